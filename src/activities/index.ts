@@ -1,0 +1,21 @@
+// createActivities(deps): clients are injected so tests can point them at the sandbox or a fake.
+import type { LeverClient } from '../lever/client';
+import type { HrlogicsClient } from '../partners/hrlogics';
+import { createHrlogicsActivities } from './hrlogics';
+import { createLeverActivities } from './lever';
+
+export interface ActivityDeps {
+  lever: LeverClient;
+  hrlogics: HrlogicsClient;
+}
+
+/** Lever activities run on the rate-limited Lever task queue; partner activities on the main queue. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    lever: createLeverActivities(deps.lever),
+    partners: { ...createHrlogicsActivities(deps.hrlogics) },
+  };
+}
+
+export type { LeverActivities, CandidateSnapshot, CandidateContact } from './lever';
+export type PartnerActivities = ReturnType<typeof createActivities>['partners'];

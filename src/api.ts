@@ -1,0 +1,107 @@
+// The API: stateless ingress. It verifies, validates, starts or signals a workflow and answers; it never
+// calls Lever or a partner inside a request, and answers 2xx only once Temporal has accepted the work.
+import type { Client } from '@temporalio/client';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { Server } from 'node:http';
+import { HttpProblem, sendProblem } from './api/http-errors';
+import { hrlogicsCallbackRoutes } from './api/hrlogics-callbacks';
+import { leverIngress } from './api/lever-ingress';
+import { partnerIngress } from './api/partner-ingress';
+import { TemporalActions, TemporalUnavailableError } from './api/temporal-actions';
+import { loadConfig, type Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
+import { createTemporalClient } from './temporal';
+
+export interface ApiDeps {
+  config: Config;
+  client: Client;
+  logger?: Logger;
+  metrics?: Metrics;
+  now?: () => number;
+}
+
+export function createApp({ config, client, logger = createLogger('api', config.logLevel), metrics = createMetrics(), now }: ApiDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  const actions = new TemporalActions(client);
+  // Raw bodies: signatures are checked over the exact bytes, and we choose the error for bad JSON.
+  const rawBody = express.raw({ type: () => true, limit: config.api.bodyLimit });
+
+  const route = (name: string, handler: (req: Request, res: Response) => Promise<void>): RequestHandler[] => [
+    (_req, res, next) => {
+      const end = metrics.ingressDuration.startTimer({ route: name });
+      res.on('finish', () => {
+        end();
+        metrics.ingressRequests.inc({ route: name, status: String(res.statusCode) });
+        logger.info({ route: name, status: res.statusCode, event: res.locals.event }, 'ingress');
+      });
+      next();
+    },
+    rawBody,
+    (req, res, next) => handler(req, res).catch(next),
+  ];
+
+  app.post('/webhooks/lever', ...route('lever', leverIngress({ config, actions, now })));
+  if (config.hrlogics.enabled) {
+    app.post(
+      '/webhooks/hrlogics',
+      ...route('hrlogics', partnerIngress({ partner: 'HRLogics', secret: config.hrlogics.callbackSecret, routes: hrlogicsCallbackRoutes, actions, subject: 'screening' })),
+    );
+  }
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await client.withDeadline(Date.now() + 2_000, () => client.workflowService.getSystemInfo({}));
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', error: 'Temporal is unreachable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use((_req: Request, res: Response) => sendProblem(res, new HttpProblem(404, 'no such route')));
+  // Express calls an error handler only if it declares four parameters.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof HttpProblem) return sendProblem(res, error);
+    if (error instanceof TemporalUnavailableError) {
+      logger.warn({ err: error.message }, 'Temporal unavailable; asking the sender to retry');
+      res.setHeader('retry-after', '5');
+      return sendProblem(res, new HttpProblem(503, 'Temporal is unavailable; retry later'));
+    }
+    const status = (error as { status?: number; type?: string }).status;
+    if (status === 413) return sendProblem(res, new HttpProblem(413, `body is larger than ${config.api.bodyLimit}`));
+    if (status && status >= 400 && status < 500) return sendProblem(res, new HttpProblem(status, (error as Error).message));
+    logger.error({ err: error }, 'unexpected ingress error');
+    return sendProblem(res, new HttpProblem(503, 'the relay could not accept this request; retry later'));
+  });
+  return app;
+}
+
+export async function startApi(config: Config, logger = createLogger('api', config.logLevel)): Promise<{ server: Server; client: Client }> {
+  const client = createTemporalClient(config);
+  const app = createApp({ config, client, logger });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.api.port, () => resolve(s));
+    s.once('error', reject);
+  });
+  logger.info({ port: config.api.port }, 'api listening');
+  return { server, client };
+}
+
+if (require.main === module) {
+  const config = loadConfig();
+  startApi(config)
+    .then(({ server, client }) => {
+      const stop = () => server.close(() => void client.connection.close());
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    })
+    .catch((error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,97 @@
+// What an ingress request turns into: a workflow start or signals. Executing them here maps Temporal's
+// answers to HTTP: accepted, duplicate, no such process, or 503 when Temporal cannot be reached.
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
+
+export interface StartAction {
+  kind: 'start';
+  workflowType: string;
+  workflowId: string;
+  taskQueue: string;
+  args: unknown[];
+  searchAttributes: SearchAttributePair[];
+}
+
+export interface SignalAction {
+  kind: 'signal';
+  /** Every id is tried; ids with no running process are skipped. */
+  workflowIds: string[];
+  signal: string;
+  arg: unknown;
+}
+
+export type IngressOutcome =
+  | { status: 'started'; workflowId: string; runId: string }
+  | { status: 'duplicate'; workflowId: string; reason: string }
+  | { status: 'signalled'; workflowIds: string[] }
+  | { status: 'not-found'; workflowIds: string[] };
+
+export class TemporalUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`Temporal is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'TemporalUnavailableError';
+  }
+}
+
+const DEADLINE_MS = 5_000;
+
+export class TemporalActions {
+  constructor(private readonly client: Client) {}
+
+  async start(action: StartAction): Promise<IngressOutcome> {
+    try {
+      const handle = await this.withDeadline(() =>
+        this.client.workflow.start(action.workflowType, {
+          taskQueue: action.taskQueue,
+          workflowId: action.workflowId,
+          args: action.args,
+          // A finished process is not started again by a late or re-run delivery.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'FAIL',
+          typedSearchAttributes: action.searchAttributes,
+        }),
+      );
+      return { status: 'started', workflowId: action.workflowId, runId: handle.firstExecutionRunId };
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        return { status: 'duplicate', workflowId: action.workflowId, reason: 'this process was already started' };
+      }
+      throw new TemporalUnavailableError(error);
+    }
+  }
+
+  /**
+   * Signals each id. A closed process answers "duplicate" (the event came after its work was done);
+   * an id that never existed is "not-found".
+   */
+  async signal(action: SignalAction): Promise<IngressOutcome> {
+    const signalled: string[] = [];
+    let closed: string | undefined;
+    for (const workflowId of action.workflowIds) {
+      try {
+        await this.withDeadline(() => this.client.workflow.getHandle(workflowId).signal(action.signal, action.arg));
+        signalled.push(workflowId);
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw new TemporalUnavailableError(error);
+        if (await this.exists(workflowId)) closed ??= workflowId;
+      }
+    }
+    if (signalled.length > 0) return { status: 'signalled', workflowIds: signalled };
+    if (closed) return { status: 'duplicate', workflowId: closed, reason: 'the process has already finished' };
+    return { status: 'not-found', workflowIds: action.workflowIds };
+  }
+
+  private async exists(workflowId: string): Promise<boolean> {
+    try {
+      await this.withDeadline(() => this.client.workflow.getHandle(workflowId).describe());
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw new TemporalUnavailableError(error);
+    }
+  }
+
+  private withDeadline<T>(fn: () => Promise<T>): Promise<T> {
+    return this.client.withDeadline(Date.now() + DEADLINE_MS, fn);
+  }
+}

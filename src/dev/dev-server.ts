@@ -1,0 +1,89 @@
+// Runs `temporal server start-dev` for `npm start`: SQLite in WAL mode under the data folder (so runs
+// survive a restart, and fast enough: default pragmas manage single-digit workflows per second),
+// our search attributes registered, UI on its usual port.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join, resolve } from 'node:path';
+import { SEARCH_ATTRIBUTE_FLAGS } from '../search-attributes';
+
+export interface DevServerOptions {
+  cliPath: string;
+  dataDir: string;
+  port?: number;
+  uiPort?: number;
+  namespace?: string;
+  onLog?: (line: string) => void;
+}
+
+export interface DevServer {
+  address: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function devServerArgs({ dataDir, port = 7233, uiPort = 8233, namespace = 'default' }: Omit<DevServerOptions, 'cliPath'>): string[] {
+  return [
+    'server',
+    'start-dev',
+    '--db-filename',
+    join(resolve(dataDir), 'temporal.sqlite'),
+    '--sqlite-pragma',
+    'journal_mode=WAL',
+    '--sqlite-pragma',
+    'synchronous=NORMAL',
+    '--port',
+    String(port),
+    '--ui-port',
+    String(uiPort),
+    '--namespace',
+    namespace,
+    '--log-level',
+    'warn',
+    ...SEARCH_ATTRIBUTE_FLAGS.flatMap((flag) => ['--search-attribute', flag]),
+  ];
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+  });
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const port = options.port ?? 7233;
+  if (await portOpen(port)) throw new Error(`port ${port} is already in use: is another Temporal server running? Set TEMPORAL_ADDRESS to use it instead.`);
+  mkdirSync(options.dataDir, { recursive: true });
+  // Its own process group: Ctrl-C reaches us first, and the server is stopped last, after the workers.
+  const child = spawn(options.cliPath, devServerArgs(options), { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.setEncoding('utf8').on('data', (chunk: string) => {
+      output = (output + chunk).slice(-4000);
+      for (const line of chunk.split('\n').filter(Boolean)) options.onLog?.(line);
+    });
+  }
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const deadline = Date.now() + 60_000;
+  while (!(await portOpen(port))) {
+    const code = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), 200))]);
+    if (code !== undefined) throw new Error(`the Temporal dev server exited (${code}):\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the Temporal dev server did not open port ${port} within 60s:\n${output}`);
+    }
+  }
+  return {
+    address: `127.0.0.1:${port}`,
+    process: child,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// A small fetch wrapper shared by the Lever client and every partner adapter: auth header, JSON in and
+// out, a timeout, and failures classified by ./errors so no adapter decides retryability on its own.
+import { classifyHttpStatus, classifyNetworkError } from './errors';
+
+export type QueryValue = string | number | boolean | undefined | readonly (string | number | boolean)[];
+
+export interface JsonRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  idempotencyKey?: string;
+}
+
+export interface JsonClientOptions {
+  service: string;
+  baseUrl: string;
+  authorization: string;
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+export class JsonClient {
+  constructor(private readonly options: JsonClientOptions) {}
+
+  async request<T>(req: JsonRequest): Promise<T> {
+    const { service, baseUrl, authorization, timeoutMs = 15_000, fetchImpl = fetch } = this.options;
+    const url = new URL(baseUrl + req.path);
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(item));
+    }
+    const headers: Record<string, string> = { authorization, accept: 'application/json' };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
+
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: req.method,
+        headers,
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw classifyNetworkError(service, req.method, req.path, error);
+    }
+    const text = await response.text().catch(() => '');
+    if (!response.ok) {
+      throw classifyHttpStatus({
+        service,
+        method: req.method,
+        path: req.path,
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        code: errorCode(text),
+      });
+    }
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+/** Pulls only the machine-readable code out of an error body: messages may echo personal data. */
+function errorCode(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as { code?: unknown; error?: unknown };
+    const code = body.code ?? body.error;
+    return typeof code === 'string' ? code.slice(0, 80) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function basicAuth(username: string, password = ''): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}

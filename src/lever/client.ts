@@ -1,0 +1,125 @@
+// Lever Data API v1 client. Every method is exactly one HTTP request, so one activity attempt spends one
+// unit of the per-key rate limit that the Lever task queue enforces across all workers.
+import { basicAuth, JsonClient, type QueryValue } from '../http/json-client';
+import type {
+  CreateOpportunityBody,
+  LeverArchiveReason,
+  LeverItem,
+  LeverNote,
+  LeverOpportunity,
+  LeverPage,
+  LeverPosting,
+  LeverStage,
+  LeverUser,
+} from './types';
+
+export interface LeverClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+export interface PageRequest {
+  /** The opaque `next` value of the previous page. */
+  offset?: string;
+  limit?: number;
+}
+
+export interface OpportunityFilter extends PageRequest {
+  email?: string;
+  posting_id?: string;
+  tag?: string;
+  stage_id?: string;
+  contact_id?: string;
+  archived?: boolean;
+}
+
+export interface NoteInput {
+  value: string;
+  secret?: boolean;
+  score?: number;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+export class LeverClient {
+  private readonly http: JsonClient;
+
+  constructor(options: LeverClientOptions) {
+    this.http = new JsonClient({
+      service: 'Lever',
+      baseUrl: options.baseUrl,
+      authorization: basicAuth(options.apiKey),
+      timeoutMs: options.timeoutMs,
+      fetchImpl: options.fetchImpl,
+    });
+  }
+
+  async getOpportunity(opportunityId: string): Promise<LeverOpportunity> {
+    const res = await this.http.request<LeverItem<LeverOpportunity>>({ method: 'GET', path: `/opportunities/${id(opportunityId)}` });
+    return res.data;
+  }
+
+  listOpportunities(filter: OpportunityFilter): Promise<LeverPage<LeverOpportunity>> {
+    return this.http.request({ method: 'GET', path: '/opportunities', query: { ...(filter as Record<string, QueryValue>) } });
+  }
+
+  async createOpportunity(body: CreateOpportunityBody, performAs: string): Promise<LeverOpportunity> {
+    const res = await this.http.request<LeverItem<LeverOpportunity>>({
+      method: 'POST',
+      path: '/opportunities',
+      query: { perform_as: performAs },
+      body,
+    });
+    return res.data;
+  }
+
+  async addTags(opportunityId: string, tags: string[], performAs?: string): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/opportunities/${id(opportunityId)}/addTags`, query: { perform_as: performAs }, body: { tags } });
+  }
+
+  async removeTags(opportunityId: string, tags: string[], performAs?: string): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/opportunities/${id(opportunityId)}/removeTags`, query: { perform_as: performAs }, body: { tags } });
+  }
+
+  async addNote(opportunityId: string, note: NoteInput, performAs?: string): Promise<string> {
+    const res = await this.http.request<LeverItem<{ noteId: string }>>({
+      method: 'POST',
+      path: `/opportunities/${id(opportunityId)}/notes`,
+      query: { perform_as: performAs },
+      body: note,
+    });
+    return res.data.noteId;
+  }
+
+  listNotes(opportunityId: string, page: PageRequest = {}): Promise<LeverPage<LeverNote>> {
+    return this.http.request({ method: 'GET', path: `/opportunities/${id(opportunityId)}/notes`, query: { ...page } });
+  }
+
+  async getPosting(postingId: string): Promise<LeverPosting> {
+    const res = await this.http.request<LeverItem<LeverPosting>>({ method: 'GET', path: `/postings/${id(postingId)}` });
+    return res.data;
+  }
+
+  /** Without both channels Lever returns only public-site postings for `state=published`. */
+  listPublishedPostings(page: PageRequest = {}): Promise<LeverPage<LeverPosting>> {
+    return this.http.request({
+      method: 'GET',
+      path: '/postings',
+      query: { state: 'published', distributionChannel: ['public', 'internal'], ...page },
+    });
+  }
+
+  listStages(page: PageRequest = {}): Promise<LeverPage<LeverStage>> {
+    return this.http.request({ method: 'GET', path: '/stages', query: { ...page } });
+  }
+
+  listUsersByEmail(email: string): Promise<LeverPage<LeverUser>> {
+    return this.http.request({ method: 'GET', path: '/users', query: { email } });
+  }
+
+  listArchiveReasons(type: 'hired' | 'non-hired'): Promise<LeverPage<LeverArchiveReason>> {
+    return this.http.request({ method: 'GET', path: '/archive_reasons', query: { type } });
+  }
+}

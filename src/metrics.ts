@@ -1,0 +1,24 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    ingressRequests: new Counter({
+      name: 'relay_ingress_requests_total',
+      help: 'Webhook and callback requests by route and HTTP status',
+      labelNames: ['route', 'status'] as const,
+      registers: [registry],
+    }),
+    ingressDuration: new Histogram({
+      name: 'relay_ingress_ack_seconds',
+      help: 'Time from request to acknowledgement',
+      labelNames: ['route'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,71 @@
+// HRLogics WOTC screening API (spec/partners.md). HRLogics publishes no API, so this adapter is the
+// contract: a real API that differs changes this file only.
+import { HTTP_FAILURE } from '../http/failure-types';
+import { JsonClient } from '../http/json-client';
+import type { WotcResult } from '../lever/tags';
+
+export interface HrlogicsApplicant {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string;
+}
+
+export interface CreateScreeningInput {
+  externalId: string;
+  postingId?: string;
+  applicant: HrlogicsApplicant;
+}
+
+export interface Screening {
+  screeningId: string;
+  surveyUrl: string;
+  status: string;
+}
+
+export interface HireInput {
+  startDate: string;
+  jobTitle?: string;
+  workState?: string;
+}
+
+export type HrlogicsCallback =
+  | { type: 'screening.completed'; screeningId: string; externalId: string; result: WotcResult; targetGroups?: string[] }
+  | { type: 'screening.expired'; screeningId: string; externalId: string };
+
+export interface PartnerOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+}
+
+const path = (screeningId: string) => `/v1/screenings/${encodeURIComponent(screeningId)}`;
+
+export class HrlogicsClient {
+  private readonly http: JsonClient;
+
+  constructor(options: PartnerOptions) {
+    this.http = new JsonClient({ service: 'HRLogics', baseUrl: options.baseUrl, authorization: `Bearer ${options.apiKey}`, timeoutMs: options.timeoutMs });
+  }
+
+  createScreening(input: CreateScreeningInput, idempotencyKey: string): Promise<Screening> {
+    return this.http.request({ method: 'POST', path: '/v1/screenings', body: input, idempotencyKey });
+  }
+
+  async sendReminder(screeningId: string, idempotencyKey: string): Promise<void> {
+    await this.http.request({ method: 'POST', path: `${path(screeningId)}/reminders`, idempotencyKey });
+  }
+
+  async reportHire(screeningId: string, hire: HireInput, idempotencyKey: string): Promise<void> {
+    await this.http.request({ method: 'POST', path: `${path(screeningId)}/hire`, body: hire, idempotencyKey });
+  }
+
+  /** Cancelling a screening HRLogics no longer has is already done. */
+  async cancelScreening(screeningId: string): Promise<void> {
+    try {
+      await this.http.request({ method: 'DELETE', path: path(screeningId) });
+    } catch (error) {
+      if ((error as { type?: string }).type !== HTTP_FAILURE.notFound) throw error;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+// Credentials the sandbox and the relay share when nothing is configured. They only ever protect
+// simulated services on localhost; production configuration must replace every one of them.
+import { LEVER_EVENTS, type LeverEvent } from '../lever/events';
+
+export const SANDBOX_PORT = 3100;
+export const SANDBOX_LEVER_API_KEY = 'sandbox-lever-api-key';
+export const SANDBOX_PARTNER_API_KEY = 'sandbox-partner-api-key';
+export const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
+
+/** One signature token per webhook, as Lever issues them. */
+export const SANDBOX_LEVER_WEBHOOK_TOKENS: Record<LeverEvent, string> = Object.fromEntries(
+  LEVER_EVENTS.map((event) => [event, `sandbox-${event}-signature-token`]),
+) as Record<LeverEvent, string>;
+
+function whsec(label: string): string {
+  return `whsec_${Buffer.from(`lever-relay-sandbox-${label}-secret`).toString('base64')}`;
+}
+
+export const SANDBOX_CALLBACK_SECRETS = {
+  hrlogics: whsec('hrlogics'),
+  willo: whsec('willo'),
+  refty: whsec('refty'),
+  wintro: whsec('wintro'),
+  techInterview: whsec('tech-interview'),
+} as const;
+
+/** 32 bytes, base64: the payload codec key for local runs only. */
+export const SANDBOX_PAYLOAD_KEY = Buffer.from('lever-relay-sandbox-payload-key!').toString('base64');
+
+export function sandboxBaseUrl(port = SANDBOX_PORT): string {
+  return `http://127.0.0.1:${port}`;
+}

@@ -1,0 +1,72 @@
+// `npm start`: everything on one machine with no configuration: the Temporal dev server, the sandbox
+// (simulated Lever and partners), a worker and the API. Ctrl-C stops it all in order.
+import { Runtime } from '@temporalio/worker';
+import { startApi } from './api';
+import { ConfigError, loadConfig } from './config';
+import { startDevServer, type DevServer } from './dev/dev-server';
+import { findOrBuildTemporalCli } from './dev/temporal-cli';
+import { createLogger } from './logger';
+import { startSandbox, type Sandbox } from './sandbox/server';
+import { taskQueues } from './task-queues';
+import { connectWorkerConnection, createWorkers } from './worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('relay', config.logLevel);
+  Runtime.install({ shutdownSignals: [] });
+
+  let devServer: DevServer | undefined;
+  if (config.temporal.embedded) {
+    const cliPath = await findOrBuildTemporalCli((line) => console.log(line));
+    console.log('Starting the Temporal dev server...');
+    devServer = await startDevServer({ cliPath, dataDir: config.dataDir, namespace: config.temporal.namespace, onLog: (line) => logger.warn({ temporal: line }) });
+    process.once('exit', () => devServer?.process.kill('SIGTERM'));
+  }
+  let sandbox: Sandbox | undefined;
+  if (config.sandbox.enabled) sandbox = await startSandbox({ port: config.sandbox.port, relayUrl: config.api.publicUrl });
+
+  const { connection, namespace } = await connectWorkerConnection(config);
+  const workers = await createWorkers({ config, connection, namespace });
+  const running = workers.run();
+  const { server, client } = await startApi(config, logger);
+
+  const queues = taskQueues(config.temporal.taskQueue);
+  console.log(
+    [
+      '',
+      'Lever Relay is running',
+      `  API          ${config.api.publicUrl}  (POST /webhooks/lever, /webhooks/<partner>; GET /healthz, /readyz, /metrics)`,
+      `  Temporal     ${config.temporal.address}${devServer ? `  (embedded dev server, state in ${config.dataDir}/temporal.sqlite)` : ''}`,
+      `  Temporal UI  ${config.temporal.uiUrl}`,
+      `  Worker       task queues ${queues.main} and ${queues.lever} (Lever at most ${config.lever.ratePerSecond} req/s)`,
+      sandbox ? `  Sandbox      ${sandbox.baseUrl}  (simulated Lever and HRLogics; try: npm run demo)` : `  Lever        ${config.lever.baseUrl}`,
+      '  Stop with Ctrl-C.',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      console.log('Forced exit.');
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping (Ctrl-C again to force)...`);
+    await new Promise<void>((done) => server.close(() => done()));
+    await client.connection.close();
+    workers.shutdown();
+    await running;
+    await connection.close();
+    await sandbox?.close();
+    await devServer?.stop();
+    console.log('Stopped.');
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

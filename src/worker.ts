@@ -1,0 +1,82 @@
+// Worker process: one Worker for workflows and partner activities, one for Lever activities on their own
+// queue. The Lever queue's rate is enforced by the server across all worker processes together, so
+// scaling workers out never scales Lever calls past the per-key limit.
+import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from './activities';
+import { loadConfig, type Config } from './config';
+import { LeverClient } from './lever/client';
+import { createLogger } from './logger';
+import { HrlogicsClient } from './partners/hrlogics';
+import { dataConverter, taskQueues, temporalConnectionOptions } from './temporal';
+
+export function createActivityDeps(config: Config): ActivityDeps {
+  return {
+    lever: new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey }),
+    hrlogics: new HrlogicsClient({ baseUrl: config.hrlogics.baseUrl, apiKey: config.hrlogics.apiKey }),
+  };
+}
+
+export interface RelayWorkers {
+  run(): Promise<void>;
+  shutdown(): void;
+}
+
+export interface CreateWorkersOptions {
+  config: Config;
+  connection: NativeConnection;
+  namespace?: string;
+  deps?: ActivityDeps;
+  /** Tests pass a pre-built bundle so it is built once per suite. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export async function createWorkers({ config, connection, namespace, deps = createActivityDeps(config), workflowBundle }: CreateWorkersOptions): Promise<RelayWorkers> {
+  const queues = taskQueues(config.temporal.taskQueue);
+  const activities = createActivities(deps);
+  const common = { connection, namespace: namespace ?? config.temporal.namespace, dataConverter: dataConverter(config) };
+  const main = await Worker.create({
+    ...common,
+    taskQueue: queues.main,
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
+    activities: activities.partners,
+    maxCachedWorkflows: config.temporal.maxCachedWorkflows,
+  });
+  const lever = await Worker.create({
+    ...common,
+    taskQueue: queues.lever,
+    activities: activities.lever,
+    maxTaskQueueActivitiesPerSecond: config.lever.ratePerSecond,
+  });
+  return {
+    run: async () => {
+      await Promise.all([main.run(), lever.run()]);
+    },
+    shutdown: () => {
+      for (const worker of [main, lever]) if (worker.getState() === 'RUNNING') worker.shutdown();
+    },
+  };
+}
+
+export async function connectWorkerConnection(config: Config): Promise<{ connection: NativeConnection; namespace: string }> {
+  const { connectionOptions, namespace } = temporalConnectionOptions(config);
+  return { connection: await NativeConnection.connect(connectionOptions), namespace };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('worker', config.logLevel);
+  // Runtime.install registers SIGINT/SIGTERM handlers that shut workers down gracefully.
+  Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  const { connection, namespace } = await connectWorkerConnection(config);
+  const workers = await createWorkers({ config, connection, namespace });
+  logger.info({ taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond }, 'worker running');
+  await workers.run();
+  await connection.close();
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

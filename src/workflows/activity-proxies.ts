@@ -1,0 +1,33 @@
+// Activity stubs grouped by where they run. Retries never give up: a partner or Lever down for hours
+// delays a process, it does not lose it. Non-retryable failures (4xx) come back typed, see http/failure-types.
+import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
+import type { LeverActivities, PartnerActivities } from '../activities';
+import { HTTP_FAILURE } from '../http/failure-types';
+import { taskQueues } from '../task-queues';
+
+const patientRetry: ActivityOptions['retry'] = {
+  initialInterval: '1s',
+  backoffCoefficient: 2,
+  maximumInterval: '5m',
+};
+
+export function leverActivities() {
+  return proxyActivities<LeverActivities>({
+    taskQueue: taskQueues(workflowInfo().taskQueue).lever,
+    startToCloseTimeout: '30s',
+    retry: patientRetry,
+  });
+}
+
+export function partnerActivities() {
+  return proxyActivities<PartnerActivities>({ startToCloseTimeout: '30s', retry: patientRetry });
+}
+
+export function failureType(error: unknown): string | undefined {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
+}
+
+export function isNotFound(error: unknown): boolean {
+  return failureType(error) === HTTP_FAILURE.notFound;
+}

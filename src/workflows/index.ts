@@ -1,0 +1,1 @@
+export { wotcScreening } from './wotc';

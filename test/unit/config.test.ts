@@ -1,0 +1,64 @@
+import { ConfigError, loadConfig } from '../../src/config';
+import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/sandbox/defaults';
+
+describe('loadConfig', () => {
+  it('runs against the sandbox with nothing configured', () => {
+    const config = loadConfig({});
+    expect(config.sandbox.enabled).toBe(true);
+    expect(config.temporal.embedded).toBe(true);
+    expect(config.lever.baseUrl).toBe('http://127.0.0.1:3100/lever/v1');
+    expect(config.lever.ratePerSecond).toBe(8);
+    expect(config.lever.webhookTokens.applicationCreated).toEqual([SANDBOX_LEVER_WEBHOOK_TOKENS.applicationCreated]);
+    expect(config.hrlogics).toMatchObject({ enabled: true, reminderInterval: '3d', maxReminders: 3, expiry: '30d' });
+    expect(config.payloadKey).toHaveLength(32);
+  });
+
+  it('reads several tokens per event for rotation, and a fallback for all events', () => {
+    const config = loadConfig({ LEVER_WEBHOOK_TOKENS_APPLICATION_CREATED: 'new, old', LEVER_WEBHOOK_TOKENS: 'account-wide' });
+    expect(config.lever.webhookTokens.applicationCreated).toEqual(['new', 'old']);
+    expect(config.lever.webhookTokens.candidateHired).toEqual(['account-wide']);
+  });
+
+  it('names every missing setting at once when pointed at a real Lever account', () => {
+    let error: unknown;
+    try {
+      loadConfig({ LEVER_API_BASE_URL: 'https://api.lever.co/v1', HRLOGICS_ENABLED: 'true' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['LEVER_API_KEY', 'LEVER_WEBHOOK_TOKENS', 'PAYLOAD_ENCRYPTION_KEY', 'HRLOGICS_BASE_URL', 'HRLOGICS_API_KEY', 'HRLOGICS_CALLBACK_SECRET']) {
+      expect(problems).toContain(name);
+    }
+  });
+
+  it('rejects malformed values with the variable name and hides secrets', () => {
+    let error: unknown;
+    try {
+      loadConfig({ API_PORT: '99999', HRLOGICS_REMINDER_INTERVAL: 'soon', HRLOGICS_CALLBACK_SECRET: 'plain-secret', LEVER_RATE_LIMIT_PER_SECOND: '50' });
+    } catch (e) {
+      error = e;
+    }
+    const message = (error as Error).message;
+    expect(message).toContain('API_PORT');
+    expect(message).toContain('HRLOGICS_REMINDER_INTERVAL');
+    expect(message).toContain('HRLOGICS_CALLBACK_SECRET="<redacted>" must start with whsec_');
+    expect(message).toContain('LEVER_RATE_LIMIT_PER_SECOND');
+    expect(message).not.toContain('plain-secret');
+  });
+
+  it('accepts a complete production configuration, integrations off unless enabled', () => {
+    const config = loadConfig({
+      LEVER_API_BASE_URL: 'https://api.lever.co/v1/',
+      LEVER_API_KEY: 'k',
+      LEVER_WEBHOOK_TOKENS: 't',
+      PAYLOAD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      TEMPORAL_ADDRESS: 'temporal.example:7233',
+    });
+    expect(config.sandbox.enabled).toBe(false);
+    expect(config.temporal.embedded).toBe(false);
+    expect(config.lever.baseUrl).toBe('https://api.lever.co/v1');
+    expect(config.hrlogics.enabled).toBe(false);
+  });
+});
