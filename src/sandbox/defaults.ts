@@ -30,3 +30,9 @@ export const SANDBOX_PAYLOAD_KEY = Buffer.from('lever-relay-sandbox-payload-key!
 export function sandboxBaseUrl(port = SANDBOX_PORT): string {
   return `http://127.0.0.1:${port}`;
 }
+
+/** Lever's documented per-key limit: about 10 requests a second, bursts to 20. */
+export const SANDBOX_LEVER_RATE = { perSecond: 10, burst: 20 } as const;
+
+/** Gaps between webhook delivery attempts: Lever retries "five times" with growing gaps (schedule unconfirmed). */
+export const SANDBOX_WEBHOOK_RETRY_DELAYS_MS: readonly number[] = [250, 1_000, 3_000, 10_000, 30_000];

@@ -1,16 +1,17 @@
 // The whole relay in-process for end-to-end tests: API and sandbox on ephemeral ports talking real
 // HTTP to each other, a worker on its own task queue, all against the shared test Temporal server.
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { createApp } from '../../src/api';
-import { loadConfig, type Config } from '../../src/config';
+import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
-import { dataConverter } from '../../src/temporal';
 import { createWorkers } from '../../src/worker';
+import { listen } from './http';
+import { testClient, testConfig, testTemporalAddress } from './temporal';
+
+export { http, listen, waitFor } from './http';
+export { testClient, testConfig, testTemporalAddress } from './temporal';
 
 export interface TestRelay {
   config: Config;
@@ -20,27 +21,9 @@ export interface TestRelay {
   stop(): Promise<void>;
 }
 
-export function testTemporalAddress(): string {
-  const address = process.env.TEMPORAL_TEST_ADDRESS;
-  if (!address) throw new Error('TEMPORAL_TEST_ADDRESS is not set: run tests through jest (global setup starts Temporal)');
-  return address;
-}
 
-export async function testClient(config: Pick<Config, 'payloadKey' | 'temporal'>): Promise<Client> {
-  const connection = await Connection.connect({ address: testTemporalAddress() });
-  return new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverter(config) });
-}
 
-export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ TEMPORAL_ADDRESS: testTemporalAddress(), RELAY_TASK_QUEUE: `test-${randomUUID()}`, LOG_LEVEL: 'silent', ...env });
-}
 
-export async function listen(app: { listen: (port: number, cb: () => void) => Server }): Promise<{ server: Server; url: string }> {
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, () => resolve(s));
-  });
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
 
 export interface TestRelayOptions {
   env?: Record<string, string>;
@@ -81,28 +64,4 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {}): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
 
-export async function http<T = unknown>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON: keep the text
-  }
-  return { status: response.status, body: parsed as T };
-}

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import express from 'express';
 import { classifyHttpStatus, HTTP_FAILURE, parseRetryAfter } from '../../src/http/errors';
 import { JsonClient } from '../../src/http/json-client';
-import { listen } from '../harness/relay';
+import { listen } from '../harness/http';
 
 const ctx = { service: 'Lever', method: 'GET', path: '/x', retryAfter: null };
 
