@@ -9,4 +9,5 @@ module.exports = {
   testTimeout: 60_000,
   // Two cores: one Temporal server, and at most two test files with their own workers at once.
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
 };
