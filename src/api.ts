@@ -43,7 +43,8 @@ export function createApp({ config, client, logger = createLogger('api', config.
   ];
 
   app.post('/webhooks/lever', ...route('lever', leverIngress({ config, actions, now })));
-  if (config.hrlogics.enabled) {
+  // Callbacks are accepted even while the integration is switched off: running screenings finish cleanly.
+  if (config.hrlogics.callbackSecret) {
     app.post(
       '/webhooks/hrlogics',
       ...route('hrlogics', partnerIngress({ partner: 'HRLogics', secret: config.hrlogics.callbackSecret, routes: hrlogicsCallbackRoutes, actions, subject: 'screening' })),
@@ -85,8 +86,8 @@ export async function startApi(config: Config, logger = createLogger('api', conf
   const client = createTemporalClient(config);
   const app = createApp({ config, client, logger });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.api.port, () => resolve(s));
-    s.once('error', reject);
+    // Express 5 hands listen errors (EADDRINUSE) to this callback.
+    const s = app.listen(config.api.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   logger.info({ port: config.api.port }, 'api listening');
   return { server, client };

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config';
 import { startDevServer, type DevServer } from './dev/dev-server';
 import { findOrBuildTemporalCli } from './dev/temporal-cli';
 import { createLogger } from './logger';
+import { sandboxOptionsFromConfig } from './sandbox/from-config';
 import { startSandbox, type Sandbox } from './sandbox/server';
 import { taskQueues } from './task-queues';
 import { connectWorkerConnection, createWorkers } from './worker';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     process.once('exit', () => devServer?.process.kill('SIGTERM'));
   }
   let sandbox: Sandbox | undefined;
-  if (config.sandbox.enabled) sandbox = await startSandbox({ port: config.sandbox.port, relayUrl: config.api.publicUrl });
+  if (config.sandbox.enabled) sandbox = await startSandbox(sandboxOptionsFromConfig(config));
 
   const { connection, namespace } = await connectWorkerConnection(config);
   const workers = await createWorkers({ config, connection, namespace });

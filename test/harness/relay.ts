@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { createWorkers } from '../../src/worker';
 import { listen } from './http';
-import { testClient, testConfig, testTemporalAddress } from './temporal';
+import { quietRuntime, testClient, testConfig, testTemporalAddress } from './temporal';
 
 export { http, listen, waitFor } from './http';
 export { testClient, testConfig, testTemporalAddress } from './temporal';
@@ -32,6 +32,7 @@ export interface TestRelayOptions {
 }
 
 export async function startTestRelay({ env = {}, worker = true }: TestRelayOptions = {}): Promise<TestRelay> {
+  quietRuntime();
   const config = testConfig(env);
   const client = await testClient(config);
   const { server, url: apiUrl } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') }));

@@ -1,5 +1,6 @@
 // Connections to the test run's Temporal server (started once by global-setup.ts).
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config';
 import { dataConverter } from '../../src/temporal';
@@ -17,4 +18,27 @@ export async function testClient(config: Pick<Config, 'payloadKey' | 'temporal'>
 
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ TEMPORAL_ADDRESS: testTemporalAddress(), RELAY_TASK_QUEUE: `test-${randomUUID()}`, LOG_LEVEL: 'silent', ...env });
+}
+
+/** Worker logs at WARN in tests: state changes at INFO drown the jest output. */
+export function quietRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by an earlier test file in this jest worker process.
+  }
+}
+
+/** The result of a workflow that a webhook is about to start: waits for it to exist first. */
+export async function resultOnceStarted<T>(client: Client, workflowId: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await client.workflow.getHandle(workflowId).describe();
+      return await client.workflow.getHandle(workflowId).result();
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError) || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }

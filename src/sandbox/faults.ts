@@ -1,0 +1,100 @@
+// Fault injection per simulated service: latency, random 500s, and a number of forced 429s or 503s.
+// It sits after the request log and before auth, so a faulted request is still counted, with its status,
+// and an outage looks the same whatever the credentials.
+import express, { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { controlErrors, parseWith, sleep, type ErrorFormat } from './http';
+
+export interface FaultSettings {
+  /** Share of requests answered 500, 0..1. */
+  errorRate: number;
+  latencyMs: number;
+  /** The next N requests are answered 429. */
+  force429: number;
+  /** The next N requests are answered 503. */
+  force5xx: number;
+}
+
+const NO_FAULTS: FaultSettings = { errorRate: 0, latencyMs: 0, force429: 0, force5xx: 0 };
+
+const count = z.number().int().min(0);
+const settingsBody = z.strictObject({
+  errorRate: z.number().min(0).max(1).optional(),
+  latencyMs: count.max(120_000).optional(),
+  force429: count.optional(),
+  force5xx: count.optional(),
+});
+
+export class Faults {
+  private readonly settings = new Map<string, FaultSettings>();
+
+  constructor(
+    readonly services: readonly string[],
+    private readonly random: () => number = Math.random,
+  ) {
+    for (const service of services) this.settings.set(service, { ...NO_FAULTS });
+  }
+
+  get(service: string): FaultSettings {
+    return this.require(service);
+  }
+
+  /** Replaces the service's settings (PUT semantics): fields left out are off. */
+  set(service: string, settings: Partial<FaultSettings>): FaultSettings {
+    this.require(service);
+    const next = { ...NO_FAULTS, ...settings };
+    this.settings.set(service, next);
+    return next;
+  }
+
+  reset(service: string): void {
+    this.set(service, {});
+  }
+
+  middleware(service: string, format: ErrorFormat): RequestHandler {
+    const settings = () => this.require(service);
+    return async (_req, _res, next) => {
+      const { latencyMs } = settings();
+      if (latencyMs > 0) await sleep(latencyMs);
+      // Read again after the wait: a test may have changed the settings meanwhile.
+      const current = settings();
+      if (current.force429 > 0) {
+        current.force429 -= 1;
+        throw format.rateLimited();
+      }
+      if (current.force5xx > 0) {
+        current.force5xx -= 1;
+        throw format.unavailable();
+      }
+      if (current.errorRate > 0 && this.random() < current.errorRate) throw format.internal('injected fault');
+      next();
+    };
+  }
+
+  /** `GET /`, `PUT /:service`, `DELETE /:service`; mounted at `/_control/faults`. */
+  controlRoutes(): Router {
+    const router = Router();
+    router.get('/', (_req, res) => void res.json(Object.fromEntries(this.settings)));
+    router.put('/:service', express.json(), (req, res) => {
+      const service = this.known(req.params.service);
+      res.json(this.set(service, parseWith(settingsBody, req.body, controlErrors)));
+    });
+    router.delete('/:service', (req, res) => {
+      const service = this.known(req.params.service);
+      this.reset(service);
+      res.json(this.get(service));
+    });
+    return router;
+  }
+
+  private known(service: string): string {
+    if (!this.settings.has(service)) throw controlErrors.notFound(`unknown service ${service}; one of ${this.services.join(', ')}`);
+    return service;
+  }
+
+  private require(service: string): FaultSettings {
+    const found = this.settings.get(service);
+    if (!found) throw new Error(`no fault settings for ${service}`);
+    return found;
+  }
+}

@@ -1,0 +1,119 @@
+// Control API for the simulated Lever account, mounted at `/_control/lever`: plays the people using
+// Lever (a candidate applies, a recruiter moves, hires, archives or deletes) and sends the webhooks Lever
+// would send for it; also exposes the request and delivery logs and lets tests forge or rerun webhooks.
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { LEVER_EVENTS, type LeverEvent } from '../../lever/events';
+import { controlErrors, parseWith, queryOne, redeliverBody, SimProblem } from '../http';
+import type { RequestLog } from '../request-log';
+import { renderNote, renderOpportunity } from './render';
+import type { LeverStore, SimOpportunity } from './store';
+import type { LeverWebhookSender } from './webhooks';
+
+export interface LeverControlDeps {
+  store: LeverStore;
+  webhooks: LeverWebhookSender;
+  requests: RequestLog;
+}
+
+const text = z.string().min(1);
+const applicationBody = z.object({ name: text, email: z.email().optional(), phone: text.optional(), postingId: text.optional() });
+const stageBody = z.object({ stageId: text });
+const archiveBody = z.object({ reason: text.nullable().optional() });
+const sendBody = z.object({ event: z.enum(LEVER_EVENTS), data: z.record(z.string(), z.unknown()), triggeredAt: z.number().int().positive().optional() });
+
+const HIRED_REASON = 'reason-hired';
+const DEFAULT_ARCHIVE_REASON = 'reason-not-fit';
+
+/** Lever's candidateId is the opportunity id since its opportunities migration. */
+const person = (o: SimOpportunity) => ({ opportunityId: o.id, candidateId: o.id, contactId: o.contact });
+
+export function leverControls({ store, webhooks, requests }: LeverControlDeps): Router {
+  const router = Router();
+  router.use(express.json());
+  const emit = (event: LeverEvent, data: Record<string, unknown>) => webhooks.emit(event, data).deliveryId;
+  const full = (o: SimOpportunity) => ({ ...renderOpportunity(store, o, { applications: true }), notes: store.notesOf(o.id).map(renderNote) });
+
+  /** Archiving with a hired-type reason is how Lever hires, so it fires candidateHired too. */
+  const archive = (o: SimOpportunity, reason: string | null): string[] => {
+    const change = store.setArchived(o, reason);
+    const hired = reason !== null && store.archiveReason(reason).type === 'hired';
+    return [
+      ...(hired ? [emit('candidateHired', person(o))] : []),
+      emit('candidateArchiveChange', { opportunityId: o.id, candidateId: o.id, fromArchived: change.from, toArchived: change.to }),
+    ];
+  };
+
+  router.post('/applications', (req, res) => {
+    const { name, email, phone, postingId } = parseWith(applicationBody, req.body, controlErrors);
+    const posting = postingId === undefined ? undefined : store.referenced(() => store.posting(postingId));
+    if (posting && posting.state !== 'published') throw new SimProblem('badRequest', `posting ${posting.id} is ${posting.state}: it takes no applications`);
+    const o = store.createOpportunity({
+      name,
+      emails: email ? [email] : [],
+      phones: phone ? [{ value: phone, type: 'mobile' }] : [],
+      origin: 'applied',
+      stage: 'applicant-new',
+      postingId,
+      withApplication: true,
+      owner: posting?.owner ?? undefined,
+    });
+    const application = o.applications[0];
+    const deliveryId = emit('applicationCreated', {
+      ...person(o),
+      applicationId: application.id,
+      ...(application.posting ? { postingId: application.posting } : {}),
+    });
+    res.status(201).json({ opportunityId: o.id, contactId: o.contact, applicationId: application.id, deliveryIds: [deliveryId] });
+  });
+
+  router.get('/opportunities', (_req, res) => void res.json([...store.opportunities.values()].map(full)));
+  router.get('/opportunities/:id', (req, res) => void res.json(full(store.opportunity(req.params.id))));
+
+  router.post('/opportunities/:id/stage', (req, res) => {
+    const o = store.opportunity(req.params.id);
+    const { stageId } = parseWith(stageBody, req.body, controlErrors);
+    // Lever sends nothing for a move into the stage the candidate is already in.
+    if (stageId === o.stage) return void res.json({ opportunityId: o.id, deliveryIds: [] });
+    const { from, to } = store.moveStage(o, stageId);
+    res.json({ opportunityId: o.id, deliveryIds: [emit('candidateStageChange', { ...person(o), fromStageId: from, toStageId: to })] });
+  });
+
+  router.post('/opportunities/:id/hire', (req, res) => {
+    const o = store.opportunity(req.params.id);
+    res.json({ opportunityId: o.id, deliveryIds: archive(o, HIRED_REASON) });
+  });
+
+  router.post('/opportunities/:id/archive', (req, res) => {
+    const o = store.opportunity(req.params.id);
+    const { reason } = parseWith(archiveBody, req.body, controlErrors);
+    res.json({ opportunityId: o.id, deliveryIds: archive(o, reason === undefined ? DEFAULT_ARCHIVE_REASON : reason) });
+  });
+
+  router.delete('/opportunities/:id', (req, res) => {
+    const o = store.opportunity(req.params.id);
+    store.remove(o);
+    res.json({ opportunityId: o.id, deliveryIds: [emit('candidateDeleted', { opportunityId: o.id, candidateId: o.id })] });
+  });
+
+  router.use('/requests', requests.controlRoutes());
+
+  router.get('/deliveries', (req, res) => {
+    const event = queryOne(req, 'event');
+    const opportunityId = queryOne(req, 'opportunityId');
+    res.json(webhooks.deliveries.filter((d) => (!event || d.event === event) && (!opportunityId || d.opportunityId === opportunityId)));
+  });
+
+  router.post('/deliveries/:deliveryId/redeliver', async (req, res) => {
+    const { times } = parseWith(redeliverBody, req.body, controlErrors);
+    const results = await webhooks.redeliver(req.params.deliveryId, times);
+    res.json({ deliveryId: req.params.deliveryId, statuses: results.map((r) => r.status ?? 0), results });
+  });
+
+  router.post('/webhooks/send', async (req, res) => {
+    const { event, data, triggeredAt } = parseWith(sendBody, req.body, controlErrors);
+    res.json(await webhooks.sendOnce(event, data, triggeredAt));
+  });
+
+  return router;
+}

@@ -1,0 +1,197 @@
+// The simulated Lever Data API v1 (spec/lever.md section 2), mounted at `/lever/v1`. Order of the
+// middleware: log every request, inject faults, check auth, spend a rate-limit token, then the endpoint.
+import express, { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { LeverOrigin } from '../../lever/types';
+import type { Faults } from '../faults';
+import { errorHandler, parseWith, queryList, queryOne, SimProblem } from '../http';
+import type { RateSettings } from '../rate-limit';
+import type { RequestLog } from '../request-log';
+import { basicCredentials, leverAccess } from './access';
+import { leverErrors } from './errors';
+import { paginate } from './pagination';
+import { renderNote, renderOpportunity, type Expand } from './render';
+import type { LeverStore, SimOpportunity } from './store';
+
+export interface LeverDataApiDeps {
+  store: LeverStore;
+  requests: RequestLog;
+  faults: Faults;
+  apiKey: string;
+  rate: RateSettings;
+}
+
+const ORIGINS = ['agency', 'applied', 'internal', 'referred', 'sourced', 'university'] as const satisfies readonly LeverOrigin[];
+const text = z.string().min(1);
+
+const createBody = z.object({
+  name: z.string().optional(),
+  headline: z.string().optional(),
+  location: z.string().optional(),
+  stage: text.optional(),
+  emails: z.array(text).optional(),
+  phones: z.array(z.object({ value: text, type: z.string().optional() })).optional(),
+  links: z.array(z.string()).optional(),
+  tags: z.array(text).optional(),
+  sources: z.array(text).optional(),
+  origin: z.enum(ORIGINS).optional(),
+  owner: text.optional(),
+  followers: z.array(text).optional(),
+  postings: z.array(text).max(1, 'an opportunity can have at most one posting').optional(),
+  createdAt: z.number().int().positive().optional(),
+  archived: z.object({ reason: text, archivedAt: z.number().int().positive().optional() }).optional(),
+  contact: text.optional(),
+});
+const tagsBody = z.object({ tags: z.array(text) });
+const sourcesBody = z.object({ sources: z.array(text) });
+const noteBody = z.object({
+  value: text,
+  secret: z.boolean().optional(),
+  score: z.number().int().min(1).max(4).optional(),
+  notifyFollowers: z.boolean().optional(),
+  createdAt: z.number().int().positive().optional(),
+});
+const stageBody = z.object({ stage: text });
+const archivedBody = z.object({ reason: text.nullable(), cleanInterviews: z.boolean().optional(), requisitionId: z.string().optional() });
+
+const canonical = (email: string) => email.trim().toLowerCase();
+
+/** Repeated values of one parameter are OR'd; different parameters are AND'd. */
+const opportunityFilters: Record<string, (o: SimOpportunity, value: string) => boolean> = {
+  email: (o, v) => o.emails.some((e) => canonical(e) === canonical(v)),
+  posting_id: (o, v) => o.applications.some((a) => a.posting === v),
+  tag: (o, v) => o.tags.includes(v),
+  stage_id: (o, v) => o.stage === v,
+  contact_id: (o, v) => o.contact === v,
+  origin: (o, v) => o.origin === v,
+  archived: (o, v) => {
+    if (v !== 'true' && v !== 'false') throw new SimProblem('badRequest', 'archived must be true or false');
+    return (o.archived !== null) === (v === 'true');
+  },
+};
+
+export function leverDataApi({ store, requests, faults, apiKey, rate }: LeverDataApiDeps): Router {
+  const router = Router();
+  router.use(requests.middleware((req) => basicCredentials(req)?.username));
+  router.use(faults.middleware('lever', leverErrors));
+  router.use(leverAccess(apiKey, rate));
+  router.use(express.json());
+
+  const body = <T>(schema: z.ZodType<T>, req: Request) => parseWith(schema, req.body, leverErrors);
+  const expandOf = (req: Request): Expand => {
+    const expand = queryList(req, 'expand');
+    return { applications: expand.includes('applications'), stage: expand.includes('stage') };
+  };
+  const item = (req: Request, o: SimOpportunity) => ({ data: renderOpportunity(store, o, expandOf(req)) });
+  /** `perform_as` names the acting user: required to create, optional elsewhere, never unknown. */
+  const performAs = (req: Request, required: boolean): string | undefined => {
+    const userId = queryOne(req, 'perform_as');
+    if (userId === undefined) {
+      if (required) throw new SimProblem('badRequest', 'perform_as is required');
+      return undefined;
+    }
+    return store.referenced(() => store.user(userId)).id;
+  };
+
+  router.get('/opportunities', (req, res) => {
+    const active = Object.entries(opportunityFilters)
+      .map(([name, match]) => ({ match, values: queryList(req, name) }))
+      .filter((f) => f.values.length > 0);
+    const matching = [...store.opportunities.values()].filter((o) => active.every((f) => f.values.some((v) => f.match(o, v))));
+    const page = paginate(matching, req);
+    res.json({ ...page, data: page.data.map((o) => renderOpportunity(store, o, expandOf(req))) });
+  });
+
+  router.post('/opportunities', (req, res) => {
+    const userId = performAs(req, true);
+    const { postings, ...input } = body(createBody, req);
+    const created = store.createOpportunity({ ...input, postingId: postings?.[0], owner: input.owner ?? userId });
+    res.status(201).json(item(req, created));
+  });
+
+  router.get('/opportunities/:id', (req, res) => void res.json(item(req, store.opportunity(req.params.id))));
+
+  const listEdit = <K extends 'tags' | 'sources'>(path: string, schema: z.ZodType<Record<K, string[]>>, key: K, apply: (o: SimOpportunity, values: string[]) => void) => {
+    router.post(`/opportunities/:id/${path}`, (req, res) => {
+      performAs(req, false);
+      const opportunity = store.opportunity(req.params.id);
+      apply(opportunity, body(schema, req)[key]);
+      res.json(item(req, opportunity));
+    });
+  };
+  listEdit('addTags', tagsBody, 'tags', (o, v) => store.addTags(o, v));
+  listEdit('removeTags', tagsBody, 'tags', (o, v) => store.removeTags(o, v));
+  listEdit('addSources', sourcesBody, 'sources', (o, v) => store.addSources(o, v));
+  listEdit('removeSources', sourcesBody, 'sources', (o, v) => store.removeSources(o, v));
+
+  router.post('/opportunities/:id/notes', (req, res) => {
+    const user = performAs(req, false);
+    const opportunity = store.opportunity(req.params.id);
+    const { value, secret, score, createdAt } = body(noteBody, req);
+    const note = store.saveNote(opportunity, { value, secret, score, createdAt, user }, queryOne(req, 'note_id'));
+    res.status(201).json({ data: { noteId: note.id } });
+  });
+
+  router.get('/opportunities/:id/notes', (req, res) => {
+    const opportunity = store.opportunity(req.params.id);
+    const page = paginate(store.notesOf(opportunity.id), req);
+    res.json({ ...page, data: page.data.map(renderNote) });
+  });
+
+  router.put('/opportunities/:id/stage', (req, res) => {
+    const user = performAs(req, false);
+    const opportunity = store.opportunity(req.params.id);
+    store.moveStage(opportunity, body(stageBody, req).stage, user ?? null);
+    res.json(item(req, opportunity));
+  });
+
+  router.put('/opportunities/:id/archived', (req, res) => {
+    performAs(req, false);
+    const opportunity = store.opportunity(req.params.id);
+    store.setArchived(opportunity, body(archivedBody, req).reason);
+    res.json(item(req, opportunity));
+  });
+
+  router.get('/postings', (req, res) => {
+    const states = queryList(req, 'state');
+    const channels = queryList(req, 'distributionChannel');
+    const matching = store.postings.filter((p) => {
+      if (states.length > 0 && !states.includes(p.state)) return false;
+      const postingChannels = p.distributionChannels ?? [];
+      if (channels.length > 0) return postingChannels.some((c) => channels.includes(c));
+      // Lever's quirk: without a channel filter, published means published on the public job site.
+      return p.state !== 'published' || postingChannels.includes('public');
+    });
+    res.json(paginate(matching, req));
+  });
+  router.get('/postings/:id', (req, res) => void res.json({ data: store.posting(req.params.id) }));
+
+  router.get('/stages', (req, res) => void res.json(paginate(store.stages, req)));
+  router.get('/stages/:id', (req, res) => void res.json({ data: store.stage(req.params.id) }));
+
+  router.get('/users', (req, res) => {
+    const emails = queryList(req, 'email').map(canonical);
+    const includeDeactivated = queryOne(req, 'includeDeactivated') === 'true';
+    const matching = store.users.filter(
+      (u) => (emails.length === 0 || emails.includes(canonical(u.email))) && (includeDeactivated || !u.deactivatedAt),
+    );
+    res.json(paginate(matching, req));
+  });
+  router.get('/users/:id', (req, res) => void res.json({ data: store.user(req.params.id) }));
+
+  router.get('/archive_reasons', (req, res) => {
+    const type = queryOne(req, 'type');
+    if (type !== undefined && type !== 'hired' && type !== 'non-hired') throw new SimProblem('badRequest', 'type must be hired or non-hired');
+    res.json(paginate(store.archiveReasons.filter((r) => type === undefined || r.type === type), req));
+  });
+  router.get('/archive_reasons/:id', (req, res) => void res.json({ data: store.archiveReason(req.params.id) }));
+
+  router.get('/tags', (req, res) => void res.json(paginate(store.tagCounts(), req)));
+  router.get('/sources', (req, res) => void res.json(paginate(store.sourceCounts(), req)));
+
+  router.use((req) => {
+    throw new SimProblem('notFound', `no endpoint ${req.method} ${req.path}`);
+  });
+  router.use(errorHandler(leverErrors));
+  return router;
+}

@@ -1,0 +1,113 @@
+// Signed partner callbacks to the relay (Standard Webhooks, spec/partners.md common rules), shared by
+// every partner simulator. The first attempt is synchronous so a control call can show the relay's
+// answer; retries run in the background with a fresh timestamp and the same `webhook-id`, as Standard
+// Webhooks senders do. A client error other than 408/429 is final: resending cannot fix it.
+import express, { Router } from 'express';
+import { randomBytes } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import { controlErrors, parseWith, queryOne, redeliverBody } from './http';
+import type { DeliveryRecord, Outbox, SendResult } from './outbox';
+
+export interface PartnerCallback extends DeliveryRecord {
+  /** The `webhook-id`: the relay's dedupe key. */
+  callbackId: string;
+  service: string;
+  type: string;
+  /** The exact JSON sent. */
+  body: string;
+  /** Headers of the first attempt; a redelivery sends exactly these again. */
+  headers: Record<string, string>;
+}
+
+export interface CallbackAnswer {
+  callbackId: string;
+  status?: number;
+  body?: unknown;
+  error?: string;
+}
+
+export interface PartnerCallbackSenderOptions {
+  service: string;
+  url: string;
+  secret: string;
+  retryDelaysMs: readonly number[];
+  outbox: Outbox;
+}
+
+const retryable = ({ status }: SendResult) => status === undefined || status < 400 || status >= 500 || status === 408 || status === 429;
+
+export class PartnerCallbackSender {
+  private readonly list: PartnerCallback[] = [];
+  private readonly webhook: Webhook;
+
+  constructor(private readonly options: PartnerCallbackSenderOptions) {
+    this.webhook = new Webhook(options.secret);
+  }
+
+  get callbacks(): readonly PartnerCallback[] {
+    return this.list;
+  }
+
+  find(callbackId: string): PartnerCallback | undefined {
+    return this.list.find((c) => c.callbackId === callbackId);
+  }
+
+  async send(payload: { type: string } & Record<string, unknown>): Promise<CallbackAnswer> {
+    const callbackId = `msg_${randomBytes(12).toString('hex')}`;
+    const body = JSON.stringify(payload);
+    const record: PartnerCallback = {
+      callbackId,
+      service: this.options.service,
+      type: payload.type,
+      body,
+      headers: this.sign(callbackId, body),
+      attempts: [],
+      delivered: false,
+    };
+    this.list.push(record);
+    let first = true;
+    const send = () => {
+      const headers = first ? record.headers : this.sign(callbackId, body);
+      first = false;
+      return this.options.outbox.post(this.options.url, headers, body);
+    };
+    const result = await this.options.outbox.deliver(this.label(record), record, send, this.options.retryDelaysMs, retryable);
+    return { callbackId, ...result };
+  }
+
+  /** The exact same signed request, `times` times concurrently (a partner's duplicate storm). */
+  async redeliver(callbackId: string, times = 1): Promise<SendResult[]> {
+    const record = this.find(callbackId);
+    if (!record) throw controlErrors.notFound(`unknown callback ${callbackId}`);
+    return this.options.outbox.rerun(this.label(record), record, () => this.options.outbox.post(this.options.url, record.headers, record.body), times);
+  }
+
+  /** `GET /?type=` lists, `POST /:callbackId/redeliver {times?}`; mounted at `/_control/<service>/callbacks`. */
+  controlRoutes(): Router {
+    const router = Router();
+    router.get('/', (req, res) => {
+      const type = queryOne(req, 'type');
+      res.json(this.list.filter((c) => type === undefined || c.type === type));
+    });
+    router.post('/:callbackId/redeliver', express.json(), async (req, res) => {
+      const { times } = parseWith(redeliverBody, req.body, controlErrors);
+      const results = await this.redeliver(req.params.callbackId, times);
+      res.json({ callbackId: req.params.callbackId, statuses: results.map((r) => r.status ?? 0), results });
+    });
+    return router;
+  }
+
+  private label(record: PartnerCallback): string {
+    return `${record.service} ${record.type}`;
+  }
+
+  private sign(callbackId: string, body: string): Record<string, string> {
+    const now = new Date();
+    return {
+      'content-type': 'application/json',
+      'webhook-id': callbackId,
+      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+      'webhook-signature': this.webhook.sign(callbackId, now, body),
+    };
+  }
+}

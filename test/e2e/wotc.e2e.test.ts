@@ -1,0 +1,121 @@
+// End to end through HTTP only: the sandbox plays Lever, HRLogics and the humans; the relay's API,
+// worker and Temporal do the rest. Assertions read the sandbox's state back over its control API.
+import { randomUUID } from 'node:crypto';
+import { basicAuth } from '../../src/http/json-client';
+import { WOTC_TAGS } from '../../src/lever/tags';
+import { SANDBOX_LEVER_API_KEY } from '../../src/sandbox/defaults';
+import { http, waitFor } from '../harness/http';
+import { startTestRelay, type TestRelay } from '../harness/relay';
+import { SandboxControl, type LoggedRequest } from '../harness/sandbox-control';
+
+let relay: TestRelay;
+let control: SandboxControl;
+
+beforeAll(async () => {
+  relay = await startTestRelay();
+  control = new SandboxControl(relay.sandbox.baseUrl);
+});
+afterAll(() => relay.stop());
+
+const email = () => `e2e-${randomUUID()}@example.com`;
+const wotcTags = (tags: string[]) => tags.filter((t) => t.startsWith('HRLogics-WOTC:'));
+
+async function screeningOf(opportunityId: string) {
+  return waitFor(async () => (await control.screenings(opportunityId))[0], { what: `a screening for ${opportunityId}` });
+}
+
+async function tagsSettled(opportunityId: string, tag: string) {
+  return waitFor(async () => {
+    const { tags } = await control.opportunity(opportunityId);
+    return tags.includes(tag) && wotcTags(tags).length === 1 ? tags : undefined;
+  }, { what: `${tag} on ${opportunityId}` });
+}
+
+const tagWrites = (log: LoggedRequest[], opportunityId: string) =>
+  log.filter((r) => r.path === `/opportunities/${opportunityId}/addTags` && r.status < 300).length;
+
+/** The most Lever requests that fall in any one-second window. */
+function peakPerSecond(log: LoggedRequest[]): number {
+  const times = log.map((r) => r.at).sort((a, b) => a - b);
+  let peak = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i] - times[j] >= 1000) j++;
+    peak = Math.max(peak, i - j + 1);
+  }
+  return peak;
+}
+
+describe('HRLogics WOTC end to end', () => {
+  it('candidate applies -> survey sent -> survey submitted -> exactly one WOTC tag on the opportunity', async () => {
+    const { opportunityId } = await control.apply({ name: 'Ada Applicant', email: email() });
+    const screening = await screeningOf(opportunityId);
+    expect(screening.status).toBe('sent');
+    // A stale tag from an earlier screening must give way to the new result.
+    const stale = await http('POST', `${relay.sandbox.baseUrl}/lever/v1/opportunities/${opportunityId}/addTags`, { tags: [WOTC_TAGS.notQualified] }, { authorization: basicAuth(SANDBOX_LEVER_API_KEY) });
+    expect(stale.status).toBe(200);
+    const callback = await control.completeSurvey(screening.screeningId, 'pre_qualified');
+    expect(callback.status).toBe(200);
+    const tags = await tagsSettled(opportunityId, WOTC_TAGS.preQualified);
+    expect(wotcTags(tags)).toEqual([WOTC_TAGS.preQualified]);
+  });
+
+  it('the same webhook delivered 5 times concurrently makes one screening and one tag write', async () => {
+    const { opportunityId } = await control.apply({ name: 'Dupe Delivery', email: email() });
+    const [delivery] = await waitFor(async () => {
+      const list = await control.deliveries({ event: 'applicationCreated', opportunityId });
+      return list.length > 0 && list[0].delivered ? list : undefined;
+    }, { what: 'the applicationCreated delivery' });
+    const { statuses } = await control.redeliver(delivery.deliveryId, 5);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const screening = await screeningOf(opportunityId);
+    const completed = await control.completeSurvey(screening.screeningId, 'not_qualified');
+    // The partner delivering its callback again is harmless too.
+    const again = await control.redeliverCallback(completed.callbackId, 3);
+    expect(again.statuses.every((s) => s === 200)).toBe(true);
+    await tagsSettled(opportunityId, WOTC_TAGS.notQualified);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await control.screenings(opportunityId)).toHaveLength(1);
+    expect(tagWrites(await control.leverRequests(), opportunityId)).toBe(1);
+  });
+
+  it('a callback for an unknown screening gets a clear 404', async () => {
+    const { Webhook } = await import('standardwebhooks');
+    const { SANDBOX_CALLBACK_SECRETS } = await import('../../src/sandbox/defaults');
+    const body = JSON.stringify({ type: 'screening.completed', screeningId: 'scr_nope', externalId: randomUUID(), result: 'pre_qualified' });
+    const id = `msg_${randomUUID()}`;
+    const timestamp = new Date();
+    const signature = new Webhook(SANDBOX_CALLBACK_SECRETS.hrlogics).sign(id, timestamp, body);
+    const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+      'webhook-signature': signature,
+    });
+    expect(answer.status).toBe(404);
+    expect(answer.body.error).toMatch(/unknown screening/);
+    const forged = await http('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,AAAA' });
+    expect(forged.status).toBe(401);
+  });
+
+  it('completes every flow through Lever 429s and 5xx and HRLogics outages, without duplicate writes or exceeding the rate limit', async () => {
+    await control.faults('lever', { force429: 10, force5xx: 10 });
+    await control.faults('hrlogics', { force5xx: 5 });
+    const candidates = await Promise.all(Array.from({ length: 8 }, (_, i) => control.apply({ name: `Faulty ${i}`, email: email() })));
+    const screenings = await Promise.all(candidates.map(({ opportunityId }) => screeningOf(opportunityId)));
+    await control.faults('lever', { errorRate: 0.2 });
+    await Promise.all(screenings.map((s, i) => control.completeSurvey(s.screeningId, i % 2 ? 'pre_qualified' : 'not_qualified')));
+    await Promise.all(candidates.map(({ opportunityId }, i) => tagsSettled(opportunityId, i % 2 ? WOTC_TAGS.preQualified : WOTC_TAGS.notQualified)));
+    await control.clearFaults('lever');
+    await control.clearFaults('hrlogics');
+
+    const log = await control.leverRequests();
+    for (const { opportunityId } of candidates) {
+      expect(await control.screenings(opportunityId)).toHaveLength(1);
+      expect(tagWrites(log, opportunityId)).toBe(1);
+    }
+    expect(log.filter((r) => r.status >= 500).length).toBeGreaterThan(0);
+    // Only the forced 429s: the relay itself never ran into Lever's token bucket.
+    expect(log.filter((r) => r.status === 429).length).toBeLessThanOrEqual(10);
+    expect(peakPerSecond(log)).toBeLessThanOrEqual(relay.config.lever.ratePerSecond + 1);
+  }, 120_000);
+});
