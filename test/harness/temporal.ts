@@ -20,10 +20,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ TEMPORAL_ADDRESS: testTemporalAddress(), RELAY_TASK_QUEUE: `test-${randomUUID()}`, LOG_LEVEL: 'silent', ...env });
 }
 
-/** Worker logs at WARN in tests: state changes at INFO drown the jest output. */
+/** Worker logs at ERROR in tests: state changes and expected activity retries drown the jest output. */
 export function quietRuntime(): void {
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
   } catch {
     // Already installed by an earlier test file in this jest worker process.
   }
