@@ -1,6 +1,6 @@
 // `npm start`: everything on one machine with no configuration: the Temporal dev server, the sandbox
 // (simulated Lever and partners), a worker and the API. Ctrl-C stops it all in order.
-import { Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startApi } from './api';
 import { ConfigError, loadConfig } from './config';
 import { startDevServer, type DevServer } from './dev/dev-server';
@@ -14,13 +14,14 @@ import { connectWorkerConnection, createWorkers } from './worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('relay', config.logLevel);
-  Runtime.install({ shutdownSignals: [] });
+  // We stop the workers ourselves, in order; their routine INFO lines would bury the banner.
+  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
 
   let devServer: DevServer | undefined;
   if (config.temporal.embedded) {
     const cliPath = await findOrBuildTemporalCli((line) => console.log(line));
     console.log('Starting the Temporal dev server...');
-    devServer = await startDevServer({ cliPath, dataDir: config.dataDir, namespace: config.temporal.namespace, onLog: (line) => logger.warn({ temporal: line }) });
+    devServer = await startDevServer({ cliPath, dataDir: config.dataDir, namespace: config.temporal.namespace, onLog: (line) => (/level=ERROR/.test(line) ? logger.error({ temporal: line }) : logger.debug({ temporal: line })) });
     process.once('exit', () => devServer?.process.kill('SIGTERM'));
   }
   let sandbox: Sandbox | undefined;

@@ -6,7 +6,7 @@ import { WOTC_TAGS } from '../../src/lever/tags';
 import { SANDBOX_LEVER_API_KEY } from '../../src/sandbox/defaults';
 import { http, waitFor } from '../harness/http';
 import { startTestRelay, type TestRelay } from '../harness/relay';
-import { SandboxControl, type LoggedRequest } from '../harness/sandbox-control';
+import { SandboxControl, type LoggedRequest } from '../../src/sandbox/control-client';
 
 let relay: TestRelay;
 let control: SandboxControl;

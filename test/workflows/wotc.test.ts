@@ -7,7 +7,7 @@ import type { WotcOutcome } from '../../src/workflows/wotc';
 import { wotcStateQuery } from '../../src/workflows/wotc-messages';
 import { startTestRelay, waitFor, type TestRelay } from '../harness/relay';
 import { resultOnceStarted } from '../harness/temporal';
-import { SandboxControl } from '../harness/sandbox-control';
+import { SandboxControl } from '../../src/sandbox/control-client';
 
 const email = () => `wotc-${randomUUID()}@example.com`;
 

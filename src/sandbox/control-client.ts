@@ -1,6 +1,5 @@
 // Typed calls to the sandbox's control API: what the humans do (apply, hire, submit the survey) and
-// what tests read back (opportunity state, screenings, request logs). Plain HTTP, like the demo.
-import { http } from './http';
+// what the demo and tests read back (opportunity state, screenings, request logs). Plain HTTP only.
 
 export interface SandboxOpportunity {
   id: string;
@@ -14,7 +13,7 @@ export interface SandboxScreening {
   externalId: string;
   status: string;
   reminders: number;
-  hire?: { startDate: string };
+  hire: { startDate: string } | null;
 }
 
 export interface LoggedRequest {
@@ -28,9 +27,14 @@ export class SandboxControl {
   constructor(readonly baseUrl: string) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const answer = await http<T>(method, `${this.baseUrl}/_control${path}`, body);
-    if (answer.status >= 300) throw new Error(`sandbox ${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return answer.body;
+    const response = await fetch(`${this.baseUrl}/_control${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`sandbox ${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   apply(candidate: { name: string; email?: string; phone?: string; postingId?: string }) {
