@@ -4,8 +4,8 @@ import type { Client } from '@temporalio/client';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Server } from 'node:http';
 import { HttpProblem, sendProblem } from './api/http-errors';
-import { hrlogicsCallbackRoutes } from './api/hrlogics-callbacks';
 import { leverIngress } from './api/lever-ingress';
+import { partnerEndpoints } from './api/partner-endpoints';
 import { partnerIngress } from './api/partner-ingress';
 import { TemporalActions, TemporalUnavailableError } from './api/temporal-actions';
 import { loadConfig, type Config } from './config';
@@ -43,12 +43,8 @@ export function createApp({ config, client, logger = createLogger('api', config.
   ];
 
   app.post('/webhooks/lever', ...route('lever', leverIngress({ config, actions, now })));
-  // Callbacks are accepted even while the integration is switched off: running screenings finish cleanly.
-  if (config.hrlogics.callbackSecret) {
-    app.post(
-      '/webhooks/hrlogics',
-      ...route('hrlogics', partnerIngress({ partner: 'HRLogics', secret: config.hrlogics.callbackSecret, routes: hrlogicsCallbackRoutes, actions, subject: 'screening' })),
-    );
+  for (const endpoint of partnerEndpoints(config)) {
+    app.post(`/webhooks/${endpoint.path}`, ...route(endpoint.path, partnerIngress({ ...endpoint, actions })));
   }
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import { describeIssues, isHandledEvent, leverEventData, leverWebhookEnvelope, verifyLeverSignature } from '../lever/webhook';
 import { HttpProblem, parseJson, requireJson } from './http-errors';
 import { planLeverEvent } from './lever-routing';
-import type { TemporalActions } from './temporal-actions';
+import type { IngressOutcome, TemporalActions } from './temporal-actions';
 import { TokenGuard } from './token-guard';
 
 const FUTURE_SKEW_MS = 5 * 60_000;
@@ -48,16 +48,25 @@ export function leverIngress({ config, actions, now = Date.now }: LeverIngressDe
 
     const plan = planLeverEvent({ event: envelope.event, triggeredAt: envelope.triggeredAt, data: data.data }, config);
     res.locals.event = envelope.event;
-    if (plan.kind === 'ignore') {
-      res.status(200).json({ status: 'ignored', reason: plan.reason });
+    if (plan.actions.length === 0) {
+      res.status(200).json({ status: 'ignored', reason: plan.ignoredBecause });
       return;
     }
-    const outcome = plan.kind === 'start' ? await actions.start(plan) : await actions.signal(plan);
-    if (outcome.status === 'not-found') {
-      // Archive/hire for a candidate with no running process is normal: Lever must not retry it.
-      res.status(200).json({ status: 'ignored', reason: 'no open process for this opportunity' });
-      return;
-    }
-    res.status(outcome.status === 'started' ? 202 : 200).json(outcome);
+    // Sequential: each start or signal is durable once it returns, and a 503 midway makes Lever
+    // redeliver, which the deterministic ids turn into duplicates for the part already done.
+    const results: IngressOutcome[] = [];
+    for (const action of plan.actions) results.push(action.kind === 'start' ? await actions.start(action) : await actions.signal(action));
+    const summary = summarize(results);
+    res.status(summary === 'started' ? 202 : 200).json({ status: summary, ...(summary === 'ignored' ? { reason: 'no open process for this opportunity' } : {}), results });
   };
+}
+
+/** One word for the whole delivery: started beats signalled beats duplicate; only not-found is "ignored". */
+function summarize(results: IngressOutcome[]): 'started' | 'signalled' | 'duplicate' | 'ignored' {
+  const statuses = new Set(results.map((r) => r.status));
+  if (statuses.has('started')) return 'started';
+  if (statuses.has('signalled')) return 'signalled';
+  if (statuses.has('duplicate')) return 'duplicate';
+  // Archive or hire for a candidate with no running process is normal: Lever must not retry it.
+  return 'ignored';
 }

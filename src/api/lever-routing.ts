@@ -9,7 +9,12 @@ import { candidateHiredSignal, opportunityClosedSignal, type OpportunityEventSig
 import type { WotcInput } from '../workflows/wotc';
 import type { SignalAction, StartAction } from './temporal-actions';
 
-export type LeverPlan = { kind: 'ignore'; reason: string } | StartAction | SignalAction;
+export type LeverAction = StartAction | SignalAction;
+
+/** Everything one event asks for; an empty list says why nothing is to be done. */
+export type LeverPlan = { actions: LeverAction[]; ignoredBecause?: string };
+
+const nothing = (reason: string): LeverPlan => ({ actions: [], ignoredBecause: reason });
 
 export interface VerifiedLeverEvent<E extends HandledLeverEvent = HandledLeverEvent> {
   event: E;
@@ -32,33 +37,52 @@ export function wotcInput(opportunityId: string, hrlogics: Config['hrlogics']): 
 }
 
 export function planLeverEvent(verified: VerifiedLeverEvent, config: Pick<Config, 'hrlogics' | 'temporal'>): LeverPlan {
-  const { opportunityId } = verified.data;
-  const signalArg = (event: OpportunityEventSignal['event']): OpportunityEventSignal => ({ event, triggeredAt: verified.triggeredAt });
-  switch (verified.event) {
-    case 'applicationCreated':
-      if (!config.hrlogics.enabled) return { kind: 'ignore', reason: 'no enabled integration acts on applicationCreated' };
-      return {
-        kind: 'start',
-        workflowType: 'wotcScreening',
-        workflowId: workflowIds.wotc(opportunityId),
-        taskQueue: taskQueues(config.temporal.taskQueue).main,
-        args: [wotcInput(opportunityId, config.hrlogics)],
-        searchAttributes: [
-          { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
-          { key: SEARCH_ATTRIBUTES.integration, value: INTEGRATIONS.hrlogics },
-          { key: SEARCH_ATTRIBUTES.status, value: 'checking' },
-        ],
-      };
-    case 'candidateHired':
-      return { kind: 'signal', workflowIds: opportunityProcessIds(opportunityId), signal: candidateHiredSignal.name, arg: signalArg('candidateHired') };
-    case 'candidateArchiveChange': {
-      const data = verified.data as LeverEventData<'candidateArchiveChange'>;
-      if (!data.toArchived) return { kind: 'ignore', reason: 'the candidate was unarchived' };
-      return { kind: 'signal', workflowIds: opportunityProcessIds(opportunityId), signal: opportunityClosedSignal.name, arg: signalArg('candidateArchiveChange') };
-    }
-    case 'candidateDeleted':
-      return { kind: 'signal', workflowIds: opportunityProcessIds(opportunityId), signal: opportunityClosedSignal.name, arg: signalArg('candidateDeleted') };
-    case 'candidateStageChange':
-      return { kind: 'ignore', reason: 'no enabled integration acts on candidateStageChange' };
-  }
+  const actions = planners.flatMap((plan) => plan(verified, config));
+  return actions.length > 0 ? { actions } : nothing(`no enabled integration acts on ${verified.event}`);
 }
+
+type Planner = (verified: VerifiedLeverEvent, config: Pick<Config, 'hrlogics' | 'temporal'>) => LeverAction[];
+
+const signalArg = (verified: VerifiedLeverEvent): OpportunityEventSignal => ({
+  event: verified.event as OpportunityEventSignal['event'],
+  triggeredAt: verified.triggeredAt,
+});
+
+/** Archive, delete and hire wake every process the opportunity may have; each confirms with Lever. */
+const opportunityLifecycle: Planner = (verified) => {
+  const { opportunityId } = verified.data;
+  const fanOut = (signal: string): LeverAction[] => [{ kind: 'signal', workflowIds: opportunityProcessIds(opportunityId), signal, arg: signalArg(verified) }];
+  switch (verified.event) {
+    case 'candidateHired':
+      return fanOut(candidateHiredSignal.name);
+    case 'candidateArchiveChange':
+      // Unarchiving reopens nothing: the processes it stopped have ended.
+      return (verified.data as LeverEventData<'candidateArchiveChange'>).toArchived ? fanOut(opportunityClosedSignal.name) : [];
+    case 'candidateDeleted':
+      return fanOut(opportunityClosedSignal.name);
+    default:
+      return [];
+  }
+};
+
+const hrlogicsScreening: Planner = (verified, config) => {
+  if (verified.event !== 'applicationCreated' || !config.hrlogics.enabled) return [];
+  const { opportunityId } = verified.data;
+  return [
+    {
+      kind: 'start',
+      workflowType: 'wotcScreening',
+      workflowId: workflowIds.wotc(opportunityId),
+      taskQueue: taskQueues(config.temporal.taskQueue).main,
+      args: [wotcInput(opportunityId, config.hrlogics)],
+      searchAttributes: [
+        { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
+        { key: SEARCH_ATTRIBUTES.integration, value: INTEGRATIONS.hrlogics },
+        { key: SEARCH_ATTRIBUTES.status, value: 'checking' },
+      ],
+    },
+  ];
+};
+
+/** One planner per concern; an integration adds its own here. */
+const planners: Planner[] = [opportunityLifecycle, hrlogicsScreening];

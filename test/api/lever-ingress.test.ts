@@ -60,7 +60,7 @@ describe('POST /webhooks/lever', () => {
     expect(description.searchAttributes.LeverOpportunityId).toEqual([opportunityId]);
     // A later delivery with a fresh token (Lever's "Rerun") is a duplicate too.
     const rerun = await post(signed('applicationCreated', { opportunityId }));
-    expect(rerun).toMatchObject({ status: 200, body: { status: 'duplicate', workflowId: workflowIds.wotc(opportunityId) } });
+    expect(rerun).toMatchObject({ status: 200, body: { status: 'duplicate', results: [{ workflowId: workflowIds.wotc(opportunityId) }] } });
   });
 
   type Case = [name: string, send: (opportunityId: string) => Promise<{ status: number; body: unknown }>, status: number, error: RegExp, fields?: string[]];

@@ -6,30 +6,35 @@ const opportunityId = 'opp-1';
 
 describe('planLeverEvent', () => {
   it('starts one WOTC screening per opportunity with durations in ms and opaque search attributes', () => {
-    const plan = planLeverEvent({ event: 'applicationCreated', triggeredAt: 1, data: { opportunityId } }, config);
-    expect(plan).toMatchObject({ kind: 'start', workflowType: 'wotcScreening', workflowId: 'wotc/opp-1', taskQueue: 'lever-relay' });
-    if (plan.kind !== 'start') throw new Error('expected a start');
-    expect(plan.args[0]).toEqual({
+    const { actions } = planLeverEvent({ event: 'applicationCreated', triggeredAt: 1, data: { opportunityId } }, config);
+    expect(actions).toHaveLength(1);
+    const [start] = actions;
+    if (start.kind !== 'start') throw new Error('expected a start');
+    expect(start).toMatchObject({ workflowType: 'wotcScreening', workflowId: 'wotc/opp-1', taskQueue: 'lever-relay' });
+    expect(start.args[0]).toEqual({
       opportunityId,
       settings: { reminderIntervalMs: 3 * 86_400_000, maxReminders: 3, expiryMs: 30 * 86_400_000, hireWaitMs: 180 * 86_400_000 },
     });
-    expect(plan.searchAttributes.map((p) => [p.key.name, p.value])).toEqual([
+    expect(start.searchAttributes.map((p) => [p.key.name, p.value])).toEqual([
       ['LeverOpportunityId', opportunityId],
       ['RelayIntegration', 'hrlogics'],
       ['RelayStatus', 'checking'],
     ]);
   });
 
-  it('ignores applicationCreated when HRLogics is switched off', () => {
+  it('ignores applicationCreated, and says why, when HRLogics is switched off', () => {
     const off = { ...config, hrlogics: { ...config.hrlogics, enabled: false } };
-    expect(planLeverEvent({ event: 'applicationCreated', triggeredAt: 1, data: { opportunityId } }, off).kind).toBe('ignore');
+    expect(planLeverEvent({ event: 'applicationCreated', triggeredAt: 1, data: { opportunityId } }, off)).toEqual({
+      actions: [],
+      ignoredBecause: 'no enabled integration acts on applicationCreated',
+    });
   });
 
   it('fans archive, delete and hire out to the opportunity processes; unarchive is ignored', () => {
     const archived = planLeverEvent({ event: 'candidateArchiveChange', triggeredAt: 5, data: { opportunityId, toArchived: { archivedAt: 5, reason: 'r' } } }, config);
-    expect(archived).toEqual({ kind: 'signal', workflowIds: ['wotc/opp-1'], signal: 'opportunityClosed', arg: { event: 'candidateArchiveChange', triggeredAt: 5 } });
-    expect(planLeverEvent({ event: 'candidateDeleted', triggeredAt: 5, data: { opportunityId } }, config)).toMatchObject({ signal: 'opportunityClosed' });
-    expect(planLeverEvent({ event: 'candidateHired', triggeredAt: 5, data: { opportunityId } }, config)).toMatchObject({ signal: 'candidateHired' });
-    expect(planLeverEvent({ event: 'candidateArchiveChange', triggeredAt: 5, data: { opportunityId, toArchived: null } }, config).kind).toBe('ignore');
+    expect(archived.actions).toEqual([{ kind: 'signal', workflowIds: ['wotc/opp-1'], signal: 'opportunityClosed', arg: { event: 'candidateArchiveChange', triggeredAt: 5 } }]);
+    expect(planLeverEvent({ event: 'candidateDeleted', triggeredAt: 5, data: { opportunityId } }, config).actions).toMatchObject([{ signal: 'opportunityClosed' }]);
+    expect(planLeverEvent({ event: 'candidateHired', triggeredAt: 5, data: { opportunityId } }, config).actions).toMatchObject([{ signal: 'candidateHired' }]);
+    expect(planLeverEvent({ event: 'candidateArchiveChange', triggeredAt: 5, data: { opportunityId, toArchived: null } }, config).actions).toEqual([]);
   });
 });

@@ -1,0 +1,21 @@
+// Every partner callback endpoint, `POST /webhooks/<path>`. Endpoints exist whenever their secret is
+// configured, even with the integration switched off, so running processes can still finish.
+import type { Config } from '../config';
+import { hrlogicsCallbackRoutes } from './hrlogics-callbacks';
+import type { CallbackRoutes } from './partner-ingress';
+
+export interface PartnerEndpoint {
+  path: string;
+  partner: string;
+  secret: string;
+  routes: CallbackRoutes;
+  /** What a 404 could not find ("screening"). */
+  subject: string;
+}
+
+export function partnerEndpoints(config: Config): PartnerEndpoint[] {
+  const endpoints: (PartnerEndpoint | false)[] = [
+    !!config.hrlogics.callbackSecret && { path: 'hrlogics', partner: 'HRLogics', secret: config.hrlogics.callbackSecret, routes: hrlogicsCallbackRoutes, subject: 'screening' },
+  ];
+  return endpoints.filter((e): e is PartnerEndpoint => e !== false);
+}
