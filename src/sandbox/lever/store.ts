@@ -2,7 +2,7 @@
 // Both the Data API and the control API change it only through these methods, so a rule such as
 // "a matching email reuses the contact" holds whoever creates the opportunity.
 import { randomUUID } from 'node:crypto';
-import type { LeverArchiveReason, LeverArchived, LeverOrigin, LeverStage, LeverStageChange, LeverUser } from '../../lever/types';
+import type { CreateOpportunityBody, LeverArchiveReason, LeverArchived, LeverOrigin, LeverStage, LeverStageChange, LeverUser } from '../../lever/types';
 import { SimProblem } from '../http';
 import { SEED_ARCHIVE_REASONS, SEED_STAGES, SEED_USERS, seedPostings, type SimPosting } from './seed';
 
@@ -51,18 +51,7 @@ export interface SimOpportunity {
   lastAdvancedAt: number;
 }
 
-export interface NewOpportunity {
-  name?: string;
-  headline?: string;
-  location?: string;
-  stage?: string;
-  emails?: string[];
-  phones?: { value: string; type?: string }[];
-  links?: string[];
-  tags?: string[];
-  sources?: string[];
-  origin?: LeverOrigin;
-  owner?: string;
+export interface NewOpportunity extends Omit<CreateOpportunityBody, 'postings'> {
   sourcedBy?: string;
   followers?: string[];
   postingId?: string;
