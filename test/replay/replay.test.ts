@@ -1,0 +1,27 @@
+// Replays saved histories of real runs against today's workflow code: a change that would break
+// running workflows (non-determinism) fails here before it reaches production.
+// Record a new one from `npm start` with: temporal workflow show -w <id> --output json > test/replay/histories/<name>.json
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config';
+import { dataConverter } from '../../src/temporal';
+import { quietRuntime } from '../harness/temporal';
+
+const dir = join(__dirname, 'histories');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+describe('replay of saved histories', () => {
+  beforeAll(() => quietRuntime());
+
+  it('has histories to replay', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(files)('%s replays deterministically', async (file) => {
+    const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    // The sandbox key: these runs were recorded with `npm start` and no configuration.
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEMPORAL_TEST_BUNDLE! }, dataConverter: dataConverter(loadConfig({})) }, history, file);
+  });
+});
