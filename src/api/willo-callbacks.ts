@@ -4,30 +4,23 @@
 import { z } from 'zod';
 import { workflowIds } from '../workflow-ids';
 import { willoRespondedSignal, willoReviewedSignal } from '../workflows/willo-messages';
-import type { CallbackRoutes } from './partner-ingress';
+import { signalRoute, type CallbackRoutes } from './partner-ingress';
 
 const id = z.string().min(1).max(200);
 const ids = { participant: id, interview: id, external_id: id };
 const newResponse = z.object({ ...ids, responses_url: z.url().max(2000).optional() });
 const stageChange = z.object({ ...ids, stage: z.string().min(1).max(200) });
+const process = (body: { external_id: string }) => workflowIds.willo(body.external_id);
 
 export const willoCallbackRoutes: CallbackRoutes = {
-  new_response: {
-    schema: newResponse,
-    toSignal: (body: z.infer<typeof newResponse>, { webhookId }) => ({
-      kind: 'signal',
-      workflowIds: [workflowIds.willo(body.external_id)],
-      signal: willoRespondedSignal.name,
-      arg: { callbackId: webhookId, participantKey: body.participant, responsesUrl: body.responses_url },
-    }),
-  },
-  stage_change: {
-    schema: stageChange,
-    toSignal: (body: z.infer<typeof stageChange>, { webhookId }) => ({
-      kind: 'signal',
-      workflowIds: [workflowIds.willo(body.external_id)],
-      signal: willoReviewedSignal.name,
-      arg: { callbackId: webhookId, participantKey: body.participant, stage: body.stage },
-    }),
-  },
+  new_response: signalRoute(newResponse, process, willoRespondedSignal.name, (body, { webhookId }) => ({
+    callbackId: webhookId,
+    participantKey: body.participant,
+    responsesUrl: body.responses_url,
+  })),
+  stage_change: signalRoute(stageChange, process, willoReviewedSignal.name, (body, { webhookId }) => ({
+    callbackId: webhookId,
+    participantKey: body.participant,
+    stage: body.stage,
+  })),
 };

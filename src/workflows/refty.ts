@@ -2,12 +2,12 @@
 // step each time its stage is entered, write the outcome of every request back to Lever, and cancel
 // what is still open when the candidate is archived or deleted. It lives as long as the opportunity is
 // open (waiting costs nothing), carrying its state over with continue-as-new when history grows.
-import { condition, continueAsNew, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { reftyStepTag, reftyStepTags } from '../lever/tags';
-import { SEARCH_ATTRIBUTES } from '../search-attributes';
 import { partnerActivities } from './activity-proxies';
 import { addNoteOnce, CandidateReader, setExclusiveTag } from './lever-steps';
 import { opportunityClosedSignal } from './opportunity-messages';
+import { recordStatus } from './process-status';
 import {
   reftyRequestUpdateSignal,
   reftyStateQuery,
@@ -71,14 +71,12 @@ export async function reftyReferences(input: ReftyInput): Promise<ReftyOutcome> 
     await condition(() => pending.length > 0 || updates.length > 0 || closeRequested);
   }
 
-  function setStatus(status: ReftyStatus) {
-    state.status = status;
-    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.status, value: status }]);
+  function setStatus(status: ReftyStatus): void {
+    recordStatus(state, status);
   }
 
   function finish(status: ReftyStatus): ReftyOutcome {
-    setStatus(status);
-    return { ...state };
+    return recordStatus(state, status);
   }
 
   async function joinSequence(contact: { firstName: string; lastName: string; email: string; phone?: string }): Promise<string> {

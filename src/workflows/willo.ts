@@ -1,12 +1,12 @@
 // Willo video interview for one opportunity: invite once, wait for the candidate (until the invite
 // expires), then for the reviewer, keeping exactly one Willo status tag on the opportunity throughout.
 // Started by the stage-change run when a trigger stage is entered; a later trigger stage only signals it.
-import { condition, continueAsNew, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ALL_WILLO_STATUS_TAGS, WILLO_TAGS } from '../lever/tags';
-import { SEARCH_ATTRIBUTES } from '../search-attributes';
 import { partnerActivities } from './activity-proxies';
 import { addNoteOnce, CandidateReader, setExclusiveTag } from './lever-steps';
 import { opportunityClosedSignal } from './opportunity-messages';
+import { recordStatus } from './process-status';
 import {
   willoRespondedSignal,
   willoReviewedSignal,
@@ -120,14 +120,12 @@ export async function willoInterview(input: WilloInput): Promise<WilloOutcome> {
   await setExclusiveTag(opportunityId, decision === 'accepted' ? WILLO_TAGS.accepted : WILLO_TAGS.rejected, ALL_WILLO_STATUS_TAGS);
   return finish(decision);
 
-  function setStatus(status: WilloStatus) {
-    state.status = status;
-    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.status, value: status }]);
+  function setStatus(status: WilloStatus): void {
+    recordStatus(state, status);
   }
 
   function finish(status: WilloStatus): WilloOutcome {
-    setStatus(status);
-    return { ...state };
+    return recordStatus(state, status);
   }
 
   async function recordResponse(responded: WilloResponded): Promise<void> {
