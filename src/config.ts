@@ -3,6 +3,7 @@
 import ms from 'ms';
 import { z } from 'zod';
 import { LEVER_EVENTS, eventEnvSuffix, type LeverEvent } from './lever/events';
+import { parseReftyRules } from './refty-rules-config';
 import {
   SANDBOX_ADMIN_TOKEN,
   SANDBOX_CALLBACK_SECRETS,
@@ -11,8 +12,11 @@ import {
   SANDBOX_PARTNER_API_KEY,
   SANDBOX_PAYLOAD_KEY,
   SANDBOX_PORT,
+  SANDBOX_REFTY_RULES,
+  SANDBOX_WILLO_ACCOUNT,
   sandboxBaseUrl,
 } from './sandbox/defaults';
+import type { ReftyRule } from './workflows/refty-rules';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -33,6 +37,24 @@ export interface HrlogicsConfig extends PartnerConnection {
   maxReminders: number;
   expiry: string;
   hireWait: string;
+}
+
+export interface WilloConfig extends PartnerConnection {
+  /** Word before the key in the Authorization header (Willo's header prefix is configurable). */
+  authPrefix: string;
+  /** The `<Account>` part of posting tags `Willo:<Interview>-<Account>`. */
+  account: string;
+  /** Lever stages (id or name) whose entry invites the candidate. */
+  triggerStages: string[];
+  /** Willo stage names that mean accepted / rejected. */
+  acceptedStages: string[];
+  rejectedStages: string[];
+  inviteExpiry: string;
+  reviewWait: string;
+}
+
+export interface ReftyConfig extends PartnerConnection {
+  rules: ReftyRule[];
 }
 
 export interface Config {
@@ -57,6 +79,8 @@ export interface Config {
     webhookMaxAgeMs: number;
   };
   hrlogics: HrlogicsConfig;
+  willo: WilloConfig;
+  refty: ReftyConfig;
   logLevel: string;
 }
 
@@ -132,6 +156,17 @@ export function loadConfig(env: Env = process.env): Config {
     callbackSecret: r.get(`${prefix}_CALLBACK_SECRET`, z.string().startsWith('whsec_', 'must start with whsec_'), dflt(secret), enabled),
   });
 
+  const willoEnabled = r.get('WILLO_ENABLED', bool, sandboxEnabled);
+  const reftyEnabled = r.get('REFTY_ENABLED', bool, sandboxEnabled);
+  const stageList = (name: string, fallback: string[], required: boolean) => {
+    const list = r.list(name, fallback);
+    if (required && list.length === 0) r.problems.push(`${name} is required (comma-separated Lever stage ids or names)`);
+    return list;
+  };
+  const reftyRulesText = r.get('REFTY_RULES', z.string(), dflt(SANDBOX_REFTY_RULES), reftyEnabled);
+  const reftyRules = reftyRulesText === undefined ? { rules: [], problems: [] } : parseReftyRules(reftyRulesText);
+  r.problems.push(...reftyRules.problems);
+
   const config: Config = {
     sandbox: { enabled: sandboxEnabled, port: sandboxPort },
     dataDir: r.get('RELAY_DATA_DIR', z.string().min(1), '.data'),
@@ -163,6 +198,20 @@ export function loadConfig(env: Env = process.env): Config {
       maxReminders: r.get('HRLOGICS_MAX_REMINDERS', z.coerce.number().int().min(0).max(20), 3),
       expiry: r.get('HRLOGICS_EXPIRY', duration, '30d'),
       hireWait: r.get('HRLOGICS_HIRE_WAIT', duration, '180d'),
+    },
+    willo: {
+      ...partner('WILLO', willoEnabled, '/willo', SANDBOX_CALLBACK_SECRETS.willo),
+      authPrefix: r.get('WILLO_AUTH_PREFIX', z.string().regex(/^\S+$/, 'must be one word such as Bearer'), 'Bearer'),
+      account: r.get('WILLO_ACCOUNT', z.string().min(1), dflt(SANDBOX_WILLO_ACCOUNT), willoEnabled) ?? '',
+      triggerStages: stageList('WILLO_TRIGGER_STAGES', sandboxEnabled ? ['Phone Screen'] : [], willoEnabled),
+      acceptedStages: r.list('WILLO_ACCEPTED_STAGES', ['Accepted']),
+      rejectedStages: r.list('WILLO_REJECTED_STAGES', ['Rejected']),
+      inviteExpiry: r.get('WILLO_INVITE_EXPIRY', duration, '14d'),
+      reviewWait: r.get('WILLO_REVIEW_WAIT', duration, '90d'),
+    },
+    refty: {
+      ...partner('REFTY', reftyEnabled, '/refty', SANDBOX_CALLBACK_SECRETS.refty),
+      rules: reftyRules.rules,
     },
     logLevel: r.get('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   };

@@ -13,4 +13,8 @@ export const SEARCH_ATTRIBUTE_FLAGS: string[] = Object.values(SEARCH_ATTRIBUTES)
 
 export const INTEGRATIONS = {
   hrlogics: 'hrlogics',
+  willo: 'willo',
+  refty: 'refty',
+  /** The short run that confirms a stage change and hands it to Willo and Refty. */
+  stageChange: 'stage-change',
 } as const;

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       `  Temporal     ${config.temporal.address}${devServer ? `  (embedded dev server, state in ${config.dataDir}/temporal.sqlite)` : ''}`,
       `  Temporal UI  ${config.temporal.uiUrl}`,
       `  Worker       task queues ${queues.main} and ${queues.lever} (Lever at most ${config.lever.ratePerSecond} req/s)`,
-      sandbox ? `  Sandbox      ${sandbox.baseUrl}  (simulated Lever and HRLogics; try: npm run demo)` : `  Lever        ${config.lever.baseUrl}`,
+      sandbox ? `  Sandbox      ${sandbox.baseUrl}  (simulated Lever, HRLogics, Willo and Refty; try: npm run demo)` : `  Lever        ${config.lever.baseUrl}`,
       '  Stop with Ctrl-C.',
       '',
     ].join('\n'),

@@ -7,12 +7,16 @@ import { loadConfig, type Config } from './config';
 import { LeverClient } from './lever/client';
 import { createLogger } from './logger';
 import { HrlogicsClient } from './partners/hrlogics';
+import { ReftyClient } from './partners/refty';
+import { WilloClient } from './partners/willo';
 import { dataConverter, taskQueues, temporalConnectionOptions } from './temporal';
 
 export function createActivityDeps(config: Config): ActivityDeps {
   return {
     lever: new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey }),
     hrlogics: new HrlogicsClient({ baseUrl: config.hrlogics.baseUrl, apiKey: config.hrlogics.apiKey }),
+    willo: new WilloClient({ baseUrl: config.willo.baseUrl, apiKey: config.willo.apiKey, authPrefix: config.willo.authPrefix }),
+    refty: new ReftyClient({ baseUrl: config.refty.baseUrl, apiKey: config.refty.apiKey }),
   };
 }
 

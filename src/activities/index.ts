@@ -1,19 +1,29 @@
 // createActivities(deps): clients are injected so tests can point them at the sandbox or a fake.
 import type { LeverClient } from '../lever/client';
 import type { HrlogicsClient } from '../partners/hrlogics';
+import type { ReftyClient } from '../partners/refty';
+import type { WilloClient } from '../partners/willo';
 import { createHrlogicsActivities } from './hrlogics';
 import { createLeverActivities } from './lever';
+import { createReftyActivities } from './refty';
+import { createWilloActivities } from './willo';
 
 export interface ActivityDeps {
   lever: LeverClient;
   hrlogics: HrlogicsClient;
+  willo: WilloClient;
+  refty: ReftyClient;
 }
 
 /** Lever activities run on the rate-limited Lever task queue; partner activities on the main queue. */
 export function createActivities(deps: ActivityDeps) {
   return {
     lever: createLeverActivities(deps.lever),
-    partners: { ...createHrlogicsActivities(deps.hrlogics) },
+    partners: {
+      ...createHrlogicsActivities(deps.hrlogics),
+      ...createWilloActivities(deps.willo),
+      ...createReftyActivities(deps.refty),
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // Lever activities: each makes exactly one Data API request (see LeverClient), and returns only the
 // fields a workflow needs, so histories stay small and carry as little personal data as possible.
-import type { LeverClient } from '../lever/client';
-import type { LeverOpportunity } from '../lever/types';
+import type { LeverClient, NoteInput } from '../lever/client';
+import type { LeverNote, LeverOpportunity } from '../lever/types';
 
 export interface CandidateContact {
   firstName: string;
@@ -45,6 +45,11 @@ export function toSnapshot(opportunity: LeverOpportunity): CandidateSnapshot {
   };
 }
 
+/** Lever returns a note's text as `value`, `text` or in `fields`, depending on the note. */
+function noteText(note: LeverNote): string {
+  return [note.value, note.text, ...(note.fields ?? []).map((f) => f.value)].filter(Boolean).join('\n');
+}
+
 export function createLeverActivities(lever: LeverClient) {
   return {
     async leverReadCandidate(opportunityId: string): Promise<CandidateSnapshot> {
@@ -55,6 +60,27 @@ export function createLeverActivities(lever: LeverClient) {
     },
     async leverRemoveTags(opportunityId: string, tags: string[]): Promise<void> {
       await lever.removeTags(opportunityId, tags);
+    },
+    /** The snapshot plus when the opportunity entered `stageId` (every time), to confirm a stage-change webhook. */
+    async leverReadStageEntries(opportunityId: string, stageId: string): Promise<CandidateSnapshot & { enteredAt: number[] }> {
+      const opportunity = await lever.getOpportunity(opportunityId);
+      const enteredAt = (opportunity.stageChanges ?? []).filter((c) => c.toStageId === stageId).map((c) => c.updatedAt);
+      return { ...toSnapshot(opportunity), enteredAt };
+    },
+    async leverStageName(stageId: string): Promise<string> {
+      return (await lever.getStage(stageId)).text;
+    },
+    async leverPostingTags(postingId: string): Promise<string[]> {
+      return (await lever.getPosting(postingId)).tags ?? [];
+    },
+    /** One page of notes: whether one contains `marker`, and where the next page starts. */
+    async leverFindNote(opportunityId: string, marker: string, offset?: string): Promise<{ found: boolean; next?: string }> {
+      const page = await lever.listNotes(opportunityId, { offset });
+      const found = page.data.some((note) => noteText(note).includes(marker));
+      return { found, ...(page.hasNext && page.next ? { next: page.next } : {}) };
+    },
+    async leverAddNote(opportunityId: string, note: NoteInput): Promise<void> {
+      await lever.addNote(opportunityId, note);
     },
     /** Archive reasons of type `hired`: tells a hire apart from a rejection, since both archive. */
     async leverHiredArchiveReasonIds(): Promise<string[]> {

@@ -6,6 +6,9 @@ import { INTEGRATIONS, SEARCH_ATTRIBUTES } from '../search-attributes';
 import { taskQueues } from '../task-queues';
 import { opportunityProcessIds, workflowIds } from '../workflow-ids';
 import { candidateHiredSignal, opportunityClosedSignal, type OpportunityEventSignal } from '../workflows/opportunity-messages';
+import type { ReftyInput } from '../workflows/refty';
+import { ruleForPosting } from '../workflows/refty-rules';
+import type { StageChangeInput } from '../workflows/stage-change';
 import type { WotcInput } from '../workflows/wotc';
 import type { SignalAction, StartAction } from './temporal-actions';
 
@@ -15,6 +18,8 @@ export type LeverAction = StartAction | SignalAction;
 export type LeverPlan = { actions: LeverAction[]; ignoredBecause?: string };
 
 const nothing = (reason: string): LeverPlan => ({ actions: [], ignoredBecause: reason });
+
+export type RoutingConfig = Pick<Config, 'hrlogics' | 'willo' | 'refty' | 'temporal'>;
 
 export interface VerifiedLeverEvent<E extends HandledLeverEvent = HandledLeverEvent> {
   event: E;
@@ -36,12 +41,12 @@ export function wotcInput(opportunityId: string, hrlogics: Config['hrlogics']): 
   };
 }
 
-export function planLeverEvent(verified: VerifiedLeverEvent, config: Pick<Config, 'hrlogics' | 'temporal'>): LeverPlan {
+export function planLeverEvent(verified: VerifiedLeverEvent, config: RoutingConfig): LeverPlan {
   const actions = planners.flatMap((plan) => plan(verified, config));
   return actions.length > 0 ? { actions } : nothing(`no enabled integration acts on ${verified.event}`);
 }
 
-type Planner = (verified: VerifiedLeverEvent, config: Pick<Config, 'hrlogics' | 'temporal'>) => LeverAction[];
+type Planner = (verified: VerifiedLeverEvent, config: RoutingConfig) => LeverAction[];
 
 const signalArg = (verified: VerifiedLeverEvent): OpportunityEventSignal => ({
   event: verified.event as OpportunityEventSignal['event'],
@@ -65,6 +70,12 @@ const opportunityLifecycle: Planner = (verified) => {
   }
 };
 
+const searchAttributes = (opportunityId: string, integration: string) => [
+  { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
+  { key: SEARCH_ATTRIBUTES.integration, value: integration },
+  { key: SEARCH_ATTRIBUTES.status, value: 'checking' },
+];
+
 const hrlogicsScreening: Planner = (verified, config) => {
   if (verified.event !== 'applicationCreated' || !config.hrlogics.enabled) return [];
   const { opportunityId } = verified.data;
@@ -75,14 +86,72 @@ const hrlogicsScreening: Planner = (verified, config) => {
       workflowId: workflowIds.wotc(opportunityId),
       taskQueue: taskQueues(config.temporal.taskQueue).main,
       args: [wotcInput(opportunityId, config.hrlogics)],
-      searchAttributes: [
-        { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
-        { key: SEARCH_ATTRIBUTES.integration, value: INTEGRATIONS.hrlogics },
-        { key: SEARCH_ATTRIBUTES.status, value: 'checking' },
-      ],
+      searchAttributes: searchAttributes(opportunityId, INTEGRATIONS.hrlogics),
+    },
+  ];
+};
+
+export function stageChangeInput(data: LeverEventData<'candidateStageChange'>, triggeredAt: number, config: RoutingConfig): StageChangeInput {
+  const { willo, refty } = config;
+  return {
+    opportunityId: data.opportunityId,
+    toStageId: data.toStageId,
+    triggeredAt,
+    ...(willo.enabled && {
+      willo: {
+        account: willo.account,
+        triggerStages: willo.triggerStages,
+        settings: {
+          acceptedStages: willo.acceptedStages,
+          rejectedStages: willo.rejectedStages,
+          inviteExpiryMs: toMs(willo.inviteExpiry),
+          reviewWaitMs: toMs(willo.reviewWait),
+        },
+      },
+    }),
+    ...(refty.enabled && { refty: { rules: refty.rules } }),
+  };
+}
+
+/**
+ * Willo and Refty act on stage changes. One short run per delivery (the id carries triggeredAt) confirms
+ * the move with Lever and hands it on; a repeated delivery is a duplicate start, a re-entry a new run.
+ */
+const stageChangeHandoff: Planner = (verified, config) => {
+  if (verified.event !== 'candidateStageChange' || !(config.willo.enabled || config.refty.enabled)) return [];
+  const data = verified.data as LeverEventData<'candidateStageChange'>;
+  return [
+    {
+      kind: 'start',
+      workflowType: 'stageChange',
+      workflowId: workflowIds.stageChange(data.opportunityId, data.toStageId, verified.triggeredAt),
+      taskQueue: taskQueues(config.temporal.taskQueue).main,
+      args: [stageChangeInput(data, verified.triggeredAt, config)],
+      searchAttributes: searchAttributes(data.opportunityId, INTEGRATIONS.stageChange),
+    },
+  ];
+};
+
+/**
+ * Refty: a new application on a covered posting joins the rule's sequence. `postingId` in `data` is
+ * unconfirmed, so it only rules out postings no rule covers; the process confirms the posting with Lever.
+ */
+const reftySequence: Planner = (verified, config) => {
+  if (verified.event !== 'applicationCreated' || !config.refty.enabled || config.refty.rules.length === 0) return [];
+  const { opportunityId, postingId } = verified.data as LeverEventData<'applicationCreated'>;
+  if (postingId !== undefined && !ruleForPosting(config.refty.rules, postingId)) return [];
+  const input: ReftyInput = { opportunityId, rules: config.refty.rules };
+  return [
+    {
+      kind: 'start',
+      workflowType: 'reftyReferences',
+      workflowId: workflowIds.refty(opportunityId),
+      taskQueue: taskQueues(config.temporal.taskQueue).main,
+      args: [input],
+      searchAttributes: searchAttributes(opportunityId, INTEGRATIONS.refty),
     },
   ];
 };
 
 /** One planner per concern; an integration adds its own here. */
-const planners: Planner[] = [opportunityLifecycle, hrlogicsScreening];
+const planners: Planner[] = [opportunityLifecycle, hrlogicsScreening, stageChangeHandoff, reftySequence];

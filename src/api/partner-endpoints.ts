@@ -3,6 +3,8 @@
 import type { Config } from '../config';
 import { hrlogicsCallbackRoutes } from './hrlogics-callbacks';
 import type { CallbackRoutes } from './partner-ingress';
+import { reftyCallbackRoutes } from './refty-callbacks';
+import { willoCallbackRoutes } from './willo-callbacks';
 
 export interface PartnerEndpoint {
   path: string;
@@ -16,6 +18,8 @@ export interface PartnerEndpoint {
 export function partnerEndpoints(config: Config): PartnerEndpoint[] {
   const endpoints: (PartnerEndpoint | false)[] = [
     !!config.hrlogics.callbackSecret && { path: 'hrlogics', partner: 'HRLogics', secret: config.hrlogics.callbackSecret, routes: hrlogicsCallbackRoutes, subject: 'screening' },
+    !!config.willo.callbackSecret && { path: 'willo', partner: 'Willo', secret: config.willo.callbackSecret, routes: willoCallbackRoutes, subject: 'participant' },
+    !!config.refty.callbackSecret && { path: 'refty', partner: 'Refty', secret: config.refty.callbackSecret, routes: reftyCallbackRoutes, subject: 'request' },
   ];
   return endpoints.filter((e): e is PartnerEndpoint => e !== false);
 }

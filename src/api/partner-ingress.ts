@@ -15,6 +15,14 @@ export interface CallbackContext {
 /** One entry per callback `type` the partner sends; types not listed are acknowledged and ignored. */
 export type CallbackRoutes = Record<string, { schema: z.ZodType; toSignal: (body: never, ctx: CallbackContext) => SignalAction }>;
 
+/** A route that validates the body with `schema` and signals `signal` to the workflow the body names. */
+export function signalRoute<T>(schema: z.ZodType<T>, workflowIdOf: (body: T) => string, signal: string, argOf: (body: T, ctx: CallbackContext) => unknown): CallbackRoutes[string] {
+  return {
+    schema,
+    toSignal: (body: T, ctx) => ({ kind: 'signal', workflowIds: [workflowIdOf(body)], signal, arg: argOf(body, ctx) }),
+  };
+}
+
 export interface PartnerIngressDeps {
   partner: string;
   secret: string;

@@ -1,23 +1,14 @@
-// `npm run demo`: plays a WOTC scenario against a running `npm start`, printing each step as it happens.
+// `npm run demo [-- wotc|willo|refty]`: plays a scenario (all of them by default) against a running
+// `npm start`, printing each step as it happens.
 import { loadConfig } from '../config';
 import { WOTC_TAGS } from '../lever/tags';
 import { SandboxControl } from '../sandbox/control-client';
 import { sandboxBaseUrl } from '../sandbox/defaults';
 import { SEED_POSTING_IDS } from '../sandbox/lever/seed';
 import { workflowIds } from '../workflow-ids';
-
-const started = Date.now();
-const step = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs / 1000}s: is the worker running? (npm start)`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+import { reftyScenario } from './refty';
+import { demoContext, type DemoContext } from './steps';
+import { willoScenario } from './willo';
 
 async function reachable(url: string): Promise<boolean> {
   return fetch(url).then(() => true, () => false);
@@ -30,7 +21,18 @@ async function main(): Promise<void> {
   if (!(await reachable(`${config.api.publicUrl}/healthz`)) || !(await reachable(sandboxUrl))) {
     throw new Error(`the relay is not running at ${config.api.publicUrl} (sandbox ${sandboxUrl}): start it with npm start, then run npm run demo`);
   }
-  const control = new SandboxControl(sandboxUrl);
+  const scenarios: Record<string, (ctx: DemoContext) => Promise<void>> = { wotc: wotcScenario, willo: willoScenario, refty: reftyScenario };
+  const wanted = process.argv[2];
+  if (wanted !== undefined && !(wanted in scenarios)) throw new Error(`unknown scenario ${wanted}: one of ${Object.keys(scenarios).join(', ')}`);
+  const ctx = demoContext(config, new SandboxControl(sandboxUrl));
+  for (const [name, play] of Object.entries(scenarios)) {
+    if (wanted !== undefined && name !== wanted) continue;
+    console.log(`\n=== ${name} ===`);
+    await play(ctx);
+  }
+}
+
+async function wotcScenario({ control, step, until, uiLink }: DemoContext): Promise<void> {
   const postingId = SEED_POSTING_IDS.warehouseAssociate;
 
   step(`A candidate applies to posting ${postingId} in the sandbox's Lever`);
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   const hired = await until('the hire to reach HRLogics', async () => (await control.screenings(opportunityId))[0]?.hire);
   step(`The relay passed the start date ${hired.startDate} to HRLogics (Form 8850 is due within 28 days of it)`);
 
-  console.log(`\nSee the run in the Temporal UI: ${config.temporal.uiUrl}/namespaces/${config.temporal.namespace}/workflows/${encodeURIComponent(workflowId)}`);
+  console.log(`\nSee the run in the Temporal UI: ${uiLink(workflowId)}`);
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 // A small fetch wrapper shared by the Lever client and every partner adapter: auth header, JSON in and
 // out, a timeout, and failures classified by ./errors so no adapter decides retryability on its own.
 import { classifyHttpStatus, classifyNetworkError } from './errors';
+import { HTTP_FAILURE } from './failure-types';
 
 export type QueryValue = string | number | boolean | undefined | readonly (string | number | boolean)[];
 
@@ -57,6 +58,15 @@ export class JsonClient {
       });
     }
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** DELETE that treats 404/410 as success: removing what the other side no longer has is already done. */
+  async deleteIfPresent(path: string): Promise<void> {
+    try {
+      await this.request({ method: 'DELETE', path });
+    } catch (error) {
+      if ((error as { type?: string }).type !== HTTP_FAILURE.notFound) throw error;
+    }
   }
 }
 

@@ -56,8 +56,9 @@ export class LeverClient {
     });
   }
 
+  /** Applications expanded: an opportunity's posting is visible only there. */
   async getOpportunity(opportunityId: string): Promise<LeverOpportunity> {
-    const res = await this.http.request<LeverItem<LeverOpportunity>>({ method: 'GET', path: `/opportunities/${id(opportunityId)}` });
+    const res = await this.http.request<LeverItem<LeverOpportunity>>({ method: 'GET', path: `/opportunities/${id(opportunityId)}`, query: { expand: 'applications' } });
     return res.data;
   }
 
@@ -109,6 +110,11 @@ export class LeverClient {
       path: '/postings',
       query: { state: 'published', distributionChannel: ['public', 'internal'], ...page },
     });
+  }
+
+  async getStage(stageId: string): Promise<LeverStage> {
+    const res = await this.http.request<LeverItem<LeverStage>>({ method: 'GET', path: `/stages/${id(stageId)}` });
+    return res.data;
   }
 
   listStages(page: PageRequest = {}): Promise<LeverPage<LeverStage>> {

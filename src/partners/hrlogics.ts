@@ -1,6 +1,5 @@
 // HRLogics WOTC screening API (spec/partners.md). HRLogics publishes no API, so this adapter is the
 // contract: a real API that differs changes this file only.
-import { HTTP_FAILURE } from '../http/failure-types';
 import { JsonClient } from '../http/json-client';
 import type { WotcResult } from '../lever/tags';
 
@@ -62,10 +61,6 @@ export class HrlogicsClient {
 
   /** Cancelling a screening HRLogics no longer has is already done. */
   async cancelScreening(screeningId: string): Promise<void> {
-    try {
-      await this.http.request({ method: 'DELETE', path: path(screeningId) });
-    } catch (error) {
-      if ((error as { type?: string }).type !== HTTP_FAILURE.notFound) throw error;
-    }
+    await this.http.deleteIfPresent(path(screeningId));
   }
 }

@@ -1,5 +1,6 @@
-// Typed calls to the sandbox's control API: what the humans do (apply, hire, submit the survey) and
-// what the demo and tests read back (opportunity state, screenings, request logs). Plain HTTP only.
+// Typed calls to the sandbox's control API: what the humans do (apply, move, hire, submit the survey,
+// record the video, review it, answer a reference request) and what the demo and tests read back
+// (opportunity state, screenings, participants, requests, request logs). Plain HTTP only.
 
 export interface SandboxOpportunity {
   id: string;
@@ -15,6 +16,36 @@ export interface SandboxScreening {
   reminders: number;
   hire: { startDate: string } | null;
 }
+
+export interface SandboxParticipant {
+  key: string;
+  interview: string;
+  external_id: string;
+  status: 'invited' | 'responded' | 'withdrawn';
+  stage: string | null;
+  idempotencyKey: string | null;
+}
+
+export interface SandboxReftyCandidate {
+  candidateId: string;
+  externalId: string;
+  sequenceId: string;
+  language: string;
+}
+
+export interface SandboxReftyRequest {
+  requestId: string;
+  candidateId: string;
+  externalId: string;
+  stepId: string;
+  status: 'sent' | 'completed' | 'expired' | 'declined' | 'cancelled';
+  reportUrl: string | null;
+  idempotencyKey: string | null;
+}
+
+export type CallbackResult = { callbackId: string; status: number; body: unknown };
+
+export type SandboxService = 'lever' | 'hrlogics' | 'willo' | 'refty';
 
 export interface LoggedRequest {
   at: number;
@@ -43,6 +74,12 @@ export class SandboxControl {
   opportunity(id: string) {
     return this.call<SandboxOpportunity>('GET', `/lever/opportunities/${id}`);
   }
+  moveStage(id: string, stageId: string) {
+    return this.call<{ deliveryIds: string[] }>('POST', `/lever/opportunities/${id}/stage`, { stageId });
+  }
+  tagPosting(postingId: string, tags: string[]) {
+    return this.call<{ id: string; tags: string[] }>('POST', `/lever/postings/${postingId}/tags`, { tags });
+  }
   hire(id: string) {
     return this.call<{ deliveryIds: string[] }>('POST', `/lever/opportunities/${id}/hire`);
   }
@@ -54,7 +91,7 @@ export class SandboxControl {
   }
   deliveries(query: { event?: string; opportunityId?: string } = {}) {
     const qs = new URLSearchParams(query as Record<string, string>).toString();
-    return this.call<{ deliveryId: string; event: string; delivered: boolean; attempts: { status?: number }[] }[]>('GET', `/lever/deliveries?${qs}`);
+    return this.call<{ deliveryId: string; event: string; delivered: boolean; attempts: { status?: number }[]; body: string }[]>('GET', `/lever/deliveries?${qs}`);
   }
   redeliver(deliveryId: string, times: number) {
     return this.call<{ statuses: number[] }>('POST', `/lever/deliveries/${deliveryId}/redeliver`, { times });
@@ -74,13 +111,43 @@ export class SandboxControl {
   expireSurvey(screeningId: string) {
     return this.call<{ callbackId: string; status: number; body: unknown }>('POST', `/hrlogics/screenings/${screeningId}/expire`);
   }
-  redeliverCallback(callbackId: string, times: number) {
-    return this.call<{ statuses: number[] }>('POST', `/hrlogics/callbacks/${callbackId}/redeliver`, { times });
+  redeliverCallback(callbackId: string, times: number, service: Exclude<SandboxService, 'lever'> = 'hrlogics') {
+    return this.call<{ statuses: number[] }>('POST', `/${service}/callbacks/${callbackId}/redeliver`, { times });
   }
-  faults(service: 'lever' | 'hrlogics', faults: { errorRate?: number; latencyMs?: number; force429?: number; force5xx?: number }) {
+  partnerRequests(service: Exclude<SandboxService, 'lever'>) {
+    return this.call<LoggedRequest[]>('GET', `/${service}/requests`);
+  }
+  willoInterviews() {
+    return this.call<{ key: string; title: string }[]>('GET', '/willo/interviews');
+  }
+  addWilloInterview(title: string) {
+    return this.call<{ key: string; title: string }>('POST', '/willo/interviews', { title });
+  }
+  participants(externalId: string) {
+    return this.call<SandboxParticipant[]>('GET', `/willo/participants?externalId=${encodeURIComponent(externalId)}`);
+  }
+  /** The candidate finishes recording: Willo calls back `new_response`. */
+  finishVideo(participantKey: string) {
+    return this.call<CallbackResult>('POST', `/willo/participants/${participantKey}/respond`);
+  }
+  /** The reviewer moves the participant to a Willo stage: Willo calls back `stage_change`. */
+  reviewVideo(participantKey: string, stage: string) {
+    return this.call<CallbackResult>('POST', `/willo/participants/${participantKey}/review`, { stage });
+  }
+  reftyCandidates(externalId: string) {
+    return this.call<SandboxReftyCandidate[]>('GET', `/refty/candidates?externalId=${encodeURIComponent(externalId)}`);
+  }
+  reftyRequests(externalId: string) {
+    return this.call<SandboxReftyRequest[]>('GET', `/refty/step-requests?externalId=${encodeURIComponent(externalId)}`);
+  }
+  /** The candidate or referee answers (`complete`), lets the request lapse (`expire`) or refuses (`decline`). */
+  finishReftyRequest(requestId: string, outcome: 'complete' | 'expire' | 'decline') {
+    return this.call<CallbackResult>('POST', `/refty/step-requests/${requestId}/${outcome}`);
+  }
+  faults(service: SandboxService, faults: { errorRate?: number; latencyMs?: number; force429?: number; force5xx?: number }) {
     return this.call('PUT', `/faults/${service}`, faults);
   }
-  clearFaults(service: 'lever' | 'hrlogics') {
+  clearFaults(service: SandboxService) {
     return this.call('DELETE', `/faults/${service}`);
   }
 }

@@ -36,3 +36,19 @@ export const SANDBOX_LEVER_RATE = { perSecond: 10, burst: 20 } as const;
 
 /** Gaps between webhook delivery attempts: Lever retries "five times" with growing gaps (schedule unconfirmed). */
 export const SANDBOX_WEBHOOK_RETRY_DELAYS_MS: readonly number[] = [250, 1_000, 3_000, 10_000, 30_000];
+
+/** The `<Account>` of the sandbox's Willo interview tags, e.g. `Willo:Engineering Screen-Sandbox`. */
+export const SANDBOX_WILLO_ACCOUNT = 'Sandbox';
+
+/** Refty in sandbox mode: the support lead posting gets a self-assessment at phone screen, references on-site. */
+export const SANDBOX_REFTY_RULES = JSON.stringify([
+  {
+    postings: ['posting-support-lead'],
+    sequenceId: 'seq-support',
+    language: 'en',
+    steps: [
+      { stepId: 'step-self-assessment', kind: 'self_assessment', stage: 'phone-screen' },
+      { stepId: 'step-references', kind: 'reference_check', stage: 'onsite' },
+    ],
+  },
+]);

@@ -1,4 +1,4 @@
-// The sandbox: simulated Lever Data API and HRLogics on one Express app, real HTTP, plus the control API
+// The sandbox: simulated Lever Data API and partners (HRLogics, Willo, Refty) on one Express app, real HTTP, plus the control API
 // that plays the humans and injects faults. Local runs, the demo and tests use it; production never does.
 import express, { Router } from 'express';
 import type { Server } from 'node:http';
@@ -27,7 +27,13 @@ import { LeverStore } from './lever/store';
 import { LeverWebhookSender } from './lever/webhooks';
 import { Outbox, type SandboxLogger } from './outbox';
 import { PartnerCallbackSender } from './partner-callbacks';
+import { reftyApi } from './refty/api';
+import { reftyControls } from './refty/controls';
+import { ReftyStore } from './refty/store';
 import { RequestLog } from './request-log';
+import { willoApi } from './willo/api';
+import { willoControls } from './willo/controls';
+import { WilloStore } from './willo/store';
 
 export type { SandboxLogger } from './outbox';
 
@@ -41,6 +47,8 @@ export interface SandboxOptions {
   /** The signature token of each Lever webhook. */
   webhookTokens?: Record<LeverEvent, string>;
   hrlogicsCallbackSecret?: string;
+  willoCallbackSecret?: string;
+  reftyCallbackSecret?: string;
   /** Lever's per-key token bucket. Default 10/s, burst 20. */
   leverRate?: { perSecond: number; burst: number };
   /** Gaps between Lever webhook delivery attempts: five retries by default, as Lever does. */
@@ -54,8 +62,17 @@ export interface SandboxOptions {
 /** The in-memory stores and logs, for tests that look behind the HTTP API. */
 export interface SandboxState {
   lever: { store: LeverStore; requests: RequestLog; webhooks: LeverWebhookSender };
-  hrlogics: { store: HrlogicsStore; requests: RequestLog; callbacks: PartnerCallbackSender; idempotency: IdempotencyStore };
+  hrlogics: { store: HrlogicsStore } & PartnerParts;
+  willo: { store: WilloStore } & PartnerParts;
+  refty: { store: ReftyStore } & PartnerParts;
   faults: Faults;
+}
+
+/** What every simulated partner has besides its store. */
+export interface PartnerParts {
+  requests: RequestLog;
+  callbacks: PartnerCallbackSender;
+  idempotency: IdempotencyStore;
 }
 
 export interface Sandbox {
@@ -72,6 +89,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const outbox = new Outbox(logger);
   // Survey URLs name the sandbox's own address, known only once it listens.
   let baseUrl = '';
+  const partnerParts = (service: string, secret: string): PartnerParts => ({
+    requests: new RequestLog(),
+    callbacks: new PartnerCallbackSender({
+      service,
+      url: `${relayUrl}/webhooks/${service}`,
+      secret,
+      retryDelaysMs: options.callbackRetryDelaysMs ?? webhookRetryDelaysMs,
+      outbox,
+    }),
+    idempotency: new IdempotencyStore(),
+  });
 
   const state: SandboxState = {
     lever: {
@@ -86,17 +114,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
     hrlogics: {
       store: new HrlogicsStore((screeningId) => `${baseUrl}/hrlogics/survey/${screeningId}`),
-      requests: new RequestLog(),
-      callbacks: new PartnerCallbackSender({
-        service: 'hrlogics',
-        url: `${relayUrl}/webhooks/hrlogics`,
-        secret: options.hrlogicsCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.hrlogics,
-        retryDelaysMs: options.callbackRetryDelaysMs ?? webhookRetryDelaysMs,
-        outbox,
-      }),
-      idempotency: new IdempotencyStore(),
+      ...partnerParts('hrlogics', options.hrlogicsCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.hrlogics),
     },
-    faults: new Faults(['lever', 'hrlogics']),
+    willo: { store: new WilloStore(), ...partnerParts('willo', options.willoCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.willo) },
+    refty: { store: new ReftyStore(), ...partnerParts('refty', options.reftyCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.refty) },
+    faults: new Faults(['lever', 'hrlogics', 'willo', 'refty']),
   };
 
   const app = express();
@@ -111,24 +133,21 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       rate: options.leverRate ?? SANDBOX_LEVER_RATE,
     }),
   );
-  app.use(
-    '/hrlogics',
-    hrlogicsApi({
-      store: state.hrlogics.store,
-      requests: state.hrlogics.requests,
-      faults: state.faults,
-      idempotency: state.hrlogics.idempotency,
-      apiKey: options.partnerApiKey ?? SANDBOX_PARTNER_API_KEY,
-    }),
-  );
+  const partnerApiKey = options.partnerApiKey ?? SANDBOX_PARTNER_API_KEY;
+  const partnerDeps = (parts: PartnerParts) => ({ requests: parts.requests, idempotency: parts.idempotency, faults: state.faults, apiKey: partnerApiKey });
+  app.use('/hrlogics', hrlogicsApi({ store: state.hrlogics.store, ...partnerDeps(state.hrlogics) }));
+  app.use('/willo', willoApi({ store: state.willo.store, ...partnerDeps(state.willo) }));
+  app.use('/refty', reftyApi({ store: state.refty.store, ...partnerDeps(state.refty) }));
 
   const control = Router();
   control.use('/lever', leverControls(state.lever));
   control.use('/hrlogics', hrlogicsControls(state.hrlogics));
+  control.use('/willo', willoControls({ ...state.willo, responsesUrl: (key) => `${baseUrl}/willo/responses/${key}` }));
+  control.use('/refty', reftyControls({ ...state.refty, reportUrl: (id) => `${baseUrl}/refty/reports/${id}` }));
   control.use('/faults', state.faults.controlRoutes());
   app.use('/_control', control);
 
-  app.get('/', (_req, res) => void res.json({ lever: `${baseUrl}/lever/v1`, hrlogics: `${baseUrl}/hrlogics`, control: `${baseUrl}/_control`, relay: relayUrl }));
+  app.get('/', (_req, res) => void res.json({ lever: `${baseUrl}/lever/v1`, hrlogics: `${baseUrl}/hrlogics`, willo: `${baseUrl}/willo`, refty: `${baseUrl}/refty`, control: `${baseUrl}/_control`, relay: relayUrl }));
   app.use((req) => {
     throw controlErrors.notFound(`no route ${req.method} ${req.path}`);
   });

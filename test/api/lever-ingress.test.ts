@@ -18,7 +18,8 @@ let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  config = testConfig({ API_BODY_LIMIT: '4kb' });
+  // Refty also starts on applicationCreated: off here, so each delivery asks for exactly one WOTC start.
+  config = testConfig({ API_BODY_LIMIT: '4kb', REFTY_ENABLED: 'false' });
   client = await testClient(config);
   ({ server, url } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') })));
 });

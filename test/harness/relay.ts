@@ -39,6 +39,8 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl, webhookRetryDelaysMs: [100, 300, 1000, 2000, 4000] });
   config.lever.baseUrl = `${sandbox.baseUrl}/lever/v1`;
   config.hrlogics.baseUrl = `${sandbox.baseUrl}/hrlogics`;
+  config.willo.baseUrl = `${sandbox.baseUrl}/willo`;
+  config.refty.baseUrl = `${sandbox.baseUrl}/refty`;
 
   let stopWorkers = async () => {};
   if (worker) {

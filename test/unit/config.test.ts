@@ -60,5 +60,53 @@ describe('loadConfig', () => {
     expect(config.temporal.embedded).toBe(false);
     expect(config.lever.baseUrl).toBe('https://api.lever.co/v1');
     expect(config.hrlogics.enabled).toBe(false);
+    expect(config.willo.enabled).toBe(false);
+    expect(config.refty.enabled).toBe(false);
+  });
+
+  it('gives Willo and Refty sandbox defaults: a trigger stage by name, one rule with default step names', () => {
+    const config = loadConfig({});
+    expect(config.willo).toMatchObject({ enabled: true, account: 'Sandbox', triggerStages: ['Phone Screen'], acceptedStages: ['Accepted'], rejectedStages: ['Rejected'], inviteExpiry: '14d' });
+    expect(config.refty.rules).toEqual([
+      {
+        postings: ['posting-support-lead'],
+        sequenceId: 'seq-support',
+        language: 'en',
+        steps: [
+          { stepId: 'step-self-assessment', kind: 'self_assessment', stage: 'phone-screen', name: 'Self Assessment' },
+          { stepId: 'step-references', kind: 'reference_check', stage: 'onsite', name: 'Reference Check' },
+        ],
+      },
+    ]);
+  });
+
+  it('names what is missing for Willo and Refty in production, and every problem in REFTY_RULES by path', () => {
+    const production = {
+      LEVER_API_BASE_URL: 'https://api.lever.co/v1',
+      LEVER_API_KEY: 'k',
+      LEVER_WEBHOOK_TOKENS: 't',
+      PAYLOAD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...production, ...env });
+        return '';
+      } catch (error) {
+        return (error as ConfigError).problems.join('\n');
+      }
+    };
+    const missing = problems({ WILLO_ENABLED: 'true', REFTY_ENABLED: 'true' });
+    for (const name of ['WILLO_BASE_URL', 'WILLO_ACCOUNT', 'WILLO_TRIGGER_STAGES', 'REFTY_BASE_URL', 'REFTY_RULES']) expect(missing).toContain(name);
+
+    expect(problems({ REFTY_RULES: '[{' })).toContain('REFTY_RULES is not valid JSON');
+    const bad = problems({
+      REFTY_RULES: JSON.stringify([
+        { postings: ['p1'], sequenceId: 's', language: 'english', steps: [{ stepId: 'a', kind: 'interview', stage: 'x' }] },
+        { postings: ['p1'], sequenceId: 's2', language: 'en', steps: [] },
+      ]),
+    });
+    expect(bad).toContain('REFTY_RULES[0].language: must be a language code');
+    expect(bad).toContain('REFTY_RULES[0].steps[0].kind');
+    expect(bad).toContain('REFTY_RULES[1].steps: a rule has at least one step');
   });
 });

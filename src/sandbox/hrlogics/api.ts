@@ -1,20 +1,15 @@
 // The simulated HRLogics screening API (spec/partners.md, HRLogics), mounted at `/hrlogics`. HRLogics
 // publishes no API, so the contract in the spec is what is simulated here, no more.
-import express, { Router, type Request } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
-import type { Faults } from '../faults';
-import { errorHandler, parseWith, SimProblem } from '../http';
-import { idempotencyKey, type IdempotencyStore } from '../idempotency';
-import type { RequestLog } from '../request-log';
-import { hrlogicsErrors, hrlogicsUnauthorized, idempotencyKeyReused } from './errors';
+import { parseWith } from '../http';
+import { idempotencyKey } from '../idempotency';
+import { partnerApi, type PartnerApiDeps } from '../partner-api';
+import { partnerErrors } from '../partner-errors';
 import type { HrlogicsStore, ScreeningStatus } from './store';
 
-export interface HrlogicsApiDeps {
+export interface HrlogicsApiDeps extends PartnerApiDeps {
   store: HrlogicsStore;
-  requests: RequestLog;
-  faults: Faults;
-  idempotency: IdempotencyStore;
-  apiKey: string;
 }
 
 const text = z.string().min(1);
@@ -28,54 +23,38 @@ const hireBody = z.object({ startDate: isoDate, jobTitle: text.optional(), workS
 
 const ANY_STATUS: readonly ScreeningStatus[] = ['sent', 'completed', 'expired', 'cancelled'];
 
-export function bearerKey(req: Request): string | undefined {
-  return /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
-}
+export function hrlogicsApi({ store, ...deps }: HrlogicsApiDeps): Router {
+  return partnerApi(deps, {
+    service: 'hrlogics',
+    // Where `surveyUrl` points: the applicant's side of the survey is played through the control API.
+    publicRoutes: (router) =>
+      router.get('/survey/:id', (req, res) => {
+        const { screeningId, status } = store.get(req.params.id);
+        res.type('text/plain').send(`Simulated HRLogics WOTC survey ${screeningId} (${status}). Submit it with POST /_control/hrlogics/screenings/${screeningId}/complete\n`);
+      }),
+    routes: (router) => {
+      router.post('/v1/screenings', (req, res) => {
+        const input = parseWith(screeningBody, req.body, partnerErrors);
+        const { screeningId, surveyUrl, status } = store.create(input, idempotencyKey(req));
+        res.status(201).json({ screeningId, surveyUrl, status });
+      });
 
-export function hrlogicsApi({ store, requests, faults, idempotency, apiKey }: HrlogicsApiDeps): Router {
-  const router = Router();
-  router.use(requests.middleware(bearerKey));
-  router.use(faults.middleware('hrlogics', hrlogicsErrors));
+      router.post('/v1/screenings/:id/reminders', (req, res) => {
+        store.update(req.params.id, ['sent'], (s) => (s.reminders += 1), idempotencyKey(req));
+        res.status(202).json({ status: 'sent' });
+      });
 
-  // Where `surveyUrl` points: the applicant's side of the survey is played through the control API.
-  router.get('/survey/:id', (req, res) => {
-    const { screeningId, status } = store.get(req.params.id);
-    res.type('text/plain').send(`Simulated HRLogics WOTC survey ${screeningId} (${status}). Submit it with POST /_control/hrlogics/screenings/${screeningId}/complete\n`);
+      router.post('/v1/screenings/:id/hire', (req, res) => {
+        store.get(req.params.id);
+        const hire = parseWith(hireBody, req.body, partnerErrors);
+        store.update(req.params.id, ['sent', 'completed', 'expired'], (s) => (s.hire = hire), idempotencyKey(req));
+        res.status(202).json({ status: 'accepted' });
+      });
+
+      router.delete('/v1/screenings/:id', (req, res) => {
+        store.update(req.params.id, ANY_STATUS, (s) => (s.status = 'cancelled'));
+        res.status(204).send();
+      });
+    },
   });
-
-  router.use((req, _res, next) => {
-    if (bearerKey(req) !== apiKey) throw hrlogicsUnauthorized();
-    next();
-  });
-  router.use(express.json());
-  router.use(idempotency.middleware(idempotencyKeyReused));
-
-  router.post('/v1/screenings', (req, res) => {
-    const input = parseWith(screeningBody, req.body, hrlogicsErrors);
-    const { screeningId, surveyUrl, status } = store.create(input, idempotencyKey(req));
-    res.status(201).json({ screeningId, surveyUrl, status });
-  });
-
-  router.post('/v1/screenings/:id/reminders', (req, res) => {
-    store.update(req.params.id, ['sent'], (s) => (s.reminders += 1), idempotencyKey(req));
-    res.status(202).json({ status: 'sent' });
-  });
-
-  router.post('/v1/screenings/:id/hire', (req, res) => {
-    store.get(req.params.id);
-    const hire = parseWith(hireBody, req.body, hrlogicsErrors);
-    store.update(req.params.id, ['sent', 'completed', 'expired'], (s) => (s.hire = hire), idempotencyKey(req));
-    res.status(202).json({ status: 'accepted' });
-  });
-
-  router.delete('/v1/screenings/:id', (req, res) => {
-    store.update(req.params.id, ANY_STATUS, (s) => (s.status = 'cancelled'));
-    res.status(204).send();
-  });
-
-  router.use((req) => {
-    throw new SimProblem('notFound', `no endpoint ${req.method} ${req.path}`);
-  });
-  router.use(errorHandler(hrlogicsErrors));
-  return router;
 }

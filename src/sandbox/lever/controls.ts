@@ -19,6 +19,7 @@ export interface LeverControlDeps {
 const text = z.string().min(1);
 const applicationBody = z.object({ name: text, email: z.email().optional(), phone: text.optional(), postingId: text.optional() });
 const stageBody = z.object({ stageId: text });
+const tagsBody = z.object({ tags: z.array(text).min(1) });
 const archiveBody = z.object({ reason: text.nullable().optional() });
 const sendBody = z.object({ event: z.enum(LEVER_EVENTS), data: z.record(z.string(), z.unknown()), triggeredAt: z.number().int().positive().optional() });
 
@@ -65,6 +66,13 @@ export function leverControls({ store, webhooks, requests }: LeverControlDeps): 
       ...(application.posting ? { postingId: application.posting } : {}),
     });
     res.status(201).json({ opportunityId: o.id, contactId: o.contact, applicationId: application.id, deliveryIds: [deliveryId] });
+  });
+
+  /** A recruiter tags a posting (e.g. with a Willo interview); opportunities created later inherit it. */
+  router.post('/postings/:id/tags', (req, res) => {
+    const posting = store.posting(req.params.id);
+    store.addPostingTags(posting, parseWith(tagsBody, req.body, controlErrors).tags);
+    res.json({ id: posting.id, tags: posting.tags });
   });
 
   router.get('/opportunities', (_req, res) => void res.json([...store.opportunities.values()].map(full)));

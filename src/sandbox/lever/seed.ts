@@ -72,11 +72,17 @@ function posting(
   };
 }
 
+/** Links the backend engineer posting to the sandbox Willo interview "Engineering Screen". */
+export const SEED_WILLO_POSTING_TAG = 'Willo:Engineering Screen-Sandbox';
+
 export function seedPostings(): SimPosting[] {
   const both = ['public', 'internal'];
   return [
-    posting(SEED_POSTING_IDS.backendEngineer, 'Backend Engineer', 'published', both,
-      { team: 'Engineering', department: 'Product', location: 'Remote', commitment: 'Full-time' }, 'remote'),
+    {
+      ...posting(SEED_POSTING_IDS.backendEngineer, 'Backend Engineer', 'published', both,
+        { team: 'Engineering', department: 'Product', location: 'Remote', commitment: 'Full-time' }, 'remote'),
+      tags: [SEED_WILLO_POSTING_TAG],
+    },
     posting(SEED_POSTING_IDS.warehouseAssociate, 'Warehouse Associate', 'published', both,
       { team: 'Operations', department: 'Fulfilment', location: 'Columbus, OH', commitment: 'Full-time' }, 'onsite'),
     posting(SEED_POSTING_IDS.supportLead, 'Customer Support Lead', 'published', ['internal'],

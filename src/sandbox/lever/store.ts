@@ -145,7 +145,8 @@ export class LeverStore {
 
     const id = randomUUID();
     const createdAt = input.createdAt ?? now;
-    const tags = unique(input.tags ?? []);
+    // Lever copies the posting's tags onto a new opportunity (that is how `Willo:<Interview>-<Account>` reaches it).
+    const tags = unique([...(postingId === undefined ? [] : this.posting(postingId).tags), ...(input.tags ?? [])]);
     const sources = unique(input.sources ?? []);
     tags.forEach((t) => this.tagNames.add(t));
     sources.forEach((s) => this.sourceNames.add(s));
@@ -210,6 +211,11 @@ export class LeverStore {
   removeTags(opportunity: SimOpportunity, tags: string[]): void {
     opportunity.tags = opportunity.tags.filter((t) => !tags.includes(t));
     this.touch(opportunity);
+  }
+
+  addPostingTags(posting: SimPosting, tags: string[]): void {
+    tags.forEach((t) => this.tagNames.add(t));
+    posting.tags = unique([...posting.tags, ...tags]);
   }
 
   addSources(opportunity: SimOpportunity, sources: string[]): void {

@@ -1,0 +1,143 @@
+// Willo end to end through HTTP only: the sandbox plays Lever (a recruiter moves the candidate), Willo
+// and the humans (the candidate records the video, the reviewer decides); assertions read the sandbox's
+// state back over its control API.
+import { randomUUID } from 'node:crypto';
+import { WILLO_TAGS } from '../../src/lever/tags';
+import { SandboxControl } from '../../src/sandbox/control-client';
+import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
+import { waitFor } from '../harness/http';
+import { startTestRelay, type TestRelay } from '../harness/relay';
+
+let relay: TestRelay;
+let control: SandboxControl;
+
+beforeAll(async () => {
+  // A trigger stage by name and one by id: both must work.
+  relay = await startTestRelay({ env: { WILLO_TRIGGER_STAGES: 'Phone Screen,onsite', REFTY_ENABLED: 'false' } });
+  control = new SandboxControl(relay.sandbox.baseUrl);
+});
+afterAll(() => relay.stop());
+
+const email = () => `willo-${randomUUID()}@example.com`;
+const willoTags = (tags: string[]) => tags.filter((t) => (Object.values(WILLO_TAGS) as string[]).includes(t));
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function applyToTaggedPosting(withEmail = true) {
+  return control.apply({ name: 'Vera Video', ...(withEmail ? { email: email() } : {}), postingId: SEED_POSTING_IDS.backendEngineer });
+}
+
+async function participantOf(opportunityId: string) {
+  return waitFor(async () => (await control.participants(opportunityId))[0], { what: `a Willo participant for ${opportunityId}` });
+}
+
+async function willoStatus(opportunityId: string, tag: string) {
+  return waitFor(async () => {
+    const { tags } = await control.opportunity(opportunityId);
+    return willoTags(tags).length === 1 && tags.includes(tag) ? tags : undefined;
+  }, { what: `${tag} alone on ${opportunityId}` });
+}
+
+async function delivered(opportunityId: string, count: number) {
+  return waitFor(async () => {
+    const list = await control.deliveries({ event: 'candidateStageChange', opportunityId });
+    return list.length >= count && list.every((d) => d.delivered) ? list : undefined;
+  }, { what: `${count} stage-change deliveries` });
+}
+
+describe('Willo end to end', () => {
+  it('trigger stage -> invite -> video recorded -> note and To Review -> reviewer accepts -> Accepted, one status tag throughout', async () => {
+    const { opportunityId } = await applyToTaggedPosting();
+    await control.moveStage(opportunityId, 'phone-screen');
+    const participant = await participantOf(opportunityId);
+    expect(participant).toMatchObject({ interview: 'int-engineering-screen', external_id: opportunityId, status: 'invited' });
+    await willoStatus(opportunityId, WILLO_TAGS.invited);
+
+    const response = await control.finishVideo(participant.key);
+    expect(response.status).toBe(200);
+    // Willo delivering the same callback again changes nothing.
+    const again = await control.redeliverCallback(response.callbackId, 3, 'willo');
+    expect(again.statuses).toEqual([200, 200, 200]);
+    await willoStatus(opportunityId, WILLO_TAGS.toReview);
+    const { notes } = await control.opportunity(opportunityId);
+    expect(notes.filter((n) => n.value.includes('video interview'))).toHaveLength(1);
+    expect(notes[0].value).toContain(`/willo/responses/${participant.key}`);
+
+    expect((await control.reviewVideo(participant.key, 'Accepted')).status).toBe(200);
+    const tags = await willoStatus(opportunityId, WILLO_TAGS.accepted);
+    expect(willoTags(tags)).toEqual([WILLO_TAGS.accepted]);
+    await pause(500);
+    expect((await control.opportunity(opportunityId)).notes).toHaveLength(1);
+  });
+
+  it('the reviewer rejecting gives Willo:Rejected', async () => {
+    const { opportunityId } = await applyToTaggedPosting();
+    await control.moveStage(opportunityId, 'phone-screen');
+    const participant = await participantOf(opportunityId);
+    await control.finishVideo(participant.key);
+    await willoStatus(opportunityId, WILLO_TAGS.toReview);
+    await control.reviewVideo(participant.key, 'rejected');
+    expect(willoTags(await willoStatus(opportunityId, WILLO_TAGS.rejected))).toEqual([WILLO_TAGS.rejected]);
+  });
+
+  it('invites once: a second trigger stage, re-entering the stage and a webhook delivered five times send no second invite', async () => {
+    const { opportunityId } = await applyToTaggedPosting();
+    await control.moveStage(opportunityId, 'phone-screen');
+    await participantOf(opportunityId);
+    await control.moveStage(opportunityId, 'onsite');
+    await control.moveStage(opportunityId, 'phone-screen');
+    const deliveries = await delivered(opportunityId, 3);
+    const { statuses } = await control.redeliver(deliveries[0].deliveryId, 5);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    await pause(1500);
+    expect(await control.participants(opportunityId)).toHaveLength(1);
+    expect((await control.participants(opportunityId))[0].idempotencyKey).toBe(`willo/${opportunityId}/invite/int-engineering-screen`);
+    expect(willoTags((await control.opportunity(opportunityId)).tags)).toEqual([WILLO_TAGS.invited]);
+  });
+
+  it('sends nothing for a posting without a Willo interview tag, nor to a candidate without an email', async () => {
+    const untagged = await control.apply({ name: 'Nora Notag', email: email(), postingId: SEED_POSTING_IDS.warehouseAssociate });
+    const noEmail = await applyToTaggedPosting(false);
+    await control.moveStage(untagged.opportunityId, 'phone-screen');
+    await control.moveStage(noEmail.opportunityId, 'phone-screen');
+    await delivered(untagged.opportunityId, 1);
+    await delivered(noEmail.opportunityId, 1);
+    await pause(1500);
+    for (const { opportunityId } of [untagged, noEmail]) {
+      expect(await control.participants(opportunityId)).toEqual([]);
+      expect(willoTags((await control.opportunity(opportunityId)).tags)).toEqual([]);
+    }
+  });
+
+  it('withdraws the invite when the candidate is archived before recording', async () => {
+    const { opportunityId } = await applyToTaggedPosting();
+    await control.moveStage(opportunityId, 'phone-screen');
+    await participantOf(opportunityId);
+    await willoStatus(opportunityId, WILLO_TAGS.invited);
+    await control.archive(opportunityId);
+    await waitFor(async () => (await control.participants(opportunityId))[0].status === 'withdrawn', { what: 'the invite to be withdrawn' });
+  });
+
+  it('a forged stage change (valid signature, data for a stage the opportunity never entered) invites nobody', async () => {
+    const { opportunityId } = await applyToTaggedPosting();
+    const forged = await control.sendWebhook('candidateStageChange', { opportunityId, candidateId: opportunityId, fromStageId: 'applicant-new', toStageId: 'phone-screen' });
+    // Accepted (the signature is valid): the stage-change run then finds no such move in Lever.
+    expect(forged.status).toBe(202);
+    await pause(2000);
+    expect(await control.participants(opportunityId)).toEqual([]);
+    expect((await control.opportunity(opportunityId)).tags.filter((t) => t.startsWith('Willo:') && !t.endsWith('-Sandbox'))).toEqual([]);
+  });
+
+  it('a callback for an unknown participant gets a clear 404; a bad signature 401', async () => {
+    const { Webhook } = await import('standardwebhooks');
+    const { SANDBOX_CALLBACK_SECRETS } = await import('../../src/sandbox/defaults');
+    const { http } = await import('../harness/http');
+    const body = JSON.stringify({ type: 'new_response', participant: 'par-nope', interview: 'int-engineering-screen', external_id: randomUUID() });
+    const id = `msg_${randomUUID()}`;
+    const at = new Date();
+    const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)) };
+    const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/willo`, body, { ...headers, 'webhook-signature': new Webhook(SANDBOX_CALLBACK_SECRETS.willo).sign(id, at, body) });
+    expect(answer.status).toBe(404);
+    expect(answer.body.error).toMatch(/unknown participant/);
+    expect((await http('POST', `${relay.apiUrl}/webhooks/willo`, body, { ...headers, 'webhook-signature': 'v1,AAAA' })).status).toBe(401);
+  });
+});
