@@ -13,4 +13,6 @@ export const SEARCH_ATTRIBUTE_FLAGS: string[] = Object.values(SEARCH_ATTRIBUTES)
 
 export const INTEGRATIONS = {
   hrlogics: 'hrlogics',
+  wintro: 'wintro',
+  techInterview: 'tech-interview',
 } as const;

@@ -1,22 +1,30 @@
 // Worker process: one Worker for workflows and partner activities, one for Lever activities on their own
 // queue. The Lever queue's rate is enforced by the server across all worker processes together, so
 // scaling workers out never scales Lever calls past the per-key limit.
+import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities';
 import { loadConfig, type Config } from './config';
 import { LeverClient } from './lever/client';
 import { createLogger } from './logger';
 import { HrlogicsClient } from './partners/hrlogics';
+import { TechInterviewClient } from './partners/tech-interview';
+import { WintroClient } from './partners/wintro';
 import { dataConverter, taskQueues, temporalConnectionOptions } from './temporal';
+import { ensureWintroSyncSchedule, type ScheduleOutcome } from './wintro-schedule';
 
 export function createActivityDeps(config: Config): ActivityDeps {
   return {
     lever: new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey }),
     hrlogics: new HrlogicsClient({ baseUrl: config.hrlogics.baseUrl, apiKey: config.hrlogics.apiKey }),
+    wintro: new WintroClient({ baseUrl: config.wintro.baseUrl, apiKey: config.wintro.apiKey }),
+    techInterview: new TechInterviewClient({ baseUrl: config.techInterview.baseUrl, apiKey: config.techInterview.apiKey, platformName: config.techInterview.platformName }),
   };
 }
 
 export interface RelayWorkers {
+  /** What starting the workers did to the Wintro sync schedule. */
+  schedules: { wintroSync: ScheduleOutcome };
   run(): Promise<void>;
   shutdown(): void;
 }
@@ -47,7 +55,11 @@ export async function createWorkers({ config, connection, namespace, deps = crea
     activities: activities.lever,
     maxTaskQueueActivitiesPerSecond: config.lever.ratePerSecond,
   });
+  // Schedules live in Temporal; the worker that will run their workflows keeps them current.
+  const client = new Client({ connection, namespace: common.namespace, dataConverter: common.dataConverter });
+  const schedules = { wintroSync: await ensureWintroSyncSchedule(client, config) };
   return {
+    schedules,
     run: async () => {
       await Promise.all([main.run(), lever.run()]);
     },
@@ -69,7 +81,7 @@ async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const { connection, namespace } = await connectWorkerConnection(config);
   const workers = await createWorkers({ config, connection, namespace });
-  logger.info({ taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond }, 'worker running');
+  logger.info({ taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond, schedules: workers.schedules }, 'worker running');
   await workers.run();
   await connection.close();
 }

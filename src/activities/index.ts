@@ -1,21 +1,32 @@
 // createActivities(deps): clients are injected so tests can point them at the sandbox or a fake.
 import type { LeverClient } from '../lever/client';
 import type { HrlogicsClient } from '../partners/hrlogics';
+import type { TechInterviewClient } from '../partners/tech-interview';
+import type { WintroClient } from '../partners/wintro';
 import { createHrlogicsActivities } from './hrlogics';
 import { createLeverActivities } from './lever';
+import { createTechInterviewActivities } from './tech-interview';
+import { createWintroActivities } from './wintro';
 
 export interface ActivityDeps {
   lever: LeverClient;
   hrlogics: HrlogicsClient;
+  wintro: WintroClient;
+  techInterview: TechInterviewClient;
 }
 
 /** Lever activities run on the rate-limited Lever task queue; partner activities on the main queue. */
 export function createActivities(deps: ActivityDeps) {
   return {
     lever: createLeverActivities(deps.lever),
-    partners: { ...createHrlogicsActivities(deps.hrlogics) },
+    partners: {
+      ...createHrlogicsActivities(deps.hrlogics),
+      ...createWintroActivities(deps.wintro),
+      ...createTechInterviewActivities(deps.techInterview),
+    },
   };
 }
 
 export type { LeverActivities, CandidateSnapshot, CandidateContact } from './lever';
+export type { PostingSummary, PageOf, OpportunityRef } from './lever-sourcing';
 export type PartnerActivities = ReturnType<typeof createActivities>['partners'];

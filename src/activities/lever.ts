@@ -2,6 +2,7 @@
 // fields a workflow needs, so histories stay small and carry as little personal data as possible.
 import type { LeverClient } from '../lever/client';
 import type { LeverOpportunity } from '../lever/types';
+import { createLeverSourcingActivities } from './lever-sourcing';
 
 export interface CandidateContact {
   firstName: string;
@@ -47,6 +48,7 @@ export function toSnapshot(opportunity: LeverOpportunity): CandidateSnapshot {
 
 export function createLeverActivities(lever: LeverClient) {
   return {
+    ...createLeverSourcingActivities(lever),
     async leverReadCandidate(opportunityId: string): Promise<CandidateSnapshot> {
       return toSnapshot(await lever.getOpportunity(opportunityId));
     },

@@ -4,14 +4,14 @@ import type { Request, Response } from 'express';
 import type { Config } from '../config';
 import { describeIssues, isHandledEvent, leverEventData, leverWebhookEnvelope, verifyLeverSignature } from '../lever/webhook';
 import { HttpProblem, parseJson, requireJson } from './http-errors';
-import { planLeverEvent } from './lever-routing';
+import { planLeverEvent, type RoutingConfig } from './lever-routing';
 import type { IngressOutcome, TemporalActions } from './temporal-actions';
 import { TokenGuard } from './token-guard';
 
 const FUTURE_SKEW_MS = 5 * 60_000;
 
 export interface LeverIngressDeps {
-  config: Pick<Config, 'lever' | 'hrlogics' | 'temporal'>;
+  config: Pick<Config, 'lever' | 'temporal'> & RoutingConfig;
   actions: TemporalActions;
   now?: () => number;
 }

@@ -6,6 +6,7 @@ import { INTEGRATIONS, SEARCH_ATTRIBUTES } from '../search-attributes';
 import { taskQueues } from '../task-queues';
 import { opportunityProcessIds, workflowIds } from '../workflow-ids';
 import { candidateHiredSignal, opportunityClosedSignal, type OpportunityEventSignal } from '../workflows/opportunity-messages';
+import type { TechInterviewStatusInput } from '../workflows/tech-interview-status';
 import type { WotcInput } from '../workflows/wotc';
 import type { SignalAction, StartAction } from './temporal-actions';
 
@@ -36,12 +37,15 @@ export function wotcInput(opportunityId: string, hrlogics: Config['hrlogics']): 
   };
 }
 
-export function planLeverEvent(verified: VerifiedLeverEvent, config: Pick<Config, 'hrlogics' | 'temporal'>): LeverPlan {
+/** The configuration planners read. */
+export type RoutingConfig = Pick<Config, 'hrlogics' | 'techInterview' | 'temporal'>;
+
+export function planLeverEvent(verified: VerifiedLeverEvent, config: RoutingConfig): LeverPlan {
   const actions = planners.flatMap((plan) => plan(verified, config));
   return actions.length > 0 ? { actions } : nothing(`no enabled integration acts on ${verified.event}`);
 }
 
-type Planner = (verified: VerifiedLeverEvent, config: Pick<Config, 'hrlogics' | 'temporal'>) => LeverAction[];
+type Planner = (verified: VerifiedLeverEvent, config: RoutingConfig) => LeverAction[];
 
 const signalArg = (verified: VerifiedLeverEvent): OpportunityEventSignal => ({
   event: verified.event as OpportunityEventSignal['event'],
@@ -84,5 +88,29 @@ const hrlogicsScreening: Planner = (verified, config) => {
   ];
 };
 
+/**
+ * Stage changes and hires are reported back to the technical-interview platform for opportunities it
+ * exported. Whether this one is such an opportunity is known only from its tags in Lever, so a short
+ * process per event reads it (one Lever call) and ends at once when it is not ours.
+ */
+const techInterviewReportBack: Planner = (verified, config) => {
+  if ((verified.event !== 'candidateStageChange' && verified.event !== 'candidateHired') || !config.techInterview.enabled) return [];
+  const { opportunityId } = verified.data;
+  const input: TechInterviewStatusInput = { opportunityId, platformName: config.techInterview.platformName };
+  return [
+    {
+      kind: 'start',
+      workflowType: 'techInterviewStatusReport',
+      workflowId: workflowIds.techInterviewStatus(opportunityId, verified.event, verified.triggeredAt),
+      taskQueue: taskQueues(config.temporal.taskQueue).main,
+      args: [input],
+      searchAttributes: [
+        { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
+        { key: SEARCH_ATTRIBUTES.integration, value: INTEGRATIONS.techInterview },
+      ],
+    },
+  ];
+};
+
 /** One planner per concern; an integration adds its own here. */
-const planners: Planner[] = [opportunityLifecycle, hrlogicsScreening];
+const planners: Planner[] = [opportunityLifecycle, hrlogicsScreening, techInterviewReportBack];

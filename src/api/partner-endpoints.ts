@@ -3,6 +3,8 @@
 import type { Config } from '../config';
 import { hrlogicsCallbackRoutes } from './hrlogics-callbacks';
 import type { CallbackRoutes } from './partner-ingress';
+import { techInterviewCallbackRoutes } from './tech-interview-callbacks';
+import { wintroCallbackRoutes } from './wintro-callbacks';
 
 export interface PartnerEndpoint {
   path: string;
@@ -16,6 +18,14 @@ export interface PartnerEndpoint {
 export function partnerEndpoints(config: Config): PartnerEndpoint[] {
   const endpoints: (PartnerEndpoint | false)[] = [
     !!config.hrlogics.callbackSecret && { path: 'hrlogics', partner: 'HRLogics', secret: config.hrlogics.callbackSecret, routes: hrlogicsCallbackRoutes, subject: 'screening' },
+    !!config.wintro.callbackSecret && { path: 'wintro', partner: 'Wintro', secret: config.wintro.callbackSecret, routes: wintroCallbackRoutes(config), subject: 'referral' },
+    !!config.techInterview.callbackSecret && {
+      path: 'tech-interview',
+      partner: config.techInterview.platformName,
+      secret: config.techInterview.callbackSecret,
+      routes: techInterviewCallbackRoutes(config),
+      subject: 'interview',
+    },
   ];
   return endpoints.filter((e): e is PartnerEndpoint => e !== false);
 }

@@ -115,6 +115,11 @@ export class LeverClient {
     return this.http.request({ method: 'GET', path: '/stages', query: { ...page } });
   }
 
+  async getStage(stageId: string): Promise<LeverStage> {
+    const res = await this.http.request<LeverItem<LeverStage>>({ method: 'GET', path: `/stages/${id(stageId)}` });
+    return res.data;
+  }
+
   listUsersByEmail(email: string): Promise<LeverPage<LeverUser>> {
     return this.http.request({ method: 'GET', path: '/users', query: { email } });
   }

@@ -3,6 +3,14 @@
 
 export interface SandboxOpportunity {
   id: string;
+  name: string;
+  emails: string[];
+  links: string[];
+  stage: string;
+  origin: string;
+  owner: string | null;
+  sources: string[];
+  applications: { id: string; posting: string | null }[];
   tags: string[];
   archived: { archivedAt: number; reason: string } | null;
   notes: { id: string; value: string; secret?: boolean }[];
@@ -21,6 +29,37 @@ export interface LoggedRequest {
   method: string;
   path: string;
   status: number;
+}
+
+export interface SandboxVacancy {
+  externalId: string;
+  title: string;
+  exclusions: string[] | null;
+}
+
+export type ControlledService = 'lever' | 'hrlogics' | 'wintro' | 'tech-interview';
+
+export interface FaultRequest {
+  errorRate?: number;
+  latencyMs?: number;
+  force429?: number;
+  force5xx?: number;
+  /** The next N requests are carried out, then the connection is cut: the answer is lost. */
+  dropResponses?: number;
+  /** Only requests whose `METHOD /path` matches this regular expression. */
+  only?: string;
+}
+
+type CallbackAnswer = { callbackId: string; status: number; body: unknown };
+
+export interface InterviewRequest {
+  interviewId?: string;
+  outcome: 'advance' | 'no_advance';
+  candidate: { anonymous: false; name: string; email: string; linkedinUrl?: string } | { anonymous: true; pseudonym: string };
+  interviewer: { name: string; leverUserEmail?: string };
+  scores: { technical: number; communication: number; problemSolving: number };
+  feedback?: string;
+  leverPostingId?: string;
 }
 
 export class SandboxControl {
@@ -75,12 +114,43 @@ export class SandboxControl {
     return this.call<{ callbackId: string; status: number; body: unknown }>('POST', `/hrlogics/screenings/${screeningId}/expire`);
   }
   redeliverCallback(callbackId: string, times: number) {
-    return this.call<{ statuses: number[] }>('POST', `/hrlogics/callbacks/${callbackId}/redeliver`, { times });
+    return this.redeliverPartnerCallback('hrlogics', callbackId, times);
   }
-  faults(service: 'lever' | 'hrlogics', faults: { errorRate?: number; latencyMs?: number; force429?: number; force5xx?: number }) {
+  opportunities() {
+    return this.call<SandboxOpportunity[]>('GET', '/lever/opportunities');
+  }
+  moveStage(id: string, stageId: string) {
+    return this.call<{ deliveryIds: string[] }>('POST', `/lever/opportunities/${id}/stage`, { stageId });
+  }
+  bulkPostings(request: { count: number; applicantsPerPosting?: number; applicantsOnFirst?: number }) {
+    return this.call<{ postings: { id: string; state: string; distributionChannels: string[] }[]; opportunities: number }>('POST', '/lever/postings/bulk', request);
+  }
+  vacancies() {
+    return this.call<SandboxVacancy[]>('GET', '/wintro/vacancies');
+  }
+  refer(referral: { referralId?: string; leverPostingId: string; candidate: { name: string; email: string; phone?: string; linkedinUrl?: string }; referrer: { name: string; email: string } }) {
+    return this.call<{ referralId: string } & CallbackAnswer>('POST', '/wintro/referrals', referral);
+  }
+  wintroNotification(leverOpportunityId: string, message: string) {
+    return this.call<CallbackAnswer>('POST', '/wintro/notifications', { leverOpportunityId, message });
+  }
+  wintroRequests() {
+    return this.call<LoggedRequest[]>('GET', '/wintro/requests');
+  }
+  /** Sends a partner callback again, exactly as first signed (a duplicate delivery). */
+  redeliverPartnerCallback(service: 'hrlogics' | 'wintro' | 'tech-interview', callbackId: string, times: number) {
+    return this.call<{ statuses: number[] }>('POST', `/${service}/callbacks/${callbackId}/redeliver`, { times });
+  }
+  completeInterview(interview: InterviewRequest) {
+    return this.call<{ interviewId: string } & CallbackAnswer>('POST', '/tech-interview/interviews', interview);
+  }
+  interviewStatuses(interviewId: string) {
+    return this.call<{ stageId: string; stageName: string; hired: boolean; idempotencyKey?: string }[]>('GET', `/tech-interview/interviews/${encodeURIComponent(interviewId)}/statuses`);
+  }
+  faults(service: ControlledService, faults: FaultRequest) {
     return this.call('PUT', `/faults/${service}`, faults);
   }
-  clearFaults(service: 'lever' | 'hrlogics') {
+  clearFaults(service: ControlledService) {
     return this.call('DELETE', `/faults/${service}`);
   }
 }

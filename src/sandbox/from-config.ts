@@ -16,5 +16,7 @@ export function sandboxOptionsFromConfig(config: Config): SandboxOptions {
     partnerApiKey: config.hrlogics.apiKey || undefined,
     webhookTokens,
     hrlogicsCallbackSecret: config.hrlogics.callbackSecret || undefined,
+    wintroCallbackSecret: config.wintro.callbackSecret || undefined,
+    techInterviewCallbackSecret: config.techInterview.callbackSecret || undefined,
   };
 }

@@ -1,5 +1,5 @@
-// The sandbox: simulated Lever Data API and HRLogics on one Express app, real HTTP, plus the control API
-// that plays the humans and injects faults. Local runs, the demo and tests use it; production never does.
+// The sandbox: simulated Lever Data API and the partners (HRLogics, Wintro, the technical-interview
+// platform) on one Express app, real HTTP, plus the control API that plays the humans and injects faults. Local runs, the demo and tests use it; production never does.
 import express, { Router } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +28,12 @@ import { LeverWebhookSender } from './lever/webhooks';
 import { Outbox, type SandboxLogger } from './outbox';
 import { PartnerCallbackSender } from './partner-callbacks';
 import { RequestLog } from './request-log';
+import { techInterviewApi } from './tech-interview/api';
+import { techInterviewControls } from './tech-interview/controls';
+import { TechInterviewStore } from './tech-interview/store';
+import { wintroApi } from './wintro/api';
+import { wintroControls } from './wintro/controls';
+import { WintroStore } from './wintro/store';
 
 export type { SandboxLogger } from './outbox';
 
@@ -41,6 +47,8 @@ export interface SandboxOptions {
   /** The signature token of each Lever webhook. */
   webhookTokens?: Record<LeverEvent, string>;
   hrlogicsCallbackSecret?: string;
+  wintroCallbackSecret?: string;
+  techInterviewCallbackSecret?: string;
   /** Lever's per-key token bucket. Default 10/s, burst 20. */
   leverRate?: { perSecond: number; burst: number };
   /** Gaps between Lever webhook delivery attempts: five retries by default, as Lever does. */
@@ -55,6 +63,8 @@ export interface SandboxOptions {
 export interface SandboxState {
   lever: { store: LeverStore; requests: RequestLog; webhooks: LeverWebhookSender };
   hrlogics: { store: HrlogicsStore; requests: RequestLog; callbacks: PartnerCallbackSender; idempotency: IdempotencyStore };
+  wintro: { store: WintroStore; requests: RequestLog; callbacks: PartnerCallbackSender };
+  techInterview: { store: TechInterviewStore; requests: RequestLog; callbacks: PartnerCallbackSender; idempotency: IdempotencyStore };
   faults: Faults;
 }
 
@@ -70,6 +80,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const relayUrl = options.relayUrl.replace(/\/+$/, '');
   const webhookRetryDelaysMs = options.webhookRetryDelaysMs ?? [...SANDBOX_WEBHOOK_RETRY_DELAYS_MS];
   const outbox = new Outbox(logger);
+  const callbackRetryDelaysMs = options.callbackRetryDelaysMs ?? webhookRetryDelaysMs;
+  const callbackSender = (service: string, path: string, secret: string) =>
+    new PartnerCallbackSender({ service, url: `${relayUrl}/webhooks/${path}`, secret, retryDelaysMs: callbackRetryDelaysMs, outbox });
   // Survey URLs name the sandbox's own address, known only once it listens.
   let baseUrl = '';
 
@@ -96,7 +109,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       }),
       idempotency: new IdempotencyStore(),
     },
-    faults: new Faults(['lever', 'hrlogics']),
+    wintro: {
+      store: new WintroStore(),
+      requests: new RequestLog(),
+      callbacks: callbackSender('wintro', 'wintro', options.wintroCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.wintro),
+    },
+    techInterview: {
+      store: new TechInterviewStore(),
+      requests: new RequestLog(),
+      callbacks: callbackSender('tech-interview', 'tech-interview', options.techInterviewCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.techInterview),
+      idempotency: new IdempotencyStore(),
+    },
+    faults: new Faults(['lever', 'hrlogics', 'wintro', 'tech-interview']),
   };
 
   const app = express();
@@ -121,14 +145,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       apiKey: options.partnerApiKey ?? SANDBOX_PARTNER_API_KEY,
     }),
   );
+  const partnerApiKey = options.partnerApiKey ?? SANDBOX_PARTNER_API_KEY;
+  app.use('/wintro', wintroApi({ ...state.wintro, faults: state.faults, apiKey: partnerApiKey }));
+  app.use('/tech-interview', techInterviewApi({ ...state.techInterview, faults: state.faults, apiKey: partnerApiKey }));
 
   const control = Router();
   control.use('/lever', leverControls(state.lever));
   control.use('/hrlogics', hrlogicsControls(state.hrlogics));
+  control.use('/wintro', wintroControls(state.wintro));
+  control.use('/tech-interview', techInterviewControls(state.techInterview));
   control.use('/faults', state.faults.controlRoutes());
   app.use('/_control', control);
 
-  app.get('/', (_req, res) => void res.json({ lever: `${baseUrl}/lever/v1`, hrlogics: `${baseUrl}/hrlogics`, control: `${baseUrl}/_control`, relay: relayUrl }));
+  app.get('/', (_req, res) => void res.json({ lever: `${baseUrl}/lever/v1`, hrlogics: `${baseUrl}/hrlogics`, wintro: `${baseUrl}/wintro`, techInterview: `${baseUrl}/tech-interview`, control: `${baseUrl}/_control`, relay: relayUrl }));
   app.use((req) => {
     throw controlErrors.notFound(`no route ${req.method} ${req.path}`);
   });

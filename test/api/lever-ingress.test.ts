@@ -18,7 +18,8 @@ let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  config = testConfig({ API_BODY_LIMIT: '4kb' });
+  // With the interview platform on, every hire starts a short report-back process; these tests count starts.
+  config = testConfig({ API_BODY_LIMIT: '4kb', TECH_INTERVIEW_ENABLED: 'false' });
   client = await testClient(config);
   ({ server, url } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') })));
 });

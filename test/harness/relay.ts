@@ -18,6 +18,10 @@ export interface TestRelay {
   apiUrl: string;
   sandbox: Sandbox;
   client: Client;
+  /** Stops this relay's worker (as a crash or deploy would), leaving API, sandbox and Temporal running. */
+  stopWorker(): Promise<void>;
+  /** Starts a fresh worker on the same task queues. */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,23 +43,29 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl, webhookRetryDelaysMs: [100, 300, 1000, 2000, 4000] });
   config.lever.baseUrl = `${sandbox.baseUrl}/lever/v1`;
   config.hrlogics.baseUrl = `${sandbox.baseUrl}/hrlogics`;
+  config.wintro.baseUrl = `${sandbox.baseUrl}/wintro`;
+  config.techInterview.baseUrl = `${sandbox.baseUrl}/tech-interview`;
 
   let stopWorkers = async () => {};
-  if (worker) {
+  const startWorker = async () => {
     const connection = await NativeConnection.connect({ address: testTemporalAddress() });
     const workers = await createWorkers({ config, connection, workflowBundle: { codePath: process.env.TEMPORAL_TEST_BUNDLE! } });
     const running = workers.run();
     stopWorkers = async () => {
+      stopWorkers = async () => {};
       workers.shutdown();
       await running;
       await connection.close();
     };
-  }
+  };
+  if (worker) await startWorker();
   return {
     config,
     apiUrl,
     sandbox,
     client,
+    stopWorker: () => stopWorkers(),
+    startWorker,
     stop: async () => {
       await new Promise<void>((done) => server.close(() => done()));
       await stopWorkers();

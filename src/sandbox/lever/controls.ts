@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LEVER_EVENTS, type LeverEvent } from '../../lever/events';
 import { controlErrors, parseWith, queryOne, redeliverBody, SimProblem } from '../http';
 import type { RequestLog } from '../request-log';
+import { createBulkPostings } from './bulk';
 import { renderNote, renderOpportunity } from './render';
 import type { LeverStore, SimOpportunity } from './store';
 import type { LeverWebhookSender } from './webhooks';
@@ -20,6 +21,8 @@ const text = z.string().min(1);
 const applicationBody = z.object({ name: text, email: z.email().optional(), phone: text.optional(), postingId: text.optional() });
 const stageBody = z.object({ stageId: text });
 const archiveBody = z.object({ reason: text.nullable().optional() });
+const count = z.number().int().min(0).max(2_000);
+const bulkBody = z.object({ count: count.min(1), applicantsPerPosting: count.max(500).default(2), applicantsOnFirst: count.optional() });
 const sendBody = z.object({ event: z.enum(LEVER_EVENTS), data: z.record(z.string(), z.unknown()), triggeredAt: z.number().int().positive().optional() });
 
 const HIRED_REASON = 'reason-hired';
@@ -66,6 +69,8 @@ export function leverControls({ store, webhooks, requests }: LeverControlDeps): 
     });
     res.status(201).json({ opportunityId: o.id, contactId: o.contact, applicationId: application.id, deliveryIds: [deliveryId] });
   });
+
+  router.post('/postings/bulk', (req, res) => void res.status(201).json(createBulkPostings(store, parseWith(bulkBody, req.body, controlErrors))));
 
   router.get('/opportunities', (_req, res) => void res.json([...store.opportunities.values()].map(full)));
   router.get('/opportunities/:id', (req, res) => void res.json(full(store.opportunity(req.params.id))));
