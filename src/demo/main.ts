@@ -1,62 +1,26 @@
-// `npm run demo`: plays a WOTC scenario against a running `npm start`, printing each step as it happens.
-import { loadConfig } from '../config';
-import { WOTC_TAGS } from '../lever/tags';
+// `npm run demo [-- wotc | wintro | tech-interview]`: plays a scenario against a running `npm start`,
+// printing each step as it happens. Without an argument, the WOTC scenario.
+import { loadConfig, type Config } from '../config';
 import { SandboxControl } from '../sandbox/control-client';
-import { sandboxBaseUrl } from '../sandbox/defaults';
-import { SEED_POSTING_IDS } from '../sandbox/lever/seed';
-import { workflowIds } from '../workflow-ids';
+import { requireRunningSandbox } from './steps';
+import { techInterviewScenario } from './tech-interview';
+import { wintroScenario } from './wintro';
+import { wotcScenario } from './wotc';
 
-const started = Date.now();
-const step = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs / 1000}s: is the worker running? (npm start)`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function reachable(url: string): Promise<boolean> {
-  return fetch(url).then(() => true, () => false);
-}
+const scenarios: Record<string, (config: Config, control: SandboxControl) => Promise<string>> = {
+  wotc: wotcScenario,
+  wintro: wintroScenario,
+  'tech-interview': techInterviewScenario,
+};
 
 async function main(): Promise<void> {
+  const name = process.argv[2] ?? 'wotc';
+  const scenario = scenarios[name];
+  if (!scenario) throw new Error(`no scenario ${JSON.stringify(name)}; one of ${Object.keys(scenarios).join(', ')}`);
   const config = loadConfig();
-  if (!config.sandbox.enabled) throw new Error('the demo plays its scenario through the sandbox, but LEVER_API_BASE_URL points at a real Lever account');
-  const sandboxUrl = sandboxBaseUrl(config.sandbox.port);
-  if (!(await reachable(`${config.api.publicUrl}/healthz`)) || !(await reachable(sandboxUrl))) {
-    throw new Error(`the relay is not running at ${config.api.publicUrl} (sandbox ${sandboxUrl}): start it with npm start, then run npm run demo`);
-  }
-  const control = new SandboxControl(sandboxUrl);
-  const postingId = SEED_POSTING_IDS.warehouseAssociate;
-
-  step(`A candidate applies to posting ${postingId} in the sandbox's Lever`);
-  const { opportunityId } = await control.apply({ name: 'Dana Demo', email: `dana.demo+${Date.now()}@example.com`, postingId });
-  step(`Lever created opportunity ${opportunityId} and sent a signed applicationCreated webhook to the relay`);
-  const workflowId = workflowIds.wotc(opportunityId);
-
-  const screening = await until('the HRLogics screening', async () => (await control.screenings(opportunityId))[0]);
-  step(`The relay confirmed the opportunity with Lever and created HRLogics screening ${screening.screeningId}; HRLogics emails the 3-step WOTC survey`);
-
-  await new Promise((r) => setTimeout(r, 1000));
-  const callback = await control.completeSurvey(screening.screeningId, 'pre_qualified');
-  step(`The applicant submits the survey: HRLogics calls back screening.completed (pre_qualified); the relay answered ${callback.status}`);
-
-  const opportunity = await until('the WOTC tag', async () => {
-    const current = await control.opportunity(opportunityId);
-    return current.tags.includes(WOTC_TAGS.preQualified) ? current : undefined;
-  });
-  step(`Lever now tags the opportunity: ${opportunity.tags.map((t) => JSON.stringify(t)).join(', ')}`);
-
-  await control.hire(opportunityId);
-  step('A recruiter hires the candidate in Lever (candidateHired webhook)');
-  const hired = await until('the hire to reach HRLogics', async () => (await control.screenings(opportunityId))[0]?.hire);
-  step(`The relay passed the start date ${hired.startDate} to HRLogics (Form 8850 is due within 28 days of it)`);
-
-  console.log(`\nSee the run in the Temporal UI: ${config.temporal.uiUrl}/namespaces/${config.temporal.namespace}/workflows/${encodeURIComponent(workflowId)}`);
+  const control = new SandboxControl(await requireRunningSandbox(config));
+  const link = await scenario(config, control);
+  console.log(`\nSee the run in the Temporal UI: ${link}`);
 }
 
 main().catch((error) => {

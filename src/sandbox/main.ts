@@ -15,8 +15,10 @@ async function main(): Promise<void> {
       `Sandbox listening on ${sandbox.baseUrl}`,
       `  Lever Data API   ${sandbox.baseUrl}/lever/v1`,
       `  HRLogics API     ${sandbox.baseUrl}/hrlogics`,
+      `  Wintro API       ${sandbox.baseUrl}/wintro`,
+      `  Interviews API   ${sandbox.baseUrl}/tech-interview`,
       `  Control API      ${sandbox.baseUrl}/_control  (e.g. POST /_control/lever/applications)`,
-      `  Webhooks go to   ${options.relayUrl}/webhooks/lever and ${options.relayUrl}/webhooks/hrlogics`,
+      `  Webhooks go to   ${options.relayUrl}/webhooks/lever and ${options.relayUrl}/webhooks/<hrlogics|wintro|tech-interview>`,
     ].join('\n'),
   );
 
