@@ -1,10 +1,11 @@
 // Workflow-side Lever steps of the flows that create opportunities (Wintro referrals, technical
 // interviews). Lever has no idempotency keys, so each step looks for its own earlier effect first: a
 // retry after a crash, or a replay, finds the opportunity or note it made instead of making another.
-import { ApplicationFailure, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, sleep, upsertSearchAttributes } from '@temporalio/workflow';
 import type { OpportunityRef } from '../activities';
 import type { CreateOpportunityBody } from '../lever/types';
 import { withMarker } from '../lever/note-markers';
+import { SEARCH_ATTRIBUTES } from '../search-attributes';
 import { failureType, leverActivities, leverWriteOnce } from './activity-proxies';
 import { HTTP_FAILURE } from '../http/failure-types';
 
@@ -114,4 +115,13 @@ export async function resolveStageId(idOrName: string): Promise<string> {
     offset = page.next;
   } while (offset);
   throw ApplicationFailure.nonRetryable(`no Lever stage has the id or name ${JSON.stringify(idOrName)}`, SOURCING_FAILURE.stageUnknown);
+}
+
+/** Shows a finished process's status, and the opportunity it wrote to, in the Temporal UI's filters. */
+export function recordOutcome<T extends { status: string; opportunityId?: string }>(outcome: T): T {
+  upsertSearchAttributes([
+    { key: SEARCH_ATTRIBUTES.status, value: outcome.status },
+    ...(outcome.opportunityId ? [{ key: SEARCH_ATTRIBUTES.opportunityId, value: outcome.opportunityId }] : []),
+  ]);
+  return outcome;
 }

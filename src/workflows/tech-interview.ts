@@ -3,13 +3,11 @@
 // source, plus a note with the scores. no_advance: nothing, unless unsuccessful candidates are exported:
 // then an opportunity named by the pseudonym, without email, tagged `<Platform>:Anonymous`. The
 // opportunity carries `<Platform>:Interview <id>`: Lever is the record of where it came from.
-import { upsertSearchAttributes } from '@temporalio/workflow';
 import { noteMarkers } from '../lever/note-markers';
 import { techInterviewAnonymousTag, techInterviewTag } from '../lever/tags';
 import type { InterviewCompleted } from '../partners/tech-interview';
-import { SEARCH_ATTRIBUTES } from '../search-attributes';
 import { isNotFound, leverActivities } from './activity-proxies';
-import { addNoteOnce, ensureOpportunity, performAsUser, resolveStageId } from './sourcing-steps';
+import { addNoteOnce, ensureOpportunity, performAsUser, resolveStageId, recordOutcome } from './sourcing-steps';
 
 export interface TechInterviewSettings {
   platformName: string;
@@ -34,7 +32,7 @@ export async function techInterviewExport({ interview, settings }: TechInterview
   const { interviewId, outcome, candidate, interviewer, scores, feedback, leverPostingId } = interview;
   const platform = settings.platformName;
   const advance = outcome === 'advance';
-  if (!advance && !settings.exportUnsuccessful) return finish({ status: 'not-exported' });
+  if (!advance && !settings.exportUnsuccessful) return recordOutcome<TechInterviewOutcome>({ status: 'not-exported' });
 
   const performAs = await performAsUser(interviewer.leverUserEmail, settings.performAsEmail);
   const stage = await resolveStageId(settings.defaultStage);
@@ -61,7 +59,7 @@ export async function techInterviewExport({ interview, settings }: TechInterview
     ...(feedback ? [`Feedback: ${feedback}`] : []),
   ];
   const noteWritten = await addNoteOnce(opportunityId, noteMarkers.techInterview(interviewId), lines.join('\n'), performAs);
-  return finish({ status: named ? 'exported' : 'exported-anonymously', opportunityId, performedAs: performAs, noteWritten });
+  return recordOutcome<TechInterviewOutcome>({ status: named ? 'exported' : 'exported-anonymously', opportunityId, performedAs: performAs, noteWritten });
 }
 
 /** The posting named in the callback is a hint: an unknown one is left out rather than failing the export. */
@@ -73,12 +71,4 @@ async function postingExists(postingId: string): Promise<boolean> {
     if (isNotFound(error)) return false;
     throw error;
   }
-}
-
-function finish(outcome: TechInterviewOutcome): TechInterviewOutcome {
-  upsertSearchAttributes([
-    { key: SEARCH_ATTRIBUTES.status, value: outcome.status },
-    ...(outcome.opportunityId ? [{ key: SEARCH_ATTRIBUTES.opportunityId, value: outcome.opportunityId }] : []),
-  ]);
-  return outcome;
 }

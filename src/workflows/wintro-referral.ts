@@ -2,13 +2,11 @@
 // Wintro, the posting) plus a note naming the referrer, unless this email already has an opportunity on
 // that posting: then only the note. Every step finds its own earlier effect first, so a crash between
 // creating and noting, or the same callback twice, never makes a second opportunity or note.
-import { upsertSearchAttributes } from '@temporalio/workflow';
 import { noteMarkers } from '../lever/note-markers';
 import { WINTRO_SOURCE, wintroReferralTag } from '../lever/tags';
 import type { WintroCandidate } from '../partners/wintro';
-import { SEARCH_ATTRIBUTES } from '../search-attributes';
 import { isNotFound, leverActivities } from './activity-proxies';
-import { addNoteOnce, ensureOpportunity, performAsUser } from './sourcing-steps';
+import { addNoteOnce, ensureOpportunity, performAsUser, recordOutcome } from './sourcing-steps';
 
 export interface WintroReferralInput {
   referralId: string;
@@ -32,7 +30,7 @@ export async function wintroReferral(input: WintroReferralInput): Promise<Wintro
   try {
     owner = await lever.leverPostingOwner(postingId);
   } catch (error) {
-    if (isNotFound(error)) return finish({ status: 'posting-not-found', noteWritten: false });
+    if (isNotFound(error)) return recordOutcome<WintroReferralOutcome>({ status: 'posting-not-found', noteWritten: false });
     throw error;
   }
   const performAs = settings.performAs === 'posting-owner' && owner ? owner : await performAsUser(undefined, settings.performAsEmail);
@@ -51,7 +49,7 @@ export async function wintroReferral(input: WintroReferralInput): Promise<Wintro
     ? `Referred through Wintro by ${referrer.name} (${referrer.email}).`
     : `Referred through Wintro by ${referrer.name} (${referrer.email}). The candidate had already applied to this posting, so no new opportunity was created.`;
   const noteWritten = await addNoteOnce(opportunityId, noteMarkers.wintroReferral(referralId), text, performAs);
-  return finish({ status: ours ? 'created' : 'already-applied', opportunityId, noteWritten });
+  return recordOutcome<WintroReferralOutcome>({ status: ours ? 'created' : 'already-applied', opportunityId, noteWritten });
 }
 
 export interface WintroNotificationInput {
@@ -69,12 +67,4 @@ export async function wintroNotification({ callbackId, opportunityId, message }:
     if (isNotFound(error)) return { status: 'not-found' };
     throw error;
   }
-}
-
-function finish(outcome: WintroReferralOutcome): WintroReferralOutcome {
-  upsertSearchAttributes([
-    { key: SEARCH_ATTRIBUTES.status, value: outcome.status },
-    ...(outcome.opportunityId ? [{ key: SEARCH_ATTRIBUTES.opportunityId, value: outcome.opportunityId }] : []),
-  ]);
-  return outcome;
 }

@@ -6,6 +6,7 @@ import { createApp } from '../../src/api';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
+import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
 import { listen } from './http';
 import { quietRuntime, testClient, testConfig, testTemporalAddress } from './temporal';
@@ -75,4 +76,13 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   };
 }
 
-
+/** A relay for the enclosing describe block (or file): started before its tests, stopped after them. */
+export function useTestRelay(options: TestRelayOptions = {}): { readonly relay: TestRelay; readonly control: SandboxControl } {
+  const context = {} as { relay: TestRelay; control: SandboxControl };
+  beforeAll(async () => {
+    context.relay = await startTestRelay(options);
+    context.control = new SandboxControl(context.relay.sandbox.baseUrl);
+  });
+  afterAll(() => context.relay?.stop());
+  return context;
+}

@@ -1,19 +1,14 @@
 // The simulated Wintro API (spec/partners.md, Wintro), mounted at `/wintro`: the vacancy list and each
 // vacancy's exclusions, both replaced whole by PUT.
-import express, { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
-import type { Faults } from '../faults';
-import { errorHandler, parseWith, SimProblem } from '../http';
-import { partnerErrors, partnerUnauthorized } from '../partner-errors';
-import type { RequestLog } from '../request-log';
-import { bearerKey } from '../hrlogics/api';
+import { parseWith } from '../http';
+import { partnerErrors } from '../partner-errors';
+import { endPartnerRouter, partnerRouter, type PartnerRouterDeps } from '../partner-router';
 import type { WintroStore } from './store';
 
-export interface WintroApiDeps {
+export interface WintroApiDeps extends PartnerRouterDeps {
   store: WintroStore;
-  requests: RequestLog;
-  faults: Faults;
-  apiKey: string;
 }
 
 const text = z.string().min(1);
@@ -24,16 +19,9 @@ const vacanciesBody = z.object({
 });
 const exclusionsBody = z.object({ emailHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256')) });
 
-export function wintroApi({ store, requests, faults, apiKey }: WintroApiDeps): Router {
-  const router = Router();
-  router.use(requests.middleware(bearerKey));
-  router.use(faults.middleware('wintro', partnerErrors));
-  router.use((req, _res, next) => {
-    if (bearerKey(req) !== apiKey) throw partnerUnauthorized();
-    next();
-  });
+export function wintroApi({ store, ...deps }: WintroApiDeps): Router {
   // A vacancy's exclusions can be thousands of hashes.
-  router.use(express.json({ limit: '5mb' }));
+  const router = partnerRouter('wintro', deps, '5mb');
 
   router.put('/v1/vacancies', (req, res) => {
     const { vacancies } = parseWith(vacanciesBody, req.body, partnerErrors);
@@ -45,9 +33,5 @@ export function wintroApi({ store, requests, faults, apiKey }: WintroApiDeps): R
     res.json({ externalId: req.params.id, count: store.replaceExclusions(req.params.id, emailHashes) });
   });
 
-  router.use((req) => {
-    throw new SimProblem('notFound', `no endpoint ${req.method} ${req.path}`);
-  });
-  router.use(errorHandler(partnerErrors));
-  return router;
+  return endPartnerRouter(router);
 }
