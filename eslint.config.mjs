@@ -28,7 +28,7 @@ export default tseslint.config(
           patterns: [
             {
               // Allowed: the workflow SDK, sibling workflow files, and the project's pure constants modules.
-              regex: '^(?!@temporalio/workflow$|\\./[\\w-]+$|\\.\\./(workflow-ids|search-attributes|task-queues|lever/tags|http/failure-types)$)',
+              regex: '^(?!@temporalio/workflow$|\\./[\\w-]+$|\\.\\./(workflow-ids|search-attributes|task-queues|lever/tags|lever/note-markers|http/failure-types)$)',
               allowTypeImports: true,
               message: 'Workflow files import only @temporalio/workflow, types and constants modules.',
             },

@@ -3,6 +3,7 @@
 import type { Client } from '@temporalio/client';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Server } from 'node:http';
+import { wintroSyncNow } from './api/admin';
 import { HttpProblem, sendProblem } from './api/http-errors';
 import { leverIngress } from './api/lever-ingress';
 import { partnerEndpoints } from './api/partner-endpoints';
@@ -46,6 +47,7 @@ export function createApp({ config, client, logger = createLogger('api', config.
   for (const endpoint of partnerEndpoints(config)) {
     app.post(`/webhooks/${endpoint.path}`, ...route(endpoint.path, partnerIngress({ ...endpoint, actions })));
   }
+  app.post('/admin/wintro/sync', ...route('admin-wintro-sync', wintroSyncNow({ config, actions })));
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {

@@ -11,6 +11,7 @@ import {
   SANDBOX_LEVER_WEBHOOK_TOKENS,
   SANDBOX_PARTNER_API_KEY,
   SANDBOX_PAYLOAD_KEY,
+  SANDBOX_PERFORM_AS_EMAIL,
   SANDBOX_PORT,
   SANDBOX_REFTY_RULES,
   SANDBOX_WILLO_ACCOUNT,
@@ -57,6 +58,26 @@ export interface ReftyConfig extends PartnerConnection {
   rules: ReftyRule[];
 }
 
+export interface WintroConfig extends PartnerConnection {
+  /** Lever user (by email) new referral opportunities are created as. */
+  performAsEmail: string;
+  /** `posting-owner`: create as the posting's owner, falling back to `performAsEmail` when it has none. */
+  performAs: 'user' | 'posting-owner';
+  /** How often the schedule syncs vacancies and exclusions. */
+  syncInterval: string;
+}
+
+export interface TechInterviewConfig extends PartnerConnection {
+  /** The platform's name: source of the opportunities it exports and prefix of its tags. */
+  platformName: string;
+  /** Lever user (by email) to act as when the interviewer is not a Lever user. */
+  performAsEmail: string;
+  /** Stage for new candidates, by id or by name. */
+  defaultStage: string;
+  /** Export candidates who did not advance, under their pseudonym. */
+  exportUnsuccessful: boolean;
+}
+
 export interface Config {
   sandbox: { enabled: boolean; port: number };
   dataDir: string;
@@ -81,6 +102,8 @@ export interface Config {
   hrlogics: HrlogicsConfig;
   willo: WilloConfig;
   refty: ReftyConfig;
+  wintro: WintroConfig;
+  techInterview: TechInterviewConfig;
   logLevel: string;
 }
 
@@ -149,6 +172,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (payloadKeyText && payloadKey.length !== 32) r.problems.push('PAYLOAD_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
 
   const hrlogicsEnabled = r.get('HRLOGICS_ENABLED', bool, sandboxEnabled);
+  const wintroEnabled = r.get('WINTRO_ENABLED', bool, sandboxEnabled);
+  const techInterviewEnabled = r.get('TECH_INTERVIEW_ENABLED', bool, sandboxEnabled);
+  const email = z.email();
   const partner = (prefix: string, enabled: boolean, path: string, secret: string): PartnerConnection => ({
     enabled,
     baseUrl: r.get(`${prefix}_BASE_URL`, url, dflt(`${sandboxUrl}${path}`), enabled),
@@ -212,6 +238,19 @@ export function loadConfig(env: Env = process.env): Config {
     refty: {
       ...partner('REFTY', reftyEnabled, '/refty', SANDBOX_CALLBACK_SECRETS.refty),
       rules: reftyRules.rules,
+    },
+    wintro: {
+      ...partner('WINTRO', wintroEnabled, '/wintro', SANDBOX_CALLBACK_SECRETS.wintro),
+      performAsEmail: r.get('WINTRO_PERFORM_AS_EMAIL', email, dflt(SANDBOX_PERFORM_AS_EMAIL), wintroEnabled) ?? '',
+      performAs: r.get('WINTRO_PERFORM_AS', z.enum(['user', 'posting-owner']), 'user'),
+      syncInterval: r.get('WINTRO_SYNC_INTERVAL', duration, '4h'),
+    },
+    techInterview: {
+      ...partner('TECH_INTERVIEW', techInterviewEnabled, '/tech-interview', SANDBOX_CALLBACK_SECRETS.techInterview),
+      platformName: r.get('TECH_INTERVIEW_PLATFORM_NAME', z.string().trim().min(1).max(40).regex(/^[^:]+$/, 'must not contain ":"'), 'TechScreen'),
+      performAsEmail: r.get('TECH_INTERVIEW_PERFORM_AS_EMAIL', email, dflt(SANDBOX_PERFORM_AS_EMAIL), techInterviewEnabled) ?? '',
+      defaultStage: r.get('TECH_INTERVIEW_DEFAULT_STAGE', z.string().trim().min(1), 'New Applicant'),
+      exportUnsuccessful: r.get('TECH_INTERVIEW_EXPORT_UNSUCCESSFUL', bool, false),
     },
     logLevel: r.get('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   };

@@ -17,4 +17,6 @@ export const INTEGRATIONS = {
   refty: 'refty',
   /** The short run that confirms a stage change and hands it to Willo and Refty. */
   stageChange: 'stage-change',
+  wintro: 'wintro',
+  techInterview: 'tech-interview',
 } as const;

@@ -37,11 +37,11 @@ async function main(): Promise<void> {
     [
       '',
       'Lever Relay is running',
-      `  API          ${config.api.publicUrl}  (POST /webhooks/lever, /webhooks/<partner>; GET /healthz, /readyz, /metrics)`,
+      `  API          ${config.api.publicUrl}  (POST /webhooks/lever, /webhooks/<partner>, /admin/wintro/sync; GET /healthz, /readyz, /metrics)`,
       `  Temporal     ${config.temporal.address}${devServer ? `  (embedded dev server, state in ${config.dataDir}/temporal.sqlite)` : ''}`,
       `  Temporal UI  ${config.temporal.uiUrl}`,
       `  Worker       task queues ${queues.main} and ${queues.lever} (Lever at most ${config.lever.ratePerSecond} req/s)`,
-      sandbox ? `  Sandbox      ${sandbox.baseUrl}  (simulated Lever, HRLogics, Willo and Refty; try: npm run demo)` : `  Lever        ${config.lever.baseUrl}`,
+      sandbox ? `  Sandbox      ${sandbox.baseUrl}  (simulated Lever, HRLogics, Willo, Refty, Wintro, ${config.techInterview.platformName}; try: npm run demo)` : `  Lever        ${config.lever.baseUrl}`,
       '  Stop with Ctrl-C.',
       '',
     ].join('\n'),

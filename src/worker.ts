@@ -1,6 +1,7 @@
 // Worker process: one Worker for workflows and partner activities, one for Lever activities on their own
 // queue. The Lever queue's rate is enforced by the server across all worker processes together, so
 // scaling workers out never scales Lever calls past the per-key limit.
+import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities';
 import { loadConfig, type Config } from './config';
@@ -9,7 +10,10 @@ import { createLogger } from './logger';
 import { HrlogicsClient } from './partners/hrlogics';
 import { ReftyClient } from './partners/refty';
 import { WilloClient } from './partners/willo';
+import { TechInterviewClient } from './partners/tech-interview';
+import { WintroClient } from './partners/wintro';
 import { dataConverter, taskQueues, temporalConnectionOptions } from './temporal';
+import { ensureWintroSyncSchedule, type ScheduleOutcome } from './wintro-schedule';
 
 export function createActivityDeps(config: Config): ActivityDeps {
   return {
@@ -17,10 +21,14 @@ export function createActivityDeps(config: Config): ActivityDeps {
     hrlogics: new HrlogicsClient({ baseUrl: config.hrlogics.baseUrl, apiKey: config.hrlogics.apiKey }),
     willo: new WilloClient({ baseUrl: config.willo.baseUrl, apiKey: config.willo.apiKey, authPrefix: config.willo.authPrefix }),
     refty: new ReftyClient({ baseUrl: config.refty.baseUrl, apiKey: config.refty.apiKey }),
+    wintro: new WintroClient({ baseUrl: config.wintro.baseUrl, apiKey: config.wintro.apiKey }),
+    techInterview: new TechInterviewClient({ baseUrl: config.techInterview.baseUrl, apiKey: config.techInterview.apiKey, platformName: config.techInterview.platformName }),
   };
 }
 
 export interface RelayWorkers {
+  /** What starting the workers did to the Wintro sync schedule. */
+  schedules: { wintroSync: ScheduleOutcome };
   run(): Promise<void>;
   shutdown(): void;
 }
@@ -51,7 +59,11 @@ export async function createWorkers({ config, connection, namespace, deps = crea
     activities: activities.lever,
     maxTaskQueueActivitiesPerSecond: config.lever.ratePerSecond,
   });
+  // Schedules live in Temporal; the worker that will run their workflows keeps them current.
+  const client = new Client({ connection, namespace: common.namespace, dataConverter: common.dataConverter });
+  const schedules = { wintroSync: await ensureWintroSyncSchedule(client, config) };
   return {
+    schedules,
     run: async () => {
       await Promise.all([main.run(), lever.run()]);
     },
@@ -73,7 +85,7 @@ async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const { connection, namespace } = await connectWorkerConnection(config);
   const workers = await createWorkers({ config, connection, namespace });
-  logger.info({ taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond }, 'worker running');
+  logger.info({ taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond, schedules: workers.schedules }, 'worker running');
   await workers.run();
   await connection.close();
 }

@@ -13,6 +13,25 @@ export const workflowIds = {
   willo: (opportunityId: string) => `willo/${opportunityId}`,
   /** One Refty process per opportunity: the sequence membership and every request of its steps. */
   refty: (opportunityId: string) => `refty/${opportunityId}`,
+  /**
+   * The on-demand Wintro vacancy sync of one deployment (its task queue), started with USE_EXISTING: a
+   * second "Sync" click while one runs joins it. Runs started by the schedule get the schedule's suffix.
+   */
+  wintroSync: (taskQueue: string) => `wintro-sync/${taskQueue}`,
+  wintroScheduledSync: (taskQueue: string) => `wintro-sync/${taskQueue}/scheduled`,
+  /** One referral becomes at most one opportunity and one note. */
+  wintroReferral: (referralId: string) => `wintro-referral/${referralId}`,
+  /** One Wintro notification callback (its `webhook-id`) becomes at most one note. */
+  wintroNotification: (callbackId: string) => `wintro-notification/${callbackId}`,
+  /** One finished technical interview exports at most one opportunity. */
+  techInterview: (interviewId: string) => `tech-interview/${interviewId}`,
+  /** One Lever stage change or hire of an exported opportunity, reported back once. */
+  techInterviewStatus: (opportunityId: string, event: string, triggeredAt: number) => `tech-interview-status/${opportunityId}/${event}/${triggeredAt}`,
+} as const;
+
+/** Schedules are named apart from workflows: one Wintro sync schedule per deployment (task queue). */
+export const scheduleIds = {
+  wintroSync: (taskQueue: string) => `wintro-sync-schedule/${taskQueue}`,
 } as const;
 
 /**

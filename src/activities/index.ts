@@ -7,12 +7,18 @@ import { createHrlogicsActivities } from './hrlogics';
 import { createLeverActivities } from './lever';
 import { createReftyActivities } from './refty';
 import { createWilloActivities } from './willo';
+import type { TechInterviewClient } from '../partners/tech-interview';
+import type { WintroClient } from '../partners/wintro';
+import { createTechInterviewActivities } from './tech-interview';
+import { createWintroActivities } from './wintro';
 
 export interface ActivityDeps {
   lever: LeverClient;
   hrlogics: HrlogicsClient;
   willo: WilloClient;
   refty: ReftyClient;
+  wintro: WintroClient;
+  techInterview: TechInterviewClient;
 }
 
 /** Lever activities run on the rate-limited Lever task queue; partner activities on the main queue. */
@@ -23,9 +29,12 @@ export function createActivities(deps: ActivityDeps) {
       ...createHrlogicsActivities(deps.hrlogics),
       ...createWilloActivities(deps.willo),
       ...createReftyActivities(deps.refty),
+      ...createWintroActivities(deps.wintro),
+      ...createTechInterviewActivities(deps.techInterview),
     },
   };
 }
 
 export type { LeverActivities, CandidateSnapshot, CandidateContact } from './lever';
+export type { PostingSummary, PageOf, OpportunityRef } from './lever-sourcing';
 export type PartnerActivities = ReturnType<typeof createActivities>['partners'];

@@ -1,7 +1,8 @@
 // Lever activities: each makes exactly one Data API request (see LeverClient), and returns only the
 // fields a workflow needs, so histories stay small and carry as little personal data as possible.
-import type { LeverClient, NoteInput } from '../lever/client';
-import type { LeverNote, LeverOpportunity } from '../lever/types';
+import type { LeverClient } from '../lever/client';
+import type { LeverOpportunity } from '../lever/types';
+import { createLeverSourcingActivities } from './lever-sourcing';
 
 export interface CandidateContact {
   firstName: string;
@@ -45,13 +46,9 @@ export function toSnapshot(opportunity: LeverOpportunity): CandidateSnapshot {
   };
 }
 
-/** Lever returns a note's text as `value`, `text` or in `fields`, depending on the note. */
-function noteText(note: LeverNote): string {
-  return [note.value, note.text, ...(note.fields ?? []).map((f) => f.value)].filter(Boolean).join('\n');
-}
-
 export function createLeverActivities(lever: LeverClient) {
   return {
+    ...createLeverSourcingActivities(lever),
     async leverReadCandidate(opportunityId: string): Promise<CandidateSnapshot> {
       return toSnapshot(await lever.getOpportunity(opportunityId));
     },
@@ -72,15 +69,6 @@ export function createLeverActivities(lever: LeverClient) {
     },
     async leverPostingTags(postingId: string): Promise<string[]> {
       return (await lever.getPosting(postingId)).tags ?? [];
-    },
-    /** One page of notes: whether one contains `marker`, and where the next page starts. */
-    async leverFindNote(opportunityId: string, marker: string, offset?: string): Promise<{ found: boolean; next?: string }> {
-      const page = await lever.listNotes(opportunityId, { offset });
-      const found = page.data.some((note) => noteText(note).includes(marker));
-      return { found, ...(page.hasNext && page.next ? { next: page.next } : {}) };
-    },
-    async leverAddNote(opportunityId: string, note: NoteInput): Promise<void> {
-      await lever.addNote(opportunityId, note);
     },
     /** Archive reasons of type `hired`: tells a hire apart from a rejection, since both archive. */
     async leverHiredArchiveReasonIds(): Promise<string[]> {

@@ -11,7 +11,7 @@ import { TokenGuard } from './token-guard';
 const FUTURE_SKEW_MS = 5 * 60_000;
 
 export interface LeverIngressDeps {
-  config: Pick<Config, 'lever'> & RoutingConfig;
+  config: Pick<Config, 'lever' | 'temporal'> & RoutingConfig;
   actions: TemporalActions;
   now?: () => number;
 }

@@ -9,6 +9,7 @@ import { candidateHiredSignal, opportunityClosedSignal, type OpportunityEventSig
 import type { ReftyInput } from '../workflows/refty';
 import { ruleForPosting } from '../workflows/refty-rules';
 import type { StageChangeInput } from '../workflows/stage-change';
+import type { TechInterviewStatusInput } from '../workflows/tech-interview-status';
 import type { WotcInput } from '../workflows/wotc';
 import type { SignalAction, StartAction } from './temporal-actions';
 
@@ -19,7 +20,7 @@ export type LeverPlan = { actions: LeverAction[]; ignoredBecause?: string };
 
 const nothing = (reason: string): LeverPlan => ({ actions: [], ignoredBecause: reason });
 
-export type RoutingConfig = Pick<Config, 'hrlogics' | 'willo' | 'refty' | 'temporal'>;
+export type RoutingConfig = Pick<Config, 'hrlogics' | 'willo' | 'refty' | 'techInterview' | 'temporal'>;
 
 export interface VerifiedLeverEvent<E extends HandledLeverEvent = HandledLeverEvent> {
   event: E;
@@ -153,5 +154,29 @@ const reftySequence: Planner = (verified, config) => {
   ];
 };
 
+/**
+ * Stage changes and hires are reported back to the technical-interview platform for opportunities it
+ * exported. Whether this one is such an opportunity is known only from its tags in Lever, so a short
+ * process per event reads it (one Lever call) and ends at once when it is not ours.
+ */
+const techInterviewReportBack: Planner = (verified, config) => {
+  if ((verified.event !== 'candidateStageChange' && verified.event !== 'candidateHired') || !config.techInterview.enabled) return [];
+  const { opportunityId } = verified.data;
+  const input: TechInterviewStatusInput = { opportunityId, platformName: config.techInterview.platformName };
+  return [
+    {
+      kind: 'start',
+      workflowType: 'techInterviewStatusReport',
+      workflowId: workflowIds.techInterviewStatus(opportunityId, verified.event, verified.triggeredAt),
+      taskQueue: taskQueues(config.temporal.taskQueue).main,
+      args: [input],
+      searchAttributes: [
+        { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
+        { key: SEARCH_ATTRIBUTES.integration, value: INTEGRATIONS.techInterview },
+      ],
+    },
+  ];
+};
+
 /** One planner per concern; an integration adds its own here. */
-const planners: Planner[] = [opportunityLifecycle, hrlogicsScreening, stageChangeHandoff, reftySequence];
+const planners: Planner[] = [opportunityLifecycle, hrlogicsScreening, stageChangeHandoff, reftySequence, techInterviewReportBack];

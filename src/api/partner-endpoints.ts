@@ -5,6 +5,8 @@ import { hrlogicsCallbackRoutes } from './hrlogics-callbacks';
 import type { CallbackRoutes } from './partner-ingress';
 import { reftyCallbackRoutes } from './refty-callbacks';
 import { willoCallbackRoutes } from './willo-callbacks';
+import { techInterviewCallbackRoutes } from './tech-interview-callbacks';
+import { wintroCallbackRoutes } from './wintro-callbacks';
 
 export interface PartnerEndpoint {
   path: string;
@@ -20,6 +22,14 @@ export function partnerEndpoints(config: Config): PartnerEndpoint[] {
     !!config.hrlogics.callbackSecret && { path: 'hrlogics', partner: 'HRLogics', secret: config.hrlogics.callbackSecret, routes: hrlogicsCallbackRoutes, subject: 'screening' },
     !!config.willo.callbackSecret && { path: 'willo', partner: 'Willo', secret: config.willo.callbackSecret, routes: willoCallbackRoutes, subject: 'participant' },
     !!config.refty.callbackSecret && { path: 'refty', partner: 'Refty', secret: config.refty.callbackSecret, routes: reftyCallbackRoutes, subject: 'request' },
+    !!config.wintro.callbackSecret && { path: 'wintro', partner: 'Wintro', secret: config.wintro.callbackSecret, routes: wintroCallbackRoutes(config), subject: 'referral' },
+    !!config.techInterview.callbackSecret && {
+      path: 'tech-interview',
+      partner: config.techInterview.platformName,
+      secret: config.techInterview.callbackSecret,
+      routes: techInterviewCallbackRoutes(config),
+      subject: 'interview',
+    },
   ];
   return endpoints.filter((e): e is PartnerEndpoint => e !== false);
 }

@@ -6,14 +6,22 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { z } from 'zod';
 import { describeIssues } from '../lever/webhook';
 import { HttpProblem, parseJson, requireJson } from './http-errors';
-import type { SignalAction, TemporalActions } from './temporal-actions';
+import type { SignalAction, StartAction, TemporalActions } from './temporal-actions';
 
 export interface CallbackContext {
   webhookId: string;
 }
 
-/** One entry per callback `type` the partner sends; types not listed are acknowledged and ignored. */
-export type CallbackRoutes = Record<string, { schema: z.ZodType; toSignal: (body: never, ctx: CallbackContext) => SignalAction }>;
+/**
+ * One entry per callback `type` the partner sends; types not listed are acknowledged and ignored. A
+ * callback either wakes a running process (`toSignal`) or starts one keyed by its business id (`toStart`).
+ */
+export type CallbackRoutes = Record<
+  string,
+  | { schema: z.ZodType; toSignal: (body: never, ctx: CallbackContext) => SignalAction }
+  /** Undefined: the integration is switched off, so no new process starts. */
+  | { schema: z.ZodType; toStart: (body: never, ctx: CallbackContext) => StartAction | undefined }
+>;
 
 /** A route that validates the body with `schema` and signals `signal` to the workflow the body names. */
 export function signalRoute<T>(schema: z.ZodType<T>, workflowIdOf: (body: T) => string, signal: string, argOf: (body: T, ctx: CallbackContext) => unknown): CallbackRoutes[string] {
@@ -59,7 +67,18 @@ export function partnerIngress({ partner, secret, routes, actions, subject }: Pa
     }
     const parsed = route.schema.safeParse(body);
     if (!parsed.success) throw new HttpProblem(400, `invalid ${partner} ${head.data.type} callback`, describeIssues(parsed.error));
-    const outcome = await actions.signal(route.toSignal(parsed.data as never, { webhookId: header(req, 'webhook-id') }));
+    const ctx = { webhookId: header(req, 'webhook-id') };
+    if ('toStart' in route) {
+      const action = route.toStart(parsed.data as never, ctx);
+      if (!action) {
+        res.status(200).json({ status: 'ignored', reason: `${partner} is switched off: no new process is started` });
+        return;
+      }
+      const started = await actions.start(action);
+      res.status(started.status === 'started' ? 202 : 200).json(started);
+      return;
+    }
+    const outcome = await actions.signal(route.toSignal(parsed.data as never, ctx));
     if (outcome.status === 'not-found') throw new HttpProblem(404, `unknown ${subject}: no ${partner} process matches this callback`);
     res.status(200).json(outcome);
   };

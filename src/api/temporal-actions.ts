@@ -10,6 +10,11 @@ export interface StartAction {
   taskQueue: string;
   args: unknown[];
   searchAttributes: SearchAttributePair[];
+  /**
+   * Default: a second start of the id is a duplicate, even after the first finished. `join-running`: a
+   * start while one runs joins it (same run id); once it has finished, a new run starts.
+   */
+  onConflict?: 'join-running';
 }
 
 export interface SignalAction {
@@ -45,9 +50,10 @@ export class TemporalActions {
           taskQueue: action.taskQueue,
           workflowId: action.workflowId,
           args: action.args,
-          // A finished process is not started again by a late or re-run delivery.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          workflowIdConflictPolicy: 'FAIL',
+          ...(action.onConflict === 'join-running'
+            ? { workflowIdReusePolicy: 'ALLOW_DUPLICATE', workflowIdConflictPolicy: 'USE_EXISTING' }
+            : // A finished process is not started again by a late or re-run delivery.
+              { workflowIdReusePolicy: 'REJECT_DUPLICATE', workflowIdConflictPolicy: 'FAIL' }),
           typedSearchAttributes: action.searchAttributes,
         }),
       );

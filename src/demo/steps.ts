@@ -1,13 +1,46 @@
-// What every demo scenario shares: timestamped steps, waiting for the relay to do something, and the
-// sandbox control client.
+// What every demo scenario shares: timestamped steps, waiting for something to happen, and the check
+// that the relay and sandbox are running.
 import type { Config } from '../config';
 import type { SandboxControl } from '../sandbox/control-client';
+import { sandboxBaseUrl } from '../sandbox/defaults';
+
+const started = Date.now();
+
+export const step = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+
+export async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs / 1000}s: is the worker running? (npm start)`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function reachable(url: string): Promise<boolean> {
+  return fetch(url).then(() => true, () => false);
+}
+
+/** The sandbox's address, once the relay and the sandbox are known to be up. */
+export async function requireRunningSandbox(config: Config): Promise<string> {
+  if (!config.sandbox.enabled) throw new Error('the demo plays its scenario through the sandbox, but LEVER_API_BASE_URL points at a real Lever account');
+  const sandboxUrl = sandboxBaseUrl(config.sandbox.port);
+  if (!(await reachable(`${config.api.publicUrl}/healthz`)) || !(await reachable(sandboxUrl))) {
+    throw new Error(`the relay is not running at ${config.api.publicUrl} (sandbox ${sandboxUrl}): start it with npm start, then run npm run demo`);
+  }
+  return sandboxUrl;
+}
+
+export function uiLink(config: Config, workflowId: string): string {
+  return `${config.temporal.uiUrl}/namespaces/${config.temporal.namespace}/workflows/${encodeURIComponent(workflowId)}`;
+}
 
 export interface DemoContext {
   config: Config;
   control: SandboxControl;
-  step(message: string): void;
-  until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs?: number): Promise<T>;
+  step: typeof step;
+  until: typeof until;
   /** A moment for the audience (and the relay) between human actions. */
   pause(ms?: number): Promise<void>;
   /** Where to look at a workflow in the Temporal UI. */
@@ -15,21 +48,12 @@ export interface DemoContext {
 }
 
 export function demoContext(config: Config, control: SandboxControl): DemoContext {
-  const started = Date.now();
   return {
     config,
     control,
-    step: (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`),
-    until: async (what, probe, timeoutMs = 60_000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await probe();
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs / 1000}s: is the worker running? (npm start)`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    },
+    step,
+    until,
     pause: (ms = 1000) => new Promise((r) => setTimeout(r, ms)),
-    uiLink: (workflowId) => `${config.temporal.uiUrl}/namespaces/${config.temporal.namespace}/workflows/${encodeURIComponent(workflowId)}`,
+    uiLink: (workflowId) => uiLink(config, workflowId),
   };
 }

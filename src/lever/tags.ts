@@ -50,3 +50,36 @@ export function reftyStepTag(stepName: string, status: ReftyStepStatus): string 
 export function reftyStepTags(stepName: string): string[] {
   return [reftyStepTag(stepName, 'Sent'), reftyStepTag(stepName, 'Completed')];
 }
+
+/**
+ * The opportunity a Wintro referral created carries its referral id: a retry after a crash between
+ * creating it and the next step finds it instead of creating a second one.
+ */
+export function wintroReferralTag(referralId: string): string {
+  return `Wintro:Referral ${referralId}`;
+}
+
+/** Source of every referral opportunity, as Wintro's contract names it. */
+export const WINTRO_SOURCE = 'Wintro';
+
+/**
+ * Lever is the record of which opportunity came from which interview (we keep no database): the
+ * opportunity carries `<Platform>:Interview <interviewId>`, read back when its stage changes.
+ */
+export function techInterviewTag(platform: string, interviewId: string): string {
+  return `${techInterviewTagPrefix(platform)}${interviewId}`;
+}
+
+export function techInterviewTagPrefix(platform: string): string {
+  return `${platform}:Interview `;
+}
+
+/** The interview id behind an opportunity's tags, if this integration exported it. */
+export function interviewIdFromTags(platform: string, tags: readonly string[]): string | undefined {
+  const prefix = techInterviewTagPrefix(platform);
+  return tags.find((t) => t.startsWith(prefix))?.slice(prefix.length) || undefined;
+}
+
+export function techInterviewAnonymousTag(platform: string): string {
+  return `${platform}:Anonymous`;
+}

@@ -4,6 +4,14 @@
 
 export interface SandboxOpportunity {
   id: string;
+  name: string;
+  emails: string[];
+  links: string[];
+  stage: string;
+  origin: string;
+  owner: string | null;
+  sources: string[];
+  applications: { id: string; posting: string | null }[];
   tags: string[];
   archived: { archivedAt: number; reason: string } | null;
   notes: { id: string; value: string; secret?: boolean }[];
@@ -45,13 +53,44 @@ export interface SandboxReftyRequest {
 
 export type CallbackResult = { callbackId: string; status: number; body: unknown };
 
-export type SandboxService = 'lever' | 'hrlogics' | 'willo' | 'refty';
 
 export interface LoggedRequest {
   at: number;
   method: string;
   path: string;
   status: number;
+}
+
+export interface SandboxVacancy {
+  externalId: string;
+  title: string;
+  exclusions: string[] | null;
+}
+
+export type SandboxService = 'lever' | 'hrlogics' | 'willo' | 'refty' | 'wintro' | 'tech-interview';
+export type PartnerService = Exclude<SandboxService, 'lever'>;
+
+export interface FaultRequest {
+  errorRate?: number;
+  latencyMs?: number;
+  force429?: number;
+  force5xx?: number;
+  /** The next N requests are carried out, then the connection is cut: the answer is lost. */
+  dropResponses?: number;
+  /** Only requests whose `METHOD /path` matches this regular expression. */
+  only?: string;
+}
+
+type CallbackAnswer = CallbackResult;
+
+export interface InterviewRequest {
+  interviewId?: string;
+  outcome: 'advance' | 'no_advance';
+  candidate: { anonymous: false; name: string; email: string; linkedinUrl?: string } | { anonymous: true; pseudonym: string };
+  interviewer: { name: string; leverUserEmail?: string };
+  scores: { technical: number; communication: number; problemSolving: number };
+  feedback?: string;
+  leverPostingId?: string;
 }
 
 export class SandboxControl {
@@ -111,10 +150,10 @@ export class SandboxControl {
   expireSurvey(screeningId: string) {
     return this.call<{ callbackId: string; status: number; body: unknown }>('POST', `/hrlogics/screenings/${screeningId}/expire`);
   }
-  redeliverCallback(callbackId: string, times: number, service: Exclude<SandboxService, 'lever'> = 'hrlogics') {
-    return this.call<{ statuses: number[] }>('POST', `/${service}/callbacks/${callbackId}/redeliver`, { times });
+  redeliverCallback(callbackId: string, times: number, service: PartnerService = 'hrlogics') {
+    return this.redeliverPartnerCallback(service, callbackId, times);
   }
-  partnerRequests(service: Exclude<SandboxService, 'lever'>) {
+  partnerRequests(service: PartnerService) {
     return this.call<LoggedRequest[]>('GET', `/${service}/requests`);
   }
   willoInterviews() {
@@ -144,7 +183,35 @@ export class SandboxControl {
   finishReftyRequest(requestId: string, outcome: 'complete' | 'expire' | 'decline') {
     return this.call<CallbackResult>('POST', `/refty/step-requests/${requestId}/${outcome}`);
   }
-  faults(service: SandboxService, faults: { errorRate?: number; latencyMs?: number; force429?: number; force5xx?: number }) {
+  opportunities() {
+    return this.call<SandboxOpportunity[]>('GET', '/lever/opportunities');
+  }
+  bulkPostings(request: { count: number; applicantsPerPosting?: number; applicantsOnFirst?: number }) {
+    return this.call<{ postings: { id: string; state: string; distributionChannels: string[] }[]; opportunities: number }>('POST', '/lever/postings/bulk', request);
+  }
+  vacancies() {
+    return this.call<SandboxVacancy[]>('GET', '/wintro/vacancies');
+  }
+  refer(referral: { referralId?: string; leverPostingId: string; candidate: { name: string; email: string; phone?: string; linkedinUrl?: string }; referrer: { name: string; email: string } }) {
+    return this.call<{ referralId: string } & CallbackAnswer>('POST', '/wintro/referrals', referral);
+  }
+  wintroNotification(leverOpportunityId: string, message: string) {
+    return this.call<CallbackAnswer>('POST', '/wintro/notifications', { leverOpportunityId, message });
+  }
+  wintroRequests() {
+    return this.partnerRequests('wintro');
+  }
+  /** Sends a partner callback again, exactly as first signed (a duplicate delivery). */
+  redeliverPartnerCallback(service: PartnerService, callbackId: string, times: number) {
+    return this.call<{ statuses: number[] }>('POST', `/${service}/callbacks/${callbackId}/redeliver`, { times });
+  }
+  completeInterview(interview: InterviewRequest) {
+    return this.call<{ interviewId: string } & CallbackAnswer>('POST', '/tech-interview/interviews', interview);
+  }
+  interviewStatuses(interviewId: string) {
+    return this.call<{ stageId: string; stageName: string; hired: boolean; idempotencyKey?: string }[]>('GET', `/tech-interview/interviews/${encodeURIComponent(interviewId)}/statuses`);
+  }
+  faults(service: SandboxService, faults: FaultRequest) {
     return this.call('PUT', `/faults/${service}`, faults);
   }
   clearFaults(service: SandboxService) {

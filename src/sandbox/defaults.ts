@@ -6,6 +6,8 @@ export const SANDBOX_PORT = 3100;
 export const SANDBOX_LEVER_API_KEY = 'sandbox-lever-api-key';
 export const SANDBOX_PARTNER_API_KEY = 'sandbox-partner-api-key';
 export const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
+/** A seeded sandbox Lever user (Rita Recruiter): whom integrations act as by default. */
+export const SANDBOX_PERFORM_AS_EMAIL = 'rita@example.com';
 
 /** One signature token per webhook, as Lever issues them. */
 export const SANDBOX_LEVER_WEBHOOK_TOKENS: Record<LeverEvent, string> = Object.fromEntries(

@@ -13,9 +13,16 @@ export interface FaultSettings {
   force429: number;
   /** The next N requests are answered 503. */
   force5xx: number;
+  /**
+   * The next N requests are carried out, then the connection is cut instead of answering: the client
+   * cannot tell whether the write happened (a timeout or crash at the worst moment).
+   */
+  dropResponses: number;
+  /** Only requests whose `METHOD /path` matches this regular expression are faulted. */
+  only?: string;
 }
 
-const NO_FAULTS: FaultSettings = { errorRate: 0, latencyMs: 0, force429: 0, force5xx: 0 };
+const NO_FAULTS: FaultSettings = { errorRate: 0, latencyMs: 0, force429: 0, force5xx: 0, dropResponses: 0 };
 
 const count = z.number().int().min(0);
 const settingsBody = z.strictObject({
@@ -23,6 +30,19 @@ const settingsBody = z.strictObject({
   latencyMs: count.max(120_000).optional(),
   force429: count.optional(),
   force5xx: count.optional(),
+  dropResponses: count.optional(),
+  only: z
+    .string()
+    .min(1)
+    .refine((v) => {
+      try {
+        new RegExp(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a regular expression')
+    .optional(),
 });
 
 export class Faults {
@@ -53,7 +73,9 @@ export class Faults {
 
   middleware(service: string, format: ErrorFormat): RequestHandler {
     const settings = () => this.require(service);
-    return async (_req, _res, next) => {
+    return async (req, res, next) => {
+      const { only } = settings();
+      if (only !== undefined && !new RegExp(only).test(`${req.method} ${req.path}`)) return next();
       const { latencyMs } = settings();
       if (latencyMs > 0) await sleep(latencyMs);
       // Read again after the wait: a test may have changed the settings meanwhile.
@@ -67,6 +89,13 @@ export class Faults {
         throw format.unavailable();
       }
       if (current.errorRate > 0 && this.random() < current.errorRate) throw format.internal('injected fault');
+      if (current.dropResponses > 0) {
+        current.dropResponses -= 1;
+        res.send = (() => {
+          req.socket.destroy();
+          return res;
+        }) as typeof res.send;
+      }
       next();
     };
   }

@@ -18,5 +18,7 @@ export function sandboxOptionsFromConfig(config: Config): SandboxOptions {
     hrlogicsCallbackSecret: config.hrlogics.callbackSecret || undefined,
     willoCallbackSecret: config.willo.callbackSecret || undefined,
     reftyCallbackSecret: config.refty.callbackSecret || undefined,
+    wintroCallbackSecret: config.wintro.callbackSecret || undefined,
+    techInterviewCallbackSecret: config.techInterview.callbackSecret || undefined,
   };
 }

@@ -17,8 +17,10 @@ async function main(): Promise<void> {
       `  HRLogics API     ${sandbox.baseUrl}/hrlogics`,
       `  Willo API        ${sandbox.baseUrl}/willo`,
       `  Refty API        ${sandbox.baseUrl}/refty`,
+      `  Wintro API       ${sandbox.baseUrl}/wintro`,
+      `  Interviews API   ${sandbox.baseUrl}/tech-interview`,
       `  Control API      ${sandbox.baseUrl}/_control  (e.g. POST /_control/lever/applications)`,
-      `  Webhooks go to   ${options.relayUrl}/webhooks/lever and /webhooks/<partner>`,
+      `  Webhooks go to   ${options.relayUrl}/webhooks/lever and ${options.relayUrl}/webhooks/<partner>`,
     ].join('\n'),
   );
 

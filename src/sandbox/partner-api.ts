@@ -23,6 +23,8 @@ export interface PartnerApiOptions {
   /** Pages reachable without the key (a survey, a report): where partner links point. */
   publicRoutes?: (router: Router) => void;
   routes: (router: Router) => void;
+  /** Express's JSON body limit (a vacancy's exclusions can be thousands of hashes). */
+  jsonLimit?: string;
 }
 
 export function bearerKey(req: Request): string | undefined {
@@ -39,7 +41,7 @@ export function partnerApi({ requests, faults, idempotency, apiKey }: PartnerApi
     if (keyOf(req) !== apiKey) throw partnerUnauthorized();
     next();
   });
-  router.use(express.json());
+  router.use(express.json({ limit: options.jsonLimit ?? '100kb' }));
   router.use(idempotency.middleware(idempotencyKeyReused));
   options.routes(router);
   router.use((req) => {

@@ -1,5 +1,6 @@
-// The sandbox: simulated Lever Data API and partners (HRLogics, Willo, Refty) on one Express app, real HTTP, plus the control API
-// that plays the humans and injects faults. Local runs, the demo and tests use it; production never does.
+// The sandbox: simulated Lever Data API and partners (HRLogics, Willo, Refty, Wintro, the technical-interview
+// platform) on one Express app, real HTTP, plus the control API that plays the humans and injects faults.
+// Local runs, the demo and tests use it; production never does.
 import express, { Router } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,12 @@ import { RequestLog } from './request-log';
 import { willoApi } from './willo/api';
 import { willoControls } from './willo/controls';
 import { WilloStore } from './willo/store';
+import { techInterviewApi } from './tech-interview/api';
+import { techInterviewControls } from './tech-interview/controls';
+import { TechInterviewStore } from './tech-interview/store';
+import { wintroApi } from './wintro/api';
+import { wintroControls } from './wintro/controls';
+import { WintroStore } from './wintro/store';
 
 export type { SandboxLogger } from './outbox';
 
@@ -49,6 +56,8 @@ export interface SandboxOptions {
   hrlogicsCallbackSecret?: string;
   willoCallbackSecret?: string;
   reftyCallbackSecret?: string;
+  wintroCallbackSecret?: string;
+  techInterviewCallbackSecret?: string;
   /** Lever's per-key token bucket. Default 10/s, burst 20. */
   leverRate?: { perSecond: number; burst: number };
   /** Gaps between Lever webhook delivery attempts: five retries by default, as Lever does. */
@@ -65,6 +74,8 @@ export interface SandboxState {
   hrlogics: { store: HrlogicsStore } & PartnerParts;
   willo: { store: WilloStore } & PartnerParts;
   refty: { store: ReftyStore } & PartnerParts;
+  wintro: { store: WintroStore } & PartnerParts;
+  techInterview: { store: TechInterviewStore } & PartnerParts;
   faults: Faults;
 }
 
@@ -87,6 +98,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const relayUrl = options.relayUrl.replace(/\/+$/, '');
   const webhookRetryDelaysMs = options.webhookRetryDelaysMs ?? [...SANDBOX_WEBHOOK_RETRY_DELAYS_MS];
   const outbox = new Outbox(logger);
+  const callbackRetryDelaysMs = options.callbackRetryDelaysMs ?? webhookRetryDelaysMs;
   // Survey URLs name the sandbox's own address, known only once it listens.
   let baseUrl = '';
   const partnerParts = (service: string, secret: string): PartnerParts => ({
@@ -95,7 +107,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       service,
       url: `${relayUrl}/webhooks/${service}`,
       secret,
-      retryDelaysMs: options.callbackRetryDelaysMs ?? webhookRetryDelaysMs,
+      retryDelaysMs: callbackRetryDelaysMs,
       outbox,
     }),
     idempotency: new IdempotencyStore(),
@@ -118,7 +130,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
     willo: { store: new WilloStore(), ...partnerParts('willo', options.willoCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.willo) },
     refty: { store: new ReftyStore(), ...partnerParts('refty', options.reftyCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.refty) },
-    faults: new Faults(['lever', 'hrlogics', 'willo', 'refty']),
+    wintro: { store: new WintroStore(), ...partnerParts('wintro', options.wintroCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.wintro) },
+    techInterview: { store: new TechInterviewStore(), ...partnerParts('tech-interview', options.techInterviewCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.techInterview) },
+    faults: new Faults(['lever', 'hrlogics', 'willo', 'refty', 'wintro', 'tech-interview']),
   };
 
   const app = express();
@@ -138,16 +152,31 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   app.use('/hrlogics', hrlogicsApi({ store: state.hrlogics.store, ...partnerDeps(state.hrlogics) }));
   app.use('/willo', willoApi({ store: state.willo.store, ...partnerDeps(state.willo) }));
   app.use('/refty', reftyApi({ store: state.refty.store, ...partnerDeps(state.refty) }));
+  app.use('/wintro', wintroApi({ store: state.wintro.store, ...partnerDeps(state.wintro) }));
+  app.use('/tech-interview', techInterviewApi({ store: state.techInterview.store, ...partnerDeps(state.techInterview) }));
 
   const control = Router();
   control.use('/lever', leverControls(state.lever));
   control.use('/hrlogics', hrlogicsControls(state.hrlogics));
   control.use('/willo', willoControls({ ...state.willo, responsesUrl: (key) => `${baseUrl}/willo/responses/${key}` }));
   control.use('/refty', reftyControls({ ...state.refty, reportUrl: (id) => `${baseUrl}/refty/reports/${id}` }));
+  control.use('/wintro', wintroControls(state.wintro));
+  control.use('/tech-interview', techInterviewControls(state.techInterview));
   control.use('/faults', state.faults.controlRoutes());
   app.use('/_control', control);
 
-  app.get('/', (_req, res) => void res.json({ lever: `${baseUrl}/lever/v1`, hrlogics: `${baseUrl}/hrlogics`, willo: `${baseUrl}/willo`, refty: `${baseUrl}/refty`, control: `${baseUrl}/_control`, relay: relayUrl }));
+  app.get('/', (_req, res) =>
+    void res.json({
+      lever: `${baseUrl}/lever/v1`,
+      hrlogics: `${baseUrl}/hrlogics`,
+      willo: `${baseUrl}/willo`,
+      refty: `${baseUrl}/refty`,
+      wintro: `${baseUrl}/wintro`,
+      techInterview: `${baseUrl}/tech-interview`,
+      control: `${baseUrl}/_control`,
+      relay: relayUrl,
+    }),
+  );
   app.use((req) => {
     throw controlErrors.notFound(`no route ${req.method} ${req.path}`);
   });

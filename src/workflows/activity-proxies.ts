@@ -19,6 +19,18 @@ export function leverActivities() {
   });
 }
 
+/**
+ * Lever writes that must not be retried blindly: Lever has no idempotency keys, so a create whose answer
+ * was lost (timeout, crash) would create twice. The workflow looks again before each new attempt.
+ */
+export function leverWriteOnce() {
+  return proxyActivities<LeverActivities>({
+    taskQueue: taskQueues(workflowInfo().taskQueue).lever,
+    startToCloseTimeout: '30s',
+    retry: { maximumAttempts: 1 },
+  });
+}
+
 export function partnerActivities() {
   return proxyActivities<PartnerActivities>({ startToCloseTimeout: '30s', retry: patientRetry });
 }

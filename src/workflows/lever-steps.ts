@@ -41,18 +41,3 @@ export class CandidateReader {
     return { kind: 'archived', candidate };
   }
 }
-
-/**
- * Writes a note unless one carrying `marker` is already there: a retried or replayed step writes one
- * note, never two. The marker goes into the note text, so it must be opaque (ids, not names).
- */
-export async function addNoteOnce(opportunityId: string, marker: string, note: { value: string; secret?: boolean }): Promise<void> {
-  const lever = leverActivities();
-  let offset: string | undefined;
-  do {
-    const page = await lever.leverFindNote(opportunityId, marker, offset);
-    if (page.found) return;
-    offset = page.next;
-  } while (offset !== undefined);
-  await lever.leverAddNote(opportunityId, { ...note, value: `${note.value}\n${marker}` });
-}

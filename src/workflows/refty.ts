@@ -5,7 +5,9 @@
 import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { reftyStepTag, reftyStepTags } from '../lever/tags';
 import { partnerActivities } from './activity-proxies';
-import { addNoteOnce, CandidateReader, setExclusiveTag } from './lever-steps';
+import { noteMarkers } from '../lever/note-markers';
+import { CandidateReader, setExclusiveTag } from './lever-steps';
+import { addNoteOnce } from './sourcing-steps';
 import { opportunityClosedSignal } from './opportunity-messages';
 import { recordStatus } from './process-status';
 import {
@@ -119,14 +121,14 @@ export async function reftyReferences(input: ReftyInput): Promise<ReftyOutcome> 
     }
     if (record.status !== 'sent') return;
     record.status = update.outcome;
-    const marker = `[lever-relay refty-${update.outcome} ${update.requestId}]`;
+    const marker = noteMarkers.reftyOutcome(update.outcome, update.requestId);
     if (update.outcome === 'completed') {
       // Reports carry what referees said about the candidate: only the hiring team may see the link.
-      await addNoteOnce(opportunityId, marker, { value: `Refty: ${step.name} completed. Report: ${update.reportUrl}`, secret: true });
+      await addNoteOnce(opportunityId, marker, `Refty: ${step.name} completed. Report: ${update.reportUrl}`, { secret: true });
       const latest = state.requests.filter((r) => r.stepId === step.stepId).at(-1);
       if (latest === record) await setExclusiveTag(opportunityId, reftyStepTag(step.name, 'Completed'), reftyStepTags(step.name));
     } else {
-      await addNoteOnce(opportunityId, marker, { value: `Refty: the ${step.name} request ${update.outcome === 'expired' ? 'expired without an answer' : 'was declined'}.` });
+      await addNoteOnce(opportunityId, marker, `Refty: the ${step.name} request ${update.outcome === 'expired' ? 'expired without an answer' : 'was declined'}.`);
     }
   }
 

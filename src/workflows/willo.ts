@@ -4,7 +4,9 @@
 import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ALL_WILLO_STATUS_TAGS, WILLO_TAGS } from '../lever/tags';
 import { partnerActivities } from './activity-proxies';
-import { addNoteOnce, CandidateReader, setExclusiveTag } from './lever-steps';
+import { noteMarkers } from '../lever/note-markers';
+import { CandidateReader, setExclusiveTag } from './lever-steps';
+import { addNoteOnce } from './sourcing-steps';
 import { opportunityClosedSignal } from './opportunity-messages';
 import { recordStatus } from './process-status';
 import {
@@ -131,9 +133,11 @@ export async function willoInterview(input: WilloInput): Promise<WilloOutcome> {
   async function recordResponse(responded: WilloResponded): Promise<void> {
     state.respondedAt = Date.now();
     const link = responded.responsesUrl ? `Review them: ${responded.responsesUrl}` : `Open participant ${responded.participantKey} in Willo to review them.`;
-    await addNoteOnce(opportunityId, `[lever-relay willo-response ${responded.participantKey}]`, {
-      value: `Willo: the candidate recorded their answers to the video interview "${interview.title}". ${link}`,
-    });
+    await addNoteOnce(
+      opportunityId,
+      noteMarkers.willoResponse(responded.participantKey),
+      `Willo: the candidate recorded their answers to the video interview "${interview.title}". ${link}`,
+    );
     await setExclusiveTag(opportunityId, WILLO_TAGS.toReview, ALL_WILLO_STATUS_TAGS);
     setStatus('to-review');
   }

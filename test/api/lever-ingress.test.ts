@@ -18,8 +18,9 @@ let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  // Refty also starts on applicationCreated: off here, so each delivery asks for exactly one WOTC start.
-  config = testConfig({ API_BODY_LIMIT: '4kb', REFTY_ENABLED: 'false' });
+  // Refty also starts on applicationCreated, and the interview platform starts a report-back on every hire:
+  // both off here, so each delivery asks for exactly the WOTC start or signal these tests count.
+  config = testConfig({ API_BODY_LIMIT: '4kb', REFTY_ENABLED: 'false', TECH_INTERVIEW_ENABLED: 'false' });
   client = await testClient(config);
   ({ server, url } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') })));
 });

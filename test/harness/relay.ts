@@ -6,6 +6,7 @@ import { createApp } from '../../src/api';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
+import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
 import { listen } from './http';
 import { quietRuntime, testClient, testConfig, testTemporalAddress } from './temporal';
@@ -18,6 +19,10 @@ export interface TestRelay {
   apiUrl: string;
   sandbox: Sandbox;
   client: Client;
+  /** Stops this relay's worker (as a crash or deploy would), leaving API, sandbox and Temporal running. */
+  stopWorker(): Promise<void>;
+  /** Starts a fresh worker on the same task queues. */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,23 +46,29 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   config.hrlogics.baseUrl = `${sandbox.baseUrl}/hrlogics`;
   config.willo.baseUrl = `${sandbox.baseUrl}/willo`;
   config.refty.baseUrl = `${sandbox.baseUrl}/refty`;
+  config.wintro.baseUrl = `${sandbox.baseUrl}/wintro`;
+  config.techInterview.baseUrl = `${sandbox.baseUrl}/tech-interview`;
 
   let stopWorkers = async () => {};
-  if (worker) {
+  const startWorker = async () => {
     const connection = await NativeConnection.connect({ address: testTemporalAddress() });
     const workers = await createWorkers({ config, connection, workflowBundle: { codePath: process.env.TEMPORAL_TEST_BUNDLE! } });
     const running = workers.run();
     stopWorkers = async () => {
+      stopWorkers = async () => {};
       workers.shutdown();
       await running;
       await connection.close();
     };
-  }
+  };
+  if (worker) await startWorker();
   return {
     config,
     apiUrl,
     sandbox,
     client,
+    stopWorker: () => stopWorkers(),
+    startWorker,
     stop: async () => {
       await new Promise<void>((done) => server.close(() => done()));
       await stopWorkers();
@@ -67,4 +78,13 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   };
 }
 
-
+/** A relay for the enclosing describe block (or file): started before its tests, stopped after them. */
+export function useTestRelay(options: TestRelayOptions = {}): { readonly relay: TestRelay; readonly control: SandboxControl } {
+  const context = {} as { relay: TestRelay; control: SandboxControl };
+  beforeAll(async () => {
+    context.relay = await startTestRelay(options);
+    context.control = new SandboxControl(context.relay.sandbox.baseUrl);
+  });
+  afterAll(() => context.relay?.stop());
+  return context;
+}

@@ -109,4 +109,20 @@ describe('loadConfig', () => {
     expect(bad).toContain('REFTY_RULES[0].steps[0].kind');
     expect(bad).toContain('REFTY_RULES[1].steps: a rule has at least one step');
   });
+
+  it('configures Wintro and the interview platform, each needing a perform-as user once switched on', () => {
+    const sandbox = loadConfig({});
+    expect(sandbox.wintro).toMatchObject({ enabled: true, performAs: 'user', performAsEmail: 'rita@example.com', syncInterval: '4h' });
+    expect(sandbox.techInterview).toMatchObject({ enabled: true, platformName: 'TechScreen', defaultStage: 'New Applicant', exportUnsuccessful: false });
+    let error: unknown;
+    try {
+      loadConfig({ LEVER_API_BASE_URL: 'https://api.lever.co/v1', WINTRO_ENABLED: 'true', TECH_INTERVIEW_ENABLED: 'yes', TECH_INTERVIEW_PLATFORM_NAME: 'Bad:Name' });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['WINTRO_PERFORM_AS_EMAIL', 'WINTRO_CALLBACK_SECRET', 'TECH_INTERVIEW_PERFORM_AS_EMAIL', 'TECH_INTERVIEW_API_KEY', 'TECH_INTERVIEW_PLATFORM_NAME']) {
+      expect(problems).toContain(name);
+    }
+  });
 });

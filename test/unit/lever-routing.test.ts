@@ -1,7 +1,8 @@
 import { planLeverEvent } from '../../src/api/lever-routing';
 import { loadConfig } from '../../src/config';
 
-const config = loadConfig({});
+// The technical-interview report-back planner acts on hires and stage changes too; it has its own tests.
+const config = loadConfig({ TECH_INTERVIEW_ENABLED: 'false' });
 const opportunityId = 'opp-1';
 
 describe('planLeverEvent', () => {
@@ -37,6 +38,23 @@ describe('planLeverEvent', () => {
     expect(planLeverEvent({ event: 'candidateDeleted', triggeredAt: 5, data: { opportunityId } }, config).actions).toMatchObject([{ signal: 'opportunityClosed' }]);
     expect(planLeverEvent({ event: 'candidateHired', triggeredAt: 5, data: { opportunityId } }, config).actions).toMatchObject([{ signal: 'candidateHired' }]);
     expect(planLeverEvent({ event: 'candidateArchiveChange', triggeredAt: 5, data: { opportunityId, toArchived: null } }, config).actions).toEqual([]);
+  });
+
+  it('reports stage changes and hires back to the interview platform through one short process per event', () => {
+    const on = loadConfig({});
+    const { actions } = planLeverEvent({ event: 'candidateStageChange', triggeredAt: 7, data: { opportunityId, toStageId: 'onsite' } }, on);
+    expect(actions).toEqual([
+      expect.objectContaining({
+        kind: 'start',
+        workflowType: 'techInterviewStatusReport',
+        workflowId: 'tech-interview-status/opp-1/candidateStageChange/7',
+        args: [{ opportunityId, platformName: 'TechScreen' }],
+      }),
+    ]);
+    expect(planLeverEvent({ event: 'candidateHired', triggeredAt: 8, data: { opportunityId } }, on).actions.map((a) => a.kind === 'start' && a.workflowId)).toContain(
+      'tech-interview-status/opp-1/candidateHired/8',
+    );
+    expect(planLeverEvent({ event: 'candidateStageChange', triggeredAt: 7, data: { opportunityId, toStageId: 'onsite' } }, config).actions).toEqual([]);
   });
 });
 

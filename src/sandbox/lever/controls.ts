@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LEVER_EVENTS, type LeverEvent } from '../../lever/events';
 import { controlErrors, parseWith, queryOne, redeliverBody, SimProblem } from '../http';
 import type { RequestLog } from '../request-log';
+import { createBulkPostings } from './bulk';
 import { renderNote, renderOpportunity } from './render';
 import type { LeverStore, SimOpportunity } from './store';
 import type { LeverWebhookSender } from './webhooks';
@@ -21,6 +22,8 @@ const applicationBody = z.object({ name: text, email: z.email().optional(), phon
 const stageBody = z.object({ stageId: text });
 const tagsBody = z.object({ tags: z.array(text).min(1) });
 const archiveBody = z.object({ reason: text.nullable().optional() });
+const count = z.number().int().min(0).max(2_000);
+const bulkBody = z.object({ count: count.min(1), applicantsPerPosting: count.max(500).default(2), applicantsOnFirst: count.optional() });
 const sendBody = z.object({ event: z.enum(LEVER_EVENTS), data: z.record(z.string(), z.unknown()), triggeredAt: z.number().int().positive().optional() });
 
 const HIRED_REASON = 'reason-hired';
@@ -74,6 +77,7 @@ export function leverControls({ store, webhooks, requests }: LeverControlDeps): 
     store.addPostingTags(posting, parseWith(tagsBody, req.body, controlErrors).tags);
     res.json({ id: posting.id, tags: posting.tags });
   });
+  router.post('/postings/bulk', (req, res) => void res.status(201).json(createBulkPostings(store, parseWith(bulkBody, req.body, controlErrors))));
 
   router.get('/opportunities', (_req, res) => void res.json([...store.opportunities.values()].map(full)));
   router.get('/opportunities/:id', (req, res) => void res.json(full(store.opportunity(req.params.id))));

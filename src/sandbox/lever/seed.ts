@@ -40,7 +40,7 @@ export const SEED_POSTING_IDS = {
 
 const SEEDED_AT = Date.UTC(2025, 0, 6, 9, 0, 0);
 
-function posting(
+export function posting(
   id: string,
   text: string,
   state: LeverPosting['state'],

@@ -125,6 +125,12 @@ export class LeverStore {
     }
   }
 
+  addPosting(posting: SimPosting): SimPosting {
+    if (this.postings.some((p) => p.id === posting.id)) throw new SimProblem('conflict', `posting ${posting.id} exists`);
+    this.postings.push(posting);
+    return posting;
+  }
+
   createOpportunity(input: NewOpportunity): SimOpportunity {
     const now = this.now();
     const { postingId, owner, sourcedBy, archived } = input;

@@ -1,0 +1,124 @@
+// The anonymous technical-interview platform end to end through HTTP: `interview.completed` callbacks
+// from the simulated platform, Lever state read back from the sandbox, and stage changes and hires of
+// exported candidates reported back to the platform.
+import { randomUUID } from 'node:crypto';
+import { noteMarkers } from '../../src/lever/note-markers';
+import { techInterviewAnonymousTag, techInterviewTag } from '../../src/lever/tags';
+import type { InterviewRequest, SandboxControl } from '../../src/sandbox/control-client';
+import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
+import { workflowIds } from '../../src/workflow-ids';
+import type { TechInterviewOutcome } from '../../src/workflows/tech-interview';
+import { useTestRelay, waitFor } from '../harness/relay';
+import { resultOnceStarted } from '../harness/temporal';
+
+const PLATFORM = 'TechScreen';
+const scores = { technical: 4, communication: 3, problemSolving: 2 };
+const interview = (overrides: Partial<InterviewRequest> = {}): InterviewRequest => ({
+  interviewId: `int-${randomUUID()}`,
+  outcome: 'advance',
+  candidate: { anonymous: false, name: 'Ada Advance', email: `ada-${randomUUID()}@example.com`, linkedinUrl: 'https://www.linkedin.com/in/ada' },
+  interviewer: { name: 'Ivan Interviewer', leverUserEmail: SEED_USERS.ivan.email },
+  scores,
+  feedback: 'Clear reasoning about trade-offs.',
+  leverPostingId: SEED_POSTING_IDS.backendEngineer,
+  ...overrides,
+});
+
+
+async function exported(control: SandboxControl, interviewId: string) {
+  return (await control.opportunities()).filter((o) => o.tags.includes(techInterviewTag(PLATFORM, interviewId)));
+}
+
+describe('interview.completed with unsuccessful candidates not exported', () => {
+  const t = useTestRelay({ env: { TECH_INTERVIEW_EXPORT_UNSUCCESSFUL: 'false' } });
+  const outcome = (id: string) => resultOnceStarted<TechInterviewOutcome>(t.relay.client, workflowIds.techInterview(id));
+
+  it('advance with an interviewer who is a Lever user: created as that user at the default stage, source and posting set, scores noted', async () => {
+    const sent = await t.control.completeInterview(interview());
+    expect(sent.status).toBe(202);
+    expect(await outcome(sent.interviewId)).toMatchObject({ status: 'exported', performedAs: SEED_USERS.ivan.id, noteWritten: true });
+    const [o] = await exported(t.control, sent.interviewId);
+    const full = await t.control.opportunity(o.id);
+    expect(full).toMatchObject({ name: 'Ada Advance', stage: 'applicant-new', sources: [PLATFORM], owner: SEED_USERS.ivan.id, links: ['https://www.linkedin.com/in/ada'] });
+    expect(full.applications.map((a) => a.posting)).toEqual([SEED_POSTING_IDS.backendEngineer]);
+    expect(full.tags).not.toContain(techInterviewAnonymousTag(PLATFORM));
+    expect(full.notes).toHaveLength(1);
+    expect(full.notes[0].value).toMatch(/technical 4, communication 3, problem solving 2/);
+    expect(full.notes[0].value).toContain('Clear reasoning about trade-offs.');
+    expect(full.notes[0].value).toContain(noteMarkers.techInterview(sent.interviewId));
+  });
+
+  it('advance with an interviewer who is not a Lever user: created as the default user; a repeated callback changes nothing', async () => {
+    const sent = await t.control.completeInterview(interview({ interviewer: { name: 'Outside Olga', leverUserEmail: 'olga@elsewhere.example' } }));
+    expect((await t.control.redeliverPartnerCallback('tech-interview', sent.callbackId, 2)).statuses).toEqual([200, 200]);
+    expect(await outcome(sent.interviewId)).toMatchObject({ status: 'exported', performedAs: SEED_USERS.rita.id });
+    const found = await exported(t.control, sent.interviewId);
+    expect(found).toHaveLength(1);
+    expect(found[0].owner).toBe(SEED_USERS.rita.id);
+  });
+
+  it('no_advance: nothing is exported', async () => {
+    const before = (await t.control.leverRequests()).filter((r) => r.method === 'POST').length;
+    const sent = await t.control.completeInterview(interview({ outcome: 'no_advance', candidate: { anonymous: true, pseudonym: 'Quiet Quokka' } }));
+    expect(await outcome(sent.interviewId)).toEqual({ status: 'not-exported' });
+    expect(await exported(t.control, sent.interviewId)).toEqual([]);
+    expect((await t.control.leverRequests()).filter((r) => r.method === 'POST').length).toBe(before);
+  });
+
+  it('reports a stage change and the hire of an exported candidate back to the platform; other candidates are not reported', async () => {
+    const sent = await t.control.completeInterview(interview());
+    await outcome(sent.interviewId);
+    const [o] = await exported(t.control, sent.interviewId);
+    await t.control.moveStage(o.id, 'onsite');
+    const [moved] = await waitFor(async () => {
+      const statuses = await t.control.interviewStatuses(sent.interviewId);
+      return statuses.length > 0 && statuses;
+    }, { what: 'the stage change report' });
+    expect(moved).toMatchObject({ stageId: 'onsite', stageName: 'On-site Interview', hired: false });
+    expect(moved.idempotencyKey).toMatch(/^tech-interview-status\//);
+
+    await t.control.hire(o.id);
+    const statuses = await waitFor(async () => {
+      const list = await t.control.interviewStatuses(sent.interviewId);
+      return list.some((s) => s.hired) && list;
+    }, { what: 'the hire report' });
+    expect(statuses.find((s) => s.hired)).toMatchObject({ stageId: 'onsite', stageName: 'On-site Interview', hired: true });
+
+    // Someone who applied directly moves stage too: the short process ends without reporting anything.
+    const { opportunityId } = await t.control.apply({ name: 'Direct Dana', email: `dana-${randomUUID()}@example.com` });
+    const { deliveryIds } = await t.control.moveStage(opportunityId, 'phone-screen');
+    expect(deliveryIds).toHaveLength(1);
+    const [delivery] = await waitFor(async () => {
+      const list = await t.control.deliveries({ event: 'candidateStageChange', opportunityId });
+      return list[0]?.delivered && list;
+    }, { what: 'the stage change delivery' });
+    expect(delivery.attempts[0].status).toBe(202);
+    const ended = await waitFor(async () => {
+      const runs = [];
+      for await (const run of t.relay.client.workflow.list({ query: `LeverOpportunityId = "${opportunityId}" AND WorkflowType = "techInterviewStatusReport"` })) runs.push(run);
+      return runs.length > 0 && runs[0].status.name === 'COMPLETED' && runs;
+    }, { what: 'the report-back process to end' });
+    expect(await t.relay.client.workflow.getHandle(ended[0].workflowId).result()).toEqual({ status: 'not-exported' });
+  });
+});
+
+describe('interview.completed with unsuccessful candidates exported', () => {
+  const t = useTestRelay({ env: { TECH_INTERVIEW_EXPORT_UNSUCCESSFUL: 'true', TECH_INTERVIEW_DEFAULT_STAGE: 'lead-new' } });
+  it('no_advance: an opportunity named by the pseudonym, without email, tagged Anonymous', async () => {
+    const sent = await t.control.completeInterview(interview({ outcome: 'no_advance', candidate: { anonymous: true, pseudonym: 'Quiet Quokka' }, leverPostingId: undefined }));
+    const result = await resultOnceStarted<TechInterviewOutcome>(t.relay.client, workflowIds.techInterview(sent.interviewId));
+    expect(result).toMatchObject({ status: 'exported-anonymously' });
+    const [o] = await exported(t.control, sent.interviewId);
+    expect(o).toMatchObject({ name: 'Quiet Quokka', emails: [], stage: 'lead-new', sources: [PLATFORM] });
+    expect(o.tags).toContain(techInterviewAnonymousTag(PLATFORM));
+  });
+
+  it('no_advance of a named candidate still exports no name or email', async () => {
+    const sent = await t.control.completeInterview(interview({ outcome: 'no_advance' }));
+    await resultOnceStarted(t.relay.client, workflowIds.techInterview(sent.interviewId));
+    const [o] = await exported(t.control, sent.interviewId);
+    expect(o.name).toBe(`${PLATFORM} candidate ${sent.interviewId}`);
+    expect(o.emails).toEqual([]);
+    expect(o.links).toEqual([]);
+  });
+});
