@@ -41,7 +41,9 @@ describe('planLeverEvent', () => {
   });
 
   it('reports stage changes and hires back to the interview platform through one short process per event', () => {
-    const on = loadConfig({});
+    // Willo and Refty off: their stage-change run is another action, tested below.
+    const on = loadConfig({ WILLO_ENABLED: 'false', REFTY_ENABLED: 'false' });
+    const off = loadConfig({ WILLO_ENABLED: 'false', REFTY_ENABLED: 'false', TECH_INTERVIEW_ENABLED: 'false' });
     const { actions } = planLeverEvent({ event: 'candidateStageChange', triggeredAt: 7, data: { opportunityId, toStageId: 'onsite' } }, on);
     expect(actions).toEqual([
       expect.objectContaining({
@@ -54,7 +56,7 @@ describe('planLeverEvent', () => {
     expect(planLeverEvent({ event: 'candidateHired', triggeredAt: 8, data: { opportunityId } }, on).actions.map((a) => a.kind === 'start' && a.workflowId)).toContain(
       'tech-interview-status/opp-1/candidateHired/8',
     );
-    expect(planLeverEvent({ event: 'candidateStageChange', triggeredAt: 7, data: { opportunityId, toStageId: 'onsite' } }, config).actions).toEqual([]);
+    expect(planLeverEvent({ event: 'candidateStageChange', triggeredAt: 7, data: { opportunityId, toStageId: 'onsite' } }, off).actions).toEqual([]);
   });
 });
 
