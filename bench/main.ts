@@ -72,8 +72,13 @@ async function main(): Promise<void> {
   const config = loadConfig({ TEMPORAL_ADDRESS: dev.address, RELAY_TASK_QUEUE: `bench-${run}`, LOG_LEVEL: 'silent' });
   const client = new Client({ connection: await Connection.connect({ address: dev.address }), dataConverter: dataConverter(config) });
   try {
-    // Ingress runs against a queue no worker polls: we measure accepting work, not doing it.
-    const idle = { ...config, temporal: { ...config.temporal, taskQueue: `bench-idle-${run}` } };
+    // Ingress runs against a queue no worker polls: we measure accepting work, not doing it. Only HRLogics
+    // acts on applicationCreated here, so one webhook is one start, like one raw start.
+    const idle = {
+      ...config,
+      refty: { ...config.refty, enabled: false },
+      temporal: { ...config.temporal, taskQueue: `bench-idle-${run}` },
+    };
     log(`\n1. Ingress throughput (${STARTS} starts each, ${CONCURRENCY} concurrent)`);
     const rawStarted = performance.now();
     await runConcurrently(STARTS, CONCURRENCY, async (i) => {
