@@ -43,6 +43,7 @@ function startWorkerProcess(): { child: ChildProcess; ready: Promise<void> } {
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`worker exited early (${code}):\n${output}`)));
+    setTimeout(() => reject(new Error(`worker not running after 60s:\n${output}`)), 60_000).unref();
   });
   return { child, ready };
 }

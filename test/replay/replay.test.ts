@@ -16,7 +16,7 @@ describe('replay of saved histories', () => {
   beforeAll(() => quietRuntime());
 
   it('has histories to replay', () => {
-    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.length).toBeGreaterThanOrEqual(10);
   });
 
   it.each(files)('%s replays deterministically', async (file) => {
