@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Server } from 'node:http';
 import { wintroSyncNow } from './api/admin';
+import { codecEndpoint } from './api/codec-endpoint';
 import { HttpProblem, sendProblem } from './api/http-errors';
 import { leverIngress } from './api/lever-ingress';
 import { partnerEndpoints } from './api/partner-endpoints';
@@ -48,6 +49,8 @@ export function createApp({ config, client, logger = createLogger('api', config.
     app.post(`/webhooks/${endpoint.path}`, ...route(endpoint.path, partnerIngress({ ...endpoint, actions })));
   }
   app.post('/admin/wintro/sync', ...route('admin-wintro-sync', wintroSyncNow({ config, actions })));
+
+  if (config.api.codecEndpoint) app.use('/codec', codecEndpoint(config.payloadKey, new URL(config.temporal.uiUrl).origin));
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {

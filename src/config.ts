@@ -90,7 +90,14 @@ export interface Config {
     taskQueue: string;
     maxCachedWorkflows: number;
   };
-  api: { port: number; bodyLimit: string; publicUrl: string; adminToken: string };
+  api: {
+    port: number;
+    bodyLimit: string;
+    publicUrl: string;
+    adminToken: string;
+    /** Serve `/codec/decode` so the Temporal UI can show decrypted payloads. Anyone who reaches it can read them. */
+    codecEndpoint: boolean;
+  };
   payloadKey: Buffer;
   lever: {
     baseUrl: string;
@@ -209,6 +216,7 @@ export function loadConfig(env: Env = process.env): Config {
       bodyLimit: r.get('API_BODY_LIMIT', z.string().regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 256kb'), '256kb'),
       publicUrl: r.get('API_PUBLIC_URL', url, `http://127.0.0.1:${apiPort}`),
       adminToken: r.get('ADMIN_TOKEN', z.string().min(16, 'must be at least 16 characters'), dflt(SANDBOX_ADMIN_TOKEN)) ?? '',
+      codecEndpoint: r.get('CODEC_ENDPOINT_ENABLED', bool, sandboxEnabled),
     },
     payloadKey,
     lever: {

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   if (config.temporal.embedded) {
     const cliPath = await findOrBuildTemporalCli((line) => console.log(line));
     console.log('Starting the Temporal dev server...');
-    devServer = await startDevServer({ cliPath, dataDir: config.dataDir, namespace: config.temporal.namespace, onLog: (line) => (/level=ERROR/.test(line) ? logger.error({ temporal: line }) : logger.debug({ temporal: line })) });
+    devServer = await startDevServer({ cliPath, dataDir: config.dataDir, namespace: config.temporal.namespace,
+      codecEndpoint: config.api.codecEndpoint ? `${config.api.publicUrl}/codec` : undefined,
+      onLog: (line) => (/level=ERROR/.test(line) ? logger.error({ temporal: line }) : logger.debug({ temporal: line })) });
     process.once('exit', () => devServer?.process.kill('SIGTERM'));
   }
   let sandbox: Sandbox | undefined;

@@ -13,6 +13,8 @@ export interface DevServerOptions {
   port?: number;
   uiPort?: number;
   namespace?: string;
+  /** The relay's codec endpoint, so the UI shows decrypted payloads. */
+  codecEndpoint?: string;
   onLog?: (line: string) => void;
 }
 
@@ -22,7 +24,7 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-export function devServerArgs({ dataDir, port = 7233, uiPort = 8233, namespace = 'default' }: Omit<DevServerOptions, 'cliPath'>): string[] {
+export function devServerArgs({ dataDir, port = 7233, uiPort = 8233, namespace = 'default', codecEndpoint }: Omit<DevServerOptions, 'cliPath'>): string[] {
   return [
     'server',
     'start-dev',
@@ -41,6 +43,7 @@ export function devServerArgs({ dataDir, port = 7233, uiPort = 8233, namespace =
     '--log-level',
     'warn',
     ...SEARCH_ATTRIBUTE_FLAGS.flatMap((flag) => ['--search-attribute', flag]),
+    ...(codecEndpoint ? ['--ui-codec-endpoint', codecEndpoint] : []),
   ];
 }
 
