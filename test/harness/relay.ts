@@ -9,7 +9,7 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
 import { listen } from './http';
-import { quietRuntime, testClient, testConfig, testTemporalAddress } from './temporal';
+import { quietRuntime, testClient, testConfig } from './temporal';
 
 export { http, listen, waitFor } from './http';
 export { testClient, testConfig, testTemporalAddress } from './temporal';
@@ -51,7 +51,7 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
 
   let stopWorkers = async () => {};
   const startWorker = async () => {
-    const connection = await NativeConnection.connect({ address: testTemporalAddress() });
+    const connection = await NativeConnection.connect({ address: config.temporal.address });
     const workers = await createWorkers({ config, connection, workflowBundle: { codePath: process.env.TEMPORAL_TEST_BUNDLE! } });
     const running = workers.run();
     stopWorkers = async () => {

@@ -1,6 +1,6 @@
 // Connections to the test run's Temporal server (started once by global-setup.ts).
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config';
 import { dataConverter } from '../../src/temporal';
@@ -12,7 +12,7 @@ export function testTemporalAddress(): string {
 }
 
 export async function testClient(config: Pick<Config, 'payloadKey' | 'temporal'>): Promise<Client> {
-  const connection = await Connection.connect({ address: testTemporalAddress() });
+  const connection = await Connection.connect({ address: config.temporal.address });
   return new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverter(config) });
 }
 
@@ -23,7 +23,11 @@ export function testConfig(env: Record<string, string> = {}): Config {
 /** Worker logs at ERROR in tests: state changes and expected activity retries drown the jest output. */
 export function quietRuntime(): void {
   try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    Runtime.install({
+      logger: new DefaultLogger('ERROR'),
+      // Core's own retries while a server is down (the restart test) are expected: errors only.
+      telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } },
+    });
   } catch {
     // Already installed by an earlier test file in this jest worker process.
   }

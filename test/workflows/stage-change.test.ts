@@ -62,6 +62,9 @@ describe('stage changes', () => {
     expect((await moved(opportunityId, 'onsite')).willo).toMatch(/already running: recorded there, no second invite/);
     const state = await relay.client.workflow.getHandle(workflowIds.willo(opportunityId)).query(willoStateQuery);
     expect(state.laterTriggers).toEqual([expect.objectContaining({ stageId: 'onsite' })]);
+    // The hand-off returns before the Willo process has invited: wait for the invite, then make sure it stays one.
+    await waitFor(async () => (await control.participants(opportunityId)).length > 0, { what: 'the invite' });
+    await new Promise((r) => setTimeout(r, 500));
     expect(await control.participants(opportunityId)).toHaveLength(1);
   });
 
