@@ -91,7 +91,8 @@ describe('Willo end to end', () => {
     await pause(1500);
     expect(await control.participants(opportunityId)).toHaveLength(1);
     expect((await control.participants(opportunityId))[0].idempotencyKey).toBe(`willo/${opportunityId}/invite/int-engineering-screen`);
-    expect(willoTags((await control.opportunity(opportunityId)).tags)).toEqual([WILLO_TAGS.invited]);
+    // The tag follows the invite through the rate-limited Lever queue: wait for it rather than a fixed pause.
+    expect(willoTags(await willoStatus(opportunityId, WILLO_TAGS.invited))).toEqual([WILLO_TAGS.invited]);
   });
 
   it('sends nothing for a posting without a Willo interview tag, nor to a candidate without an email', async () => {
