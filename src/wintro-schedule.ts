@@ -10,22 +10,26 @@ import { scheduleIds, workflowIds } from './workflow-ids';
 
 export type ScheduleOutcome = 'created' | 'updated' | 'paused' | 'absent';
 
+/** What a sync run is, whoever starts it: the schedule or the "Sync" button (`POST /admin/wintro/sync`). */
+export function wintroSyncRun(taskQueue: string) {
+  return {
+    workflowType: 'wintroVacancySync',
+    taskQueue: taskQueues(taskQueue).main,
+    args: [{}],
+    searchAttributes: [
+      { key: SEARCH_ATTRIBUTES.integration, value: INTEGRATIONS.wintro },
+      { key: SEARCH_ATTRIBUTES.status, value: 'vacancies' },
+    ],
+  };
+}
+
 export function wintroSyncScheduleOptions(config: Pick<Config, 'wintro' | 'temporal'>): ScheduleOptions {
   const queue = config.temporal.taskQueue;
+  const { searchAttributes, ...run } = wintroSyncRun(queue);
   return {
     scheduleId: scheduleIds.wintroSync(queue),
     spec: { intervals: [{ every: ms(config.wintro.syncInterval as ms.StringValue) }] },
-    action: {
-      type: 'startWorkflow',
-      workflowType: 'wintroVacancySync',
-      workflowId: workflowIds.wintroScheduledSync(queue),
-      taskQueue: taskQueues(queue).main,
-      args: [{}],
-      typedSearchAttributes: [
-        { key: SEARCH_ATTRIBUTES.integration, value: INTEGRATIONS.wintro },
-        { key: SEARCH_ATTRIBUTES.status, value: 'vacancies' },
-      ],
-    },
+    action: { type: 'startWorkflow', ...run, workflowId: workflowIds.wintroScheduledSync(queue), typedSearchAttributes: searchAttributes },
     // A sync still running when the next is due makes the next one pointless.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1h' },
     state: { note: 'Wintro vacancy and exclusion sync (lever-relay)' },

@@ -4,8 +4,7 @@
 import type { Request, Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config';
-import { INTEGRATIONS, SEARCH_ATTRIBUTES } from '../search-attributes';
-import { taskQueues } from '../task-queues';
+import { wintroSyncRun } from '../wintro-schedule';
 import { workflowIds } from '../workflow-ids';
 import { HttpProblem } from './http-errors';
 import type { TemporalActions } from './temporal-actions';
@@ -27,14 +26,8 @@ export function wintroSyncNow({ config, actions }: { config: Pick<Config, 'api' 
     if (!config.wintro.enabled) throw new HttpProblem(409, 'Wintro is switched off (WINTRO_ENABLED)');
     const outcome = await actions.start({
       kind: 'start',
-      workflowType: 'wintroVacancySync',
+      ...wintroSyncRun(config.temporal.taskQueue),
       workflowId: workflowIds.wintroSync(config.temporal.taskQueue),
-      taskQueue: taskQueues(config.temporal.taskQueue).main,
-      args: [{}],
-      searchAttributes: [
-        { key: SEARCH_ATTRIBUTES.integration, value: INTEGRATIONS.wintro },
-        { key: SEARCH_ATTRIBUTES.status, value: 'vacancies' },
-      ],
       onConflict: 'join-running',
     });
     res.status(202).json(outcome);
