@@ -71,24 +71,37 @@ const opportunityLifecycle: Planner = (verified) => {
   }
 };
 
-const searchAttributes = (opportunityId: string, integration: string) => [
-  { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
-  { key: SEARCH_ATTRIBUTES.integration, value: integration },
-  { key: SEARCH_ATTRIBUTES.status, value: 'checking' },
-];
+/** A process for one opportunity, started on the main queue and findable in the UI by its opportunity. */
+function startFor(
+  config: RoutingConfig,
+  opportunityId: string,
+  process: { workflowType: string; workflowId: string; input: unknown; integration: string; status?: string },
+): StartAction {
+  return {
+    kind: 'start',
+    workflowType: process.workflowType,
+    workflowId: process.workflowId,
+    taskQueue: taskQueues(config.temporal.taskQueue).main,
+    args: [process.input],
+    searchAttributes: [
+      { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
+      { key: SEARCH_ATTRIBUTES.integration, value: process.integration },
+      ...(process.status ? [{ key: SEARCH_ATTRIBUTES.status, value: process.status }] : []),
+    ],
+  };
+}
 
 const hrlogicsScreening: Planner = (verified, config) => {
   if (verified.event !== 'applicationCreated' || !config.hrlogics.enabled) return [];
   const { opportunityId } = verified.data;
   return [
-    {
-      kind: 'start',
+    startFor(config, opportunityId, {
       workflowType: 'wotcScreening',
       workflowId: workflowIds.wotc(opportunityId),
-      taskQueue: taskQueues(config.temporal.taskQueue).main,
-      args: [wotcInput(opportunityId, config.hrlogics)],
-      searchAttributes: searchAttributes(opportunityId, INTEGRATIONS.hrlogics),
-    },
+      input: wotcInput(opportunityId, config.hrlogics),
+      integration: INTEGRATIONS.hrlogics,
+      status: 'checking',
+    }),
   ];
 };
 
@@ -122,14 +135,13 @@ const stageChangeHandoff: Planner = (verified, config) => {
   if (verified.event !== 'candidateStageChange' || !(config.willo.enabled || config.refty.enabled)) return [];
   const data = verified.data as LeverEventData<'candidateStageChange'>;
   return [
-    {
-      kind: 'start',
+    startFor(config, data.opportunityId, {
       workflowType: 'stageChange',
       workflowId: workflowIds.stageChange(data.opportunityId, data.toStageId, verified.triggeredAt),
-      taskQueue: taskQueues(config.temporal.taskQueue).main,
-      args: [stageChangeInput(data, verified.triggeredAt, config)],
-      searchAttributes: searchAttributes(data.opportunityId, INTEGRATIONS.stageChange),
-    },
+      input: stageChangeInput(data, verified.triggeredAt, config),
+      integration: INTEGRATIONS.stageChange,
+      status: 'checking',
+    }),
   ];
 };
 
@@ -143,14 +155,13 @@ const reftySequence: Planner = (verified, config) => {
   if (postingId !== undefined && !ruleForPosting(config.refty.rules, postingId)) return [];
   const input: ReftyInput = { opportunityId, rules: config.refty.rules };
   return [
-    {
-      kind: 'start',
+    startFor(config, opportunityId, {
       workflowType: 'reftyReferences',
       workflowId: workflowIds.refty(opportunityId),
-      taskQueue: taskQueues(config.temporal.taskQueue).main,
-      args: [input],
-      searchAttributes: searchAttributes(opportunityId, INTEGRATIONS.refty),
-    },
+      input,
+      integration: INTEGRATIONS.refty,
+      status: 'checking',
+    }),
   ];
 };
 
@@ -164,17 +175,12 @@ const techInterviewReportBack: Planner = (verified, config) => {
   const { opportunityId } = verified.data;
   const input: TechInterviewStatusInput = { opportunityId, platformName: config.techInterview.platformName };
   return [
-    {
-      kind: 'start',
+    startFor(config, opportunityId, {
       workflowType: 'techInterviewStatusReport',
       workflowId: workflowIds.techInterviewStatus(opportunityId, verified.event, verified.triggeredAt),
-      taskQueue: taskQueues(config.temporal.taskQueue).main,
-      args: [input],
-      searchAttributes: [
-        { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
-        { key: SEARCH_ATTRIBUTES.integration, value: INTEGRATIONS.techInterview },
-      ],
-    },
+      input,
+      integration: INTEGRATIONS.techInterview,
+    }),
   ];
 };
 
