@@ -106,7 +106,3 @@ export interface CreateOpportunityBody {
   owner?: string;
   postings?: string[];
 }
-
-export function stageIdOf(opportunity: Pick<LeverOpportunity, 'stage'>): string {
-  return typeof opportunity.stage === 'string' ? opportunity.stage : opportunity.stage.id;
-}

@@ -198,9 +198,6 @@ export class SandboxControl {
   wintroNotification(leverOpportunityId: string, message: string) {
     return this.call<CallbackAnswer>('POST', '/wintro/notifications', { leverOpportunityId, message });
   }
-  wintroRequests() {
-    return this.partnerRequests('wintro');
-  }
   /** Sends a partner callback again, exactly as first signed (a duplicate delivery). */
   redeliverPartnerCallback(service: PartnerService, callbackId: string, times: number) {
     return this.call<{ statuses: number[] }>('POST', `/${service}/callbacks/${callbackId}/redeliver`, { times });
