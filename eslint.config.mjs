@@ -1,13 +1,41 @@
-// Lint rules that protect the design: workflow code must stay deterministic (no Node built-ins, no I/O
-// libraries, only constants and types from the rest of the project), and no promise may float.
+// Lint rules that protect the design: workflow-side code (everything the workflow bundle contains) must stay
+// deterministic, with no Node built-ins, no I/O libraries and no Node-side module of ours, and no promise
+// may float.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
+/** The files the workflow bundle is made of (see src/workflows.ts): workflows, decisions, messages, constants. */
+const workflowSide = [
+  'src/workflows.ts',
+  'src/opportunity/workflow.ts',
+  'src/opportunity/messages.ts',
+  'src/integrations/index.ts',
+  'src/integrations/*/index.ts',
+  'src/integrations/*/decide.ts',
+  'src/integrations/*/*workflow.ts',
+  'src/integrations/*/messages.ts',
+  'src/integrations/*/tags.ts',
+  'src/integrations/*/rules.ts',
+  'src/integrations/*/report-back.ts',
+  'src/integrations/kit/definition.ts',
+  'src/integrations/kit/process.ts',
+  'src/integrations/kit/process-status.ts',
+  'src/integrations/kit/activity-proxies.ts',
+  'src/integrations/kit/lever-writes.ts',
+  'src/integrations/kit/messages.ts',
+  'src/lever/snapshot.ts',
+  'src/lever/note-markers.ts',
+  'src/temporal/workflow-ids.ts',
+  'src/temporal/search-attributes.ts',
+  'src/temporal/task-queues.ts',
+  'src/http/failure-types.ts',
+];
+
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'dist/', 'coverage/', '*.config.*', '**/*.js'] },
+  { ignores: ['node_modules/', '.data/', 'dist/', 'coverage/', '.scratch/', '*.config.*', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/workflows/**/*.ts'],
+    files: workflowSide,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -27,10 +55,16 @@ export default tseslint.config(
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins.' })),
           patterns: [
             {
-              // Allowed: the workflow SDK, sibling workflow files, and the project's pure constants modules.
-              regex: '^(?!@temporalio/workflow$|\\./[\\w-]+$|\\.\\./(workflow-ids|search-attributes|task-queues|lever/tags|lever/note-markers|http/failure-types)$)',
+              // Packages: only the workflow SDK and the SDK's common constants.
+              regex: '^(?!\\.|@temporalio/workflow$|@temporalio/common$)',
               allowTypeImports: true,
-              message: 'Workflow files import only @temporalio/workflow, types and constants modules.',
+              message: 'Workflow-side files import only @temporalio/workflow, types and constants.',
+            },
+            {
+              // Our Node-side modules: configuration, clients, activities, callbacks, simulators, demos.
+              regex: '(^|/)(server|config|client|activities|lever-activities|callbacks|demo|schedule|bundle|connection|codec|lookups|env|relay|partner|sandbox)(/.*)?$',
+              allowTypeImports: true,
+              message: 'Workflow-side files import only types from Node-side modules.',
             },
           ],
         },

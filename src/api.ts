@@ -1,19 +1,22 @@
-// The API: stateless ingress. It verifies, validates, starts or signals a workflow and answers; it never
+// The API: stateless ingress. It verifies, validates, makes one Temporal call and answers; it never
 // calls Lever or a partner inside a request, and answers 2xx only once Temporal has accepted the work.
+// Routes come from the registry: every integration's callbacks and admin endpoints.
 import type { Client } from '@temporalio/client';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Server } from 'node:http';
-import { wintroSyncNow } from './api/admin';
+import { adminStart } from './api/admin';
 import { codecEndpoint } from './api/codec-endpoint';
-import { HttpProblem, sendProblem } from './api/http-errors';
 import { leverIngress } from './api/lever-ingress';
-import { partnerEndpoints } from './api/partner-endpoints';
 import { partnerIngress } from './api/partner-ingress';
 import { TemporalActions, TemporalUnavailableError } from './api/temporal-actions';
-import { loadConfig, type Config } from './config';
+import { integrationSettings, loadConfig, type Config } from './config';
+import { HttpProblem, sendProblem } from './http/problems';
+import { eachIntegration } from './integrations';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
-import { createTemporalClient } from './temporal';
+import { opportunityTriggers } from './opportunity/trigger';
+import { createTemporalClient } from './temporal/connection';
+import { taskQueues } from './temporal/task-queues';
 
 export interface ApiDeps {
   config: Config;
@@ -26,7 +29,7 @@ export interface ApiDeps {
 export function createApp({ config, client, logger = createLogger('api', config.logLevel), metrics = createMetrics(), now }: ApiDeps) {
   const app = express();
   app.disable('x-powered-by');
-  const actions = new TemporalActions(client);
+  const actions = new TemporalActions(client, taskQueues(config.temporal.taskQueue).main, opportunityTriggers(config));
   // Raw bodies: signatures are checked over the exact bytes, and we choose the error for bad JSON.
   const rawBody = express.raw({ type: () => true, limit: config.api.bodyLimit });
 
@@ -44,11 +47,29 @@ export function createApp({ config, client, logger = createLogger('api', config.
     (req, res, next) => handler(req, res).catch(next),
   ];
 
-  app.post('/webhooks/lever', ...route('lever', leverIngress({ config, actions, now })));
-  for (const endpoint of partnerEndpoints(config)) {
-    app.post(`/webhooks/${endpoint.path}`, ...route(endpoint.path, partnerIngress({ ...endpoint, actions })));
+  const anyOpportunityIntegration = eachIntegration().some(([key, i]) => 'opportunity' in i && key in integrationSettings(config));
+  app.post('/webhooks/lever', ...route('lever', leverIngress({ config, actions, anyOpportunityIntegration, now })));
+  for (const [key, integration] of eachIntegration()) {
+    const server = integration.server();
+    const section = config[key];
+    // Callback endpoints exist whenever their secret is configured, even with the integration switched
+    // off, so running processes can still finish.
+    if (server.callbacks && section.callbackSecret) {
+      const ingress = partnerIngress({
+        partner: integration.title,
+        secret: section.callbackSecret,
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        routes: server.callbacks.routes(section as any, config),
+        actions,
+        subject: server.callbacks.subject,
+      });
+      app.post(`/webhooks/${integration.name}`, ...route(integration.name, ingress));
+    }
+    for (const admin of server.admin ?? []) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      app.post(`/admin/${admin.path}`, ...route(`admin-${admin.path}`, adminStart({ relay: config, section: section as any, title: integration.title, route: admin, actions })));
+    }
   }
-  app.post('/admin/wintro/sync', ...route('admin-wintro-sync', wintroSyncNow({ config, actions })));
 
   if (config.api.codecEndpoint) app.use('/codec', codecEndpoint(config.payloadKey, new URL(config.temporal.uiUrl).origin));
 

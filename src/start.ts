@@ -8,7 +8,7 @@ import { findOrBuildTemporalCli } from './dev/temporal-cli';
 import { createLogger } from './logger';
 import { sandboxOptionsFromConfig } from './sandbox/from-config';
 import { startSandbox, type Sandbox } from './sandbox/server';
-import { taskQueues } from './task-queues';
+import { taskQueues } from './temporal/task-queues';
 import { connectWorkerConnection, createWorkers } from './worker';
 
 async function main(): Promise<void> {

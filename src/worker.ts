@@ -1,34 +1,45 @@
-// Worker process: one Worker for workflows and partner activities, one for Lever activities on their own
-// queue. The Lever queue's rate is enforced by the server across all worker processes together, so
-// scaling workers out never scales Lever calls past the per-key limit.
+// Worker process: one Worker for workflows, partner and Temporal activities, one for Lever activities on
+// their own queue. The Lever queue's rate is enforced by the server across all worker processes together,
+// so scaling workers out never scales Lever calls past the per-key limit. Activities come from the
+// registry: each integration adds its own.
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from './activities';
 import { loadConfig, type Config } from './config';
+import { eachIntegration } from './integrations';
+import type { ActivityFunctions } from './integrations/kit/server';
+import { createLeverActivities } from './lever/activities';
 import { LeverClient } from './lever/client';
+import { LeverLookupCache } from './lever/lookups';
 import { createLogger } from './logger';
-import { HrlogicsClient } from './partners/hrlogics';
-import { ReftyClient } from './partners/refty';
-import { WilloClient } from './partners/willo';
-import { TechInterviewClient } from './partners/tech-interview';
-import { WintroClient } from './partners/wintro';
-import { dataConverter, taskQueues, temporalConnectionOptions } from './temporal';
-import { ensureWintroSyncSchedule, type ScheduleOutcome } from './wintro-schedule';
+import { createOpportunityActivities } from './opportunity/activities';
+import { workflowBundleOptions } from './temporal/bundle';
+import { dataConverter, temporalConnectionOptions } from './temporal/connection';
+import { taskQueues } from './temporal/task-queues';
 
-export function createActivityDeps(config: Config): ActivityDeps {
-  return {
-    lever: new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey }),
-    hrlogics: new HrlogicsClient({ baseUrl: config.hrlogics.baseUrl, apiKey: config.hrlogics.apiKey }),
-    willo: new WilloClient({ baseUrl: config.willo.baseUrl, apiKey: config.willo.apiKey, authPrefix: config.willo.authPrefix }),
-    refty: new ReftyClient({ baseUrl: config.refty.baseUrl, apiKey: config.refty.apiKey }),
-    wintro: new WintroClient({ baseUrl: config.wintro.baseUrl, apiKey: config.wintro.apiKey }),
-    techInterview: new TechInterviewClient({ baseUrl: config.techInterview.baseUrl, apiKey: config.techInterview.apiKey, platformName: config.techInterview.platformName }),
+export interface WorkerActivities {
+  /** Main queue: partner calls and questions to Temporal. */
+  main: ActivityFunctions;
+  /** Lever queue: one Lever request each, rate-limited across all workers. */
+  lever: ActivityFunctions;
+}
+
+export function createActivities(config: Config, client: Client, lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey })): WorkerActivities {
+  const activities: WorkerActivities = {
+    main: createOpportunityActivities(client),
+    lever: createLeverActivities(lever, new LeverLookupCache(config.lever.lookupCacheTtlMs)),
   };
+  for (const [key, integration] of eachIntegration()) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const own = integration.server().activities(config[key] as any, { lever });
+    Object.assign(activities.main, own.partner);
+    Object.assign(activities.lever, own.lever);
+  }
+  return activities;
 }
 
 export interface RelayWorkers {
-  /** What starting the workers did to the Wintro sync schedule. */
-  schedules: { wintroSync: ScheduleOutcome };
+  /** What each integration's start-up hook did (e.g. the Wintro sync schedule). */
+  started: Record<string, string>;
   run(): Promise<void>;
   shutdown(): void;
 }
@@ -37,20 +48,21 @@ export interface CreateWorkersOptions {
   config: Config;
   connection: NativeConnection;
   namespace?: string;
-  deps?: ActivityDeps;
   /** Tests pass a pre-built bundle so it is built once per suite. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-export async function createWorkers({ config, connection, namespace, deps = createActivityDeps(config), workflowBundle }: CreateWorkersOptions): Promise<RelayWorkers> {
+export async function createWorkers({ config, connection, namespace, workflowBundle }: CreateWorkersOptions): Promise<RelayWorkers> {
   const queues = taskQueues(config.temporal.taskQueue);
-  const activities = createActivities(deps);
   const common = { connection, namespace: namespace ?? config.temporal.namespace, dataConverter: dataConverter(config) };
+  const client = new Client({ connection, namespace: common.namespace, dataConverter: common.dataConverter });
+  const activities = createActivities(config, client);
+  const { workflowsPath, webpackConfigHook } = workflowBundleOptions();
   const main = await Worker.create({
     ...common,
     taskQueue: queues.main,
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
-    activities: activities.partners,
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions: { webpackConfigHook } }),
+    activities: activities.main,
     maxCachedWorkflows: config.temporal.maxCachedWorkflows,
   });
   const lever = await Worker.create({
@@ -60,10 +72,14 @@ export async function createWorkers({ config, connection, namespace, deps = crea
     maxTaskQueueActivitiesPerSecond: config.lever.ratePerSecond,
   });
   // Schedules live in Temporal; the worker that will run their workflows keeps them current.
-  const client = new Client({ connection, namespace: common.namespace, dataConverter: common.dataConverter });
-  const schedules = { wintroSync: await ensureWintroSyncSchedule(client, config) };
+  const started: Record<string, string> = {};
+  for (const [key, integration] of eachIntegration()) {
+    const server = integration.server();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    if (server.onWorkerStart) started[integration.name] = await server.onWorkerStart({ client, section: config[key] as any, relay: config });
+  }
   return {
-    schedules,
+    started,
     run: async () => {
       await Promise.all([main.run(), lever.run()]);
     },
@@ -85,7 +101,7 @@ async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const { connection, namespace } = await connectWorkerConnection(config);
   const workers = await createWorkers({ config, connection, namespace });
-  logger.info({ taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond, schedules: workers.schedules }, 'worker running');
+  logger.info({ taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond, started: workers.started }, 'worker running');
   await workers.run();
   await connection.close();
 }

@@ -1,12 +1,11 @@
-// Admin endpoints, protected by `Authorization: Bearer <ADMIN_TOKEN>`. `POST /admin/wintro/sync` is
-// Wintro's "Sync" button: it starts the vacancy sync, or joins the one already running, so two clicks in
-// a row give one run; the answer names the run.
+// Admin endpoints, protected by `Authorization: Bearer <ADMIN_TOKEN>`. Integrations add their own (e.g.
+// Wintro's "Sync" button at `POST /admin/wintro/sync`): each starts a run, or joins the one already
+// running, and the answer names the run.
 import type { Request, Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Config } from '../config';
-import { wintroSyncRun } from '../wintro-schedule';
-import { workflowIds } from '../workflow-ids';
-import { HttpProblem } from './http-errors';
+import type { RelayConfig } from '../config/relay';
+import { HttpProblem } from '../http/problems';
+import type { AdminRoute } from '../integrations/kit/server';
 import type { TemporalActions } from './temporal-actions';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -20,16 +19,22 @@ export function requireAdmin(req: Request, adminToken: string): void {
   }
 }
 
-export function wintroSyncNow({ config, actions }: { config: Pick<Config, 'api' | 'wintro' | 'temporal'>; actions: TemporalActions }) {
+export function adminStart<Section extends { enabled: boolean }>({
+  relay,
+  section,
+  title,
+  route,
+  actions,
+}: {
+  relay: RelayConfig;
+  section: Section;
+  title: string;
+  route: AdminRoute<Section>;
+  actions: TemporalActions;
+}) {
   return async (req: Request, res: Response): Promise<void> => {
-    requireAdmin(req, config.api.adminToken);
-    if (!config.wintro.enabled) throw new HttpProblem(409, 'Wintro is switched off (WINTRO_ENABLED)');
-    const outcome = await actions.start({
-      kind: 'start',
-      ...wintroSyncRun(config.temporal.taskQueue),
-      workflowId: workflowIds.wintroSync(config.temporal.taskQueue),
-      onConflict: 'join-running',
-    });
-    res.status(202).json(outcome);
+    requireAdmin(req, relay.api.adminToken);
+    if (!section.enabled) throw new HttpProblem(409, `${title} is switched off`);
+    res.status(202).json(await actions.start(route.start(section, relay)));
   };
 }

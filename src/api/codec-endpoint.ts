@@ -3,8 +3,8 @@
 // by default only in sandbox mode; in production enable it only on an API that is not exposed publicly.
 import express, { Router, type Response } from 'express';
 import type { Payload } from '@temporalio/common';
-import { EncryptionCodec } from '../codec';
-import { HttpProblem } from './http-errors';
+import { EncryptionCodec } from '../temporal/codec';
+import { HttpProblem } from '../http/problems';
 
 interface JsonPayload {
   metadata?: Record<string, string>;

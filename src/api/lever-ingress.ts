@@ -1,22 +1,26 @@
 // POST /webhooks/lever: one URL for all ten events. Order matters: shape, then signature, then age,
-// then event data, so an unsigned request learns nothing about what a valid one would contain.
+// then event data, so an unsigned request learns nothing about what a valid one would contain. A verified
+// event becomes exactly one Temporal call: a trigger of the opportunity's process, which reads Lever
+// itself; `data` only says which opportunity to look at.
 import type { Request, Response } from 'express';
-import type { Config } from '../config';
-import { describeIssues, isHandledEvent, leverEventData, leverWebhookEnvelope, verifyLeverSignature } from '../lever/webhook';
-import { HttpProblem, parseJson, requireJson } from './http-errors';
-import { planLeverEvent, type RoutingConfig } from './lever-routing';
-import type { IngressOutcome, TemporalActions } from './temporal-actions';
+import type { RelayConfig } from '../config/relay';
+import { HttpProblem, describeIssues, parseJson, requireJson } from '../http/problems';
+import { isHandledEvent, leverEventData, leverWebhookEnvelope, verifyLeverSignature } from '../lever/webhook';
+import { webhookTrigger } from '../opportunity/messages';
+import type { TemporalActions } from './temporal-actions';
 import { TokenGuard } from './token-guard';
 
 const FUTURE_SKEW_MS = 5 * 60_000;
 
 export interface LeverIngressDeps {
-  config: Pick<Config, 'lever' | 'temporal'> & RoutingConfig;
+  config: Pick<RelayConfig, 'lever'>;
   actions: TemporalActions;
+  /** Whether any integration that Lever opportunities drive is switched on. */
+  anyOpportunityIntegration: boolean;
   now?: () => number;
 }
 
-export function leverIngress({ config, actions, now = Date.now }: LeverIngressDeps) {
+export function leverIngress({ config, actions, anyOpportunityIntegration, now = Date.now }: LeverIngressDeps) {
   const tokens = new TokenGuard();
   return async (req: Request, res: Response): Promise<void> => {
     requireJson(req.headers['content-type']);
@@ -45,28 +49,12 @@ export function leverIngress({ config, actions, now = Date.now }: LeverIngressDe
     if (!tokens.accept(envelope.token, { event: envelope.event, triggeredAt: envelope.triggeredAt, data: envelope.data })) {
       throw new HttpProblem(409, 'this token was already delivered with a different payload');
     }
-
-    const plan = planLeverEvent({ event: envelope.event, triggeredAt: envelope.triggeredAt, data: data.data }, config);
     res.locals.event = envelope.event;
-    if (plan.actions.length === 0) {
-      res.status(200).json({ status: 'ignored', reason: plan.ignoredBecause });
+    if (!anyOpportunityIntegration) {
+      res.status(200).json({ status: 'ignored', reason: 'no integration that Lever opportunities drive is switched on' });
       return;
     }
-    // Sequential: each start or signal is durable once it returns, and a 503 midway makes Lever
-    // redeliver, which the deterministic ids turn into duplicates for the part already done.
-    const results: IngressOutcome[] = [];
-    for (const action of plan.actions) results.push(action.kind === 'start' ? await actions.start(action) : await actions.signal(action));
-    const summary = summarize(results);
-    res.status(summary === 'started' ? 202 : 200).json({ status: summary, ...(summary === 'ignored' ? { reason: 'no open process for this opportunity' } : {}), results });
+    const outcome = await actions.trigger(data.data.opportunityId, webhookTrigger(envelope.event, envelope.triggeredAt));
+    res.status(202).json(outcome);
   };
-}
-
-/** One word for the whole delivery: started beats signalled beats duplicate; only not-found is "ignored". */
-function summarize(results: IngressOutcome[]): 'started' | 'signalled' | 'duplicate' | 'ignored' {
-  const statuses = new Set(results.map((r) => r.status));
-  if (statuses.has('started')) return 'started';
-  if (statuses.has('signalled')) return 'signalled';
-  if (statuses.has('duplicate')) return 'duplicate';
-  // Archive or hire for a candidate with no running process is normal: Lever must not retry it.
-  return 'ignored';
 }

@@ -4,32 +4,9 @@
 import type { Request, Response } from 'express';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { z } from 'zod';
-import { describeIssues } from '../lever/webhook';
-import { HttpProblem, parseJson, requireJson } from './http-errors';
-import type { SignalAction, StartAction, TemporalActions } from './temporal-actions';
-
-export interface CallbackContext {
-  webhookId: string;
-}
-
-/**
- * One entry per callback `type` the partner sends; types not listed are acknowledged and ignored. A
- * callback either wakes a running process (`toSignal`) or starts one keyed by its business id (`toStart`).
- */
-export type CallbackRoutes = Record<
-  string,
-  | { schema: z.ZodType; toSignal: (body: never, ctx: CallbackContext) => SignalAction }
-  /** Undefined: the integration is switched off, so no new process starts. */
-  | { schema: z.ZodType; toStart: (body: never, ctx: CallbackContext) => StartAction | undefined }
->;
-
-/** A route that validates the body with `schema` and signals `signal` to the workflow the body names. */
-export function signalRoute<T>(schema: z.ZodType<T>, workflowIdOf: (body: T) => string, signal: string, argOf: (body: T, ctx: CallbackContext) => unknown): CallbackRoutes[string] {
-  return {
-    schema,
-    toSignal: (body: T, ctx) => ({ kind: 'signal', workflowIds: [workflowIdOf(body)], signal, arg: argOf(body, ctx) }),
-  };
-}
+import { HttpProblem, describeIssues, parseJson, requireJson } from '../http/problems';
+import { opaqueId, type CallbackRoutes } from '../integrations/kit/callbacks';
+import type { TemporalActions } from './temporal-actions';
 
 export interface PartnerIngressDeps {
   partner: string;
@@ -57,6 +34,9 @@ export function partnerIngress({ partner, secret, routes, actions, subject }: Pa
       if (error instanceof WebhookVerificationError) throw new HttpProblem(401, `${partner} signature rejected: ${error.message}`);
       throw error;
     }
+    // The webhook-id keys dedupe inside workflows (and a notification's workflow id): an opaque token only.
+    const webhookId = opaqueId.safeParse(header(req, 'webhook-id'));
+    if (!webhookId.success) throw new HttpProblem(400, `invalid ${partner} callback`, describeIssues(webhookId.error, 'webhook-id'));
     const body = parseJson(req.body as Buffer);
     const head = typed.safeParse(body);
     if (!head.success) throw new HttpProblem(400, `invalid ${partner} callback`, describeIssues(head.error));
@@ -67,7 +47,7 @@ export function partnerIngress({ partner, secret, routes, actions, subject }: Pa
     }
     const parsed = route.schema.safeParse(body);
     if (!parsed.success) throw new HttpProblem(400, `invalid ${partner} ${head.data.type} callback`, describeIssues(parsed.error));
-    const ctx = { webhookId: header(req, 'webhook-id') };
+    const ctx = { webhookId: webhookId.data };
     if ('toStart' in route) {
       const action = route.toStart(parsed.data as never, ctx);
       if (!action) {

@@ -1,32 +1,14 @@
-// What an ingress request turns into: a workflow start or signals. Executing them here maps Temporal's
-// answers to HTTP: accepted, duplicate, no such process, or 503 when Temporal cannot be reached.
+// What an ingress request turns into: a trigger of an opportunity's process, a workflow start, or signals.
+// Executing them here maps Temporal's answers to HTTP: accepted, duplicate, no such process, or 503 when
+// Temporal cannot be reached.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { SearchAttributePair } from '@temporalio/common';
-
-export interface StartAction {
-  kind: 'start';
-  workflowType: string;
-  workflowId: string;
-  taskQueue: string;
-  args: unknown[];
-  searchAttributes: SearchAttributePair[];
-  /**
-   * Default: a second start of the id is a duplicate, even after the first finished. `join-running`: a
-   * start while one runs joins it (same run id); once it has finished, a new run starts.
-   */
-  onConflict?: 'join-running';
-}
-
-export interface SignalAction {
-  kind: 'signal';
-  /** Every id is tried; ids with no running process are skipped. */
-  workflowIds: string[];
-  signal: string;
-  arg: unknown;
-}
+import type { SignalAction, StartAction } from '../integrations/kit/callbacks';
+import type { Trigger } from '../opportunity/messages';
+import type { OpportunityTriggers } from '../opportunity/trigger';
 
 export type IngressOutcome =
   | { status: 'started'; workflowId: string; runId: string }
+  | { status: 'triggered'; workflowId: string; runId: string }
   | { status: 'duplicate'; workflowId: string; reason: string }
   | { status: 'signalled'; workflowIds: string[] }
   | { status: 'not-found'; workflowIds: string[] };
@@ -41,13 +23,27 @@ export class TemporalUnavailableError extends Error {
 const DEADLINE_MS = 5_000;
 
 export class TemporalActions {
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+    private readonly triggers: OpportunityTriggers,
+  ) {}
+
+  /** "Look at this opportunity again": one signal-with-start, whether its process runs or not. */
+  async trigger(opportunityId: string, trigger: Trigger): Promise<IngressOutcome> {
+    try {
+      const handle = await this.withDeadline(() => this.triggers.trigger(this.client, opportunityId, trigger));
+      return { status: 'triggered', workflowId: handle.workflowId, runId: handle.signaledRunId };
+    } catch (error) {
+      throw new TemporalUnavailableError(error);
+    }
+  }
 
   async start(action: StartAction): Promise<IngressOutcome> {
     try {
       const handle = await this.withDeadline(() =>
-        this.client.workflow.start(action.workflowType, {
-          taskQueue: action.taskQueue,
+        this.client.workflow.start(action.workflow, {
+          taskQueue: this.taskQueue,
           workflowId: action.workflowId,
           args: action.args,
           ...(action.onConflict === 'join-running'

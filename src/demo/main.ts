@@ -1,34 +1,33 @@
-// `npm run demo [-- wotc | willo | refty | wintro | tech-interview]`: plays a scenario (all of them in
-// turn by default) against a running `npm start`, printing each step as it happens.
-import { loadConfig, type Config } from '../config';
+// `npm run demo [-- <integration>]`: plays each integration's scenario (all of them in turn by default)
+// against a running `npm start`, printing each step as it happens. Scenarios come from the registry.
+import { loadConfig } from '../config';
+import { eachIntegration } from '../integrations';
 import { SandboxControl } from '../sandbox/control-client';
-import { reftyScenario } from './refty';
-import { demoContext, requireRunningSandbox } from './steps';
-import { techInterviewScenario } from './tech-interview';
-import { willoScenario } from './willo';
-import { wintroScenario } from './wintro';
-import { wotcScenario } from './wotc';
-
-type Scenario = (config: Config, control: SandboxControl) => Promise<string | void>;
-
-const scenarios: Record<string, Scenario> = {
-  wotc: wotcScenario,
-  willo: (config, control) => willoScenario(demoContext(config, control)),
-  refty: (config, control) => reftyScenario(demoContext(config, control)),
-  wintro: wintroScenario,
-  'tech-interview': techInterviewScenario,
-};
+import { demoContext, requireRunningSandbox } from './context';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const scenarios = eachIntegration().flatMap(([key, integration]) => {
+    const demo = integration.server().demo;
+    return demo ? [{ key, name: integration.name, title: integration.title, demo }] : [];
+  });
   const wanted = process.argv[2];
-  if (wanted !== undefined && !(wanted in scenarios)) throw new Error(`unknown scenario ${wanted}: one of ${Object.keys(scenarios).join(', ')}`);
-  const control = new SandboxControl(await requireRunningSandbox(config));
-  for (const [name, play] of Object.entries(scenarios)) {
-    if (wanted !== undefined && name !== wanted) continue;
-    console.log(`\n=== ${name} ===`);
-    const link = await play(config, control);
-    if (link) console.log(`\nSee the run in the Temporal UI: ${link}`);
+  // `wotc` is what this scenario was called before it was named after its integration.
+  const name = wanted === 'wotc' ? 'hrlogics' : wanted;
+  if (name !== undefined && !scenarios.some((s) => s.name === name)) {
+    throw new Error(`unknown scenario ${wanted}: one of ${scenarios.map((s) => s.name).join(', ')}`);
+  }
+  const context = demoContext(config, new SandboxControl(await requireRunningSandbox(config)));
+  for (const scenario of scenarios) {
+    if (name !== undefined && scenario.name !== name) continue;
+    console.log(`\n=== ${scenario.name} (${scenario.title}) ===`);
+    const section = config[scenario.key];
+    if (!section.enabled) {
+      console.log(`${scenario.title} is switched off: skipped`);
+      continue;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await scenario.demo(context, section as any);
   }
 }
 

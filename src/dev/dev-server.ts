@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
-import { SEARCH_ATTRIBUTE_FLAGS } from '../search-attributes';
+import { SEARCH_ATTRIBUTE_FLAGS } from '../temporal/search-attributes';
 
 export interface DevServerOptions {
   cliPath: string;

@@ -21,6 +21,13 @@ export interface JsonClientOptions {
   fetchImpl?: typeof fetch;
 }
 
+/** How every partner adapter is reached: base URL and key from its configuration section. */
+export interface PartnerOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+}
+
 export class JsonClient {
   constructor(private readonly options: JsonClientOptions) {}
 
@@ -83,4 +90,9 @@ function errorCode(text: string): string | undefined {
 
 export function basicAuth(username: string, password = ''): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+
+/** A client for a partner that takes `Authorization: <prefix> <key>` (Bearer unless told otherwise). */
+export function partnerClient(service: string, options: PartnerOptions, authPrefix = 'Bearer'): JsonClient {
+  return new JsonClient({ service, baseUrl: options.baseUrl, authorization: `${authPrefix} ${options.apiKey}`, timeoutMs: options.timeoutMs });
 }

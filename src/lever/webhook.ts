@@ -4,7 +4,17 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { LEVER_EVENTS, type LeverEvent } from './events';
 
-const id = z.string().min(1).max(200);
+/**
+ * Lever's ids (opportunities, stages, postings) are opaque printable tokens. Anything else (control
+ * characters, lone surrogates, spaces, over 200 characters) could not be a workflow id or a path segment,
+ * so it is refused here with the field named rather than failing later inside Temporal.
+ */
+export const leverId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7E]+$/, 'must be an opaque id of printable ASCII characters');
+const id = leverId;
 
 export const leverWebhookEnvelope = z.object({
   event: z.enum(LEVER_EVENTS),
@@ -53,12 +63,4 @@ export function verifyLeverSignature(
     if (timingSafeEqual(expected, givenBytes)) matched = true;
   }
   return matched;
-}
-
-/** Formats zod issues as `path: message` so a 400 names the failing fields. */
-export function describeIssues(error: z.ZodError, prefix = ''): { field: string; message: string }[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
-    message: issue.message,
-  }));
 }

@@ -1,6 +1,7 @@
-// Typed calls to the sandbox's control API: what the humans do (apply, move, hire, submit the survey,
-// record the video, review it, answer a reference request) and what the demo and tests read back
-// (opportunity state, screenings, participants, requests, request logs). Plain HTTP only.
+// Typed calls to the sandbox's control API: what the people using Lever do (apply, move, hire, archive)
+// and what the demo and tests read back (opportunities, deliveries, request logs, faults). Each
+// integration's simulator has its own control client in its folder (`<name>/sandbox/control-client.ts`)
+// built on `request`. Plain HTTP only.
 
 export interface SandboxOpportunity {
   id: string;
@@ -17,42 +18,7 @@ export interface SandboxOpportunity {
   notes: { id: string; value: string; secret?: boolean }[];
 }
 
-export interface SandboxScreening {
-  screeningId: string;
-  externalId: string;
-  status: string;
-  reminders: number;
-  hire: { startDate: string } | null;
-}
-
-export interface SandboxParticipant {
-  key: string;
-  interview: string;
-  external_id: string;
-  status: 'invited' | 'responded' | 'withdrawn';
-  stage: string | null;
-  idempotencyKey: string | null;
-}
-
-export interface SandboxReftyCandidate {
-  candidateId: string;
-  externalId: string;
-  sequenceId: string;
-  language: string;
-}
-
-export interface SandboxReftyRequest {
-  requestId: string;
-  candidateId: string;
-  externalId: string;
-  stepId: string;
-  status: 'sent' | 'completed' | 'expired' | 'declined' | 'cancelled';
-  reportUrl: string | null;
-  idempotencyKey: string | null;
-}
-
 export type CallbackResult = { callbackId: string; status: number; body: unknown };
-
 
 export interface LoggedRequest {
   at: number;
@@ -60,15 +26,6 @@ export interface LoggedRequest {
   path: string;
   status: number;
 }
-
-export interface SandboxVacancy {
-  externalId: string;
-  title: string;
-  exclusions: string[] | null;
-}
-
-export type SandboxService = 'lever' | 'hrlogics' | 'willo' | 'refty' | 'wintro' | 'tech-interview';
-export type PartnerService = Exclude<SandboxService, 'lever'>;
 
 export interface FaultRequest {
   errorRate?: number;
@@ -81,22 +38,19 @@ export interface FaultRequest {
   only?: string;
 }
 
-type CallbackAnswer = CallbackResult;
-
-export interface InterviewRequest {
-  interviewId?: string;
-  outcome: 'advance' | 'no_advance';
-  candidate: { anonymous: false; name: string; email: string; linkedinUrl?: string } | { anonymous: true; pseudonym: string };
-  interviewer: { name: string; leverUserEmail?: string };
-  scores: { technical: number; communication: number; problemSolving: number };
-  feedback?: string;
-  leverPostingId?: string;
+export interface LeverDelivery {
+  deliveryId: string;
+  event: string;
+  delivered: boolean;
+  attempts: { status?: number; body?: unknown }[];
+  body: string;
 }
 
 export class SandboxControl {
   constructor(readonly baseUrl: string) {}
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** One control call: `/_control<path>`; a non-2xx answer throws with the sandbox's message. */
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}/_control${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -108,110 +62,59 @@ export class SandboxControl {
   }
 
   apply(candidate: { name: string; email?: string; phone?: string; postingId?: string }) {
-    return this.call<{ opportunityId: string; deliveryIds: string[] }>('POST', '/lever/applications', candidate);
+    return this.request<{ opportunityId: string; deliveryIds: string[] }>('POST', '/lever/applications', candidate);
   }
   opportunity(id: string) {
-    return this.call<SandboxOpportunity>('GET', `/lever/opportunities/${id}`);
+    return this.request<SandboxOpportunity>('GET', `/lever/opportunities/${id}`);
+  }
+  opportunities() {
+    return this.request<SandboxOpportunity[]>('GET', '/lever/opportunities');
   }
   moveStage(id: string, stageId: string) {
-    return this.call<{ deliveryIds: string[] }>('POST', `/lever/opportunities/${id}/stage`, { stageId });
+    return this.request<{ deliveryIds: string[] }>('POST', `/lever/opportunities/${id}/stage`, { stageId });
   }
   tagPosting(postingId: string, tags: string[]) {
-    return this.call<{ id: string; tags: string[] }>('POST', `/lever/postings/${postingId}/tags`, { tags });
+    return this.request<{ id: string; tags: string[] }>('POST', `/lever/postings/${postingId}/tags`, { tags });
   }
   hire(id: string) {
-    return this.call<{ deliveryIds: string[] }>('POST', `/lever/opportunities/${id}/hire`);
+    return this.request<{ deliveryIds: string[] }>('POST', `/lever/opportunities/${id}/hire`);
   }
-  archive(id: string, reason?: string) {
-    return this.call<{ deliveryIds: string[] }>('POST', `/lever/opportunities/${id}/archive`, reason ? { reason } : {});
+  /** `reason` null unarchives. */
+  archive(id: string, reason?: string | null) {
+    return this.request<{ deliveryIds: string[] }>('POST', `/lever/opportunities/${id}/archive`, reason === undefined ? {} : { reason });
   }
   deleteOpportunity(id: string) {
-    return this.call<{ deliveryIds: string[] }>('DELETE', `/lever/opportunities/${id}`);
+    return this.request<{ deliveryIds: string[] }>('DELETE', `/lever/opportunities/${id}`);
+  }
+  bulkPostings(request: { count: number; applicantsPerPosting?: number; applicantsOnFirst?: number }) {
+    return this.request<{ postings: { id: string; state: string; distributionChannels: string[] }[]; opportunities: number }>('POST', '/lever/postings/bulk', request);
   }
   deliveries(query: { event?: string; opportunityId?: string } = {}) {
     const qs = new URLSearchParams(query as Record<string, string>).toString();
-    return this.call<{ deliveryId: string; event: string; delivered: boolean; attempts: { status?: number }[]; body: string }[]>('GET', `/lever/deliveries?${qs}`);
+    return this.request<LeverDelivery[]>('GET', `/lever/deliveries?${qs}`);
   }
   redeliver(deliveryId: string, times: number) {
-    return this.call<{ statuses: number[] }>('POST', `/lever/deliveries/${deliveryId}/redeliver`, { times });
+    return this.request<{ statuses: number[] }>('POST', `/lever/deliveries/${deliveryId}/redeliver`, { times });
   }
-  sendWebhook(event: string, data: Record<string, unknown>) {
-    return this.call<{ status: number; body: unknown }>('POST', '/lever/webhooks/send', { event, data });
+  sendWebhook(event: string, data: Record<string, unknown>, triggeredAt?: number) {
+    return this.request<{ status: number; body: unknown }>('POST', '/lever/webhooks/send', { event, data, ...(triggeredAt ? { triggeredAt } : {}) });
   }
   leverRequests() {
-    return this.call<LoggedRequest[]>('GET', '/lever/requests');
+    return this.request<LoggedRequest[]>('GET', '/lever/requests');
   }
-  screenings(externalId: string) {
-    return this.call<SandboxScreening[]>('GET', `/hrlogics/screenings?externalId=${encodeURIComponent(externalId)}`);
-  }
-  completeSurvey(screeningId: string, result: 'pre_qualified' | 'not_qualified') {
-    return this.call<{ callbackId: string; status: number; body: unknown }>('POST', `/hrlogics/screenings/${screeningId}/complete`, { result, targetGroups: ['snap'] });
-  }
-  expireSurvey(screeningId: string) {
-    return this.call<{ callbackId: string; status: number; body: unknown }>('POST', `/hrlogics/screenings/${screeningId}/expire`);
-  }
-  redeliverCallback(callbackId: string, times: number, service: PartnerService = 'hrlogics') {
-    return this.redeliverPartnerCallback(service, callbackId, times);
-  }
-  partnerRequests(service: PartnerService) {
-    return this.call<LoggedRequest[]>('GET', `/${service}/requests`);
-  }
-  willoInterviews() {
-    return this.call<{ key: string; title: string }[]>('GET', '/willo/interviews');
-  }
-  addWilloInterview(title: string) {
-    return this.call<{ key: string; title: string }>('POST', '/willo/interviews', { title });
-  }
-  participants(externalId: string) {
-    return this.call<SandboxParticipant[]>('GET', `/willo/participants?externalId=${encodeURIComponent(externalId)}`);
-  }
-  /** The candidate finishes recording: Willo calls back `new_response`. */
-  finishVideo(participantKey: string) {
-    return this.call<CallbackResult>('POST', `/willo/participants/${participantKey}/respond`);
-  }
-  /** The reviewer moves the participant to a Willo stage: Willo calls back `stage_change`. */
-  reviewVideo(participantKey: string, stage: string) {
-    return this.call<CallbackResult>('POST', `/willo/participants/${participantKey}/review`, { stage });
-  }
-  reftyCandidates(externalId: string) {
-    return this.call<SandboxReftyCandidate[]>('GET', `/refty/candidates?externalId=${encodeURIComponent(externalId)}`);
-  }
-  reftyRequests(externalId: string) {
-    return this.call<SandboxReftyRequest[]>('GET', `/refty/step-requests?externalId=${encodeURIComponent(externalId)}`);
-  }
-  /** The candidate or referee answers (`complete`), lets the request lapse (`expire`) or refuses (`decline`). */
-  finishReftyRequest(requestId: string, outcome: 'complete' | 'expire' | 'decline') {
-    return this.call<CallbackResult>('POST', `/refty/step-requests/${requestId}/${outcome}`);
-  }
-  opportunities() {
-    return this.call<SandboxOpportunity[]>('GET', '/lever/opportunities');
-  }
-  bulkPostings(request: { count: number; applicantsPerPosting?: number; applicantsOnFirst?: number }) {
-    return this.call<{ postings: { id: string; state: string; distributionChannels: string[] }[]; opportunities: number }>('POST', '/lever/postings/bulk', request);
-  }
-  vacancies() {
-    return this.call<SandboxVacancy[]>('GET', '/wintro/vacancies');
-  }
-  refer(referral: { referralId?: string; leverPostingId: string; candidate: { name: string; email: string; phone?: string; linkedinUrl?: string }; referrer: { name: string; email: string } }) {
-    return this.call<{ referralId: string } & CallbackAnswer>('POST', '/wintro/referrals', referral);
-  }
-  wintroNotification(leverOpportunityId: string, message: string) {
-    return this.call<CallbackAnswer>('POST', '/wintro/notifications', { leverOpportunityId, message });
+  /** The HTTP requests a simulated partner received (`hrlogics`, `willo`...). */
+  partnerRequests(service: string) {
+    return this.request<LoggedRequest[]>('GET', `/${service}/requests`);
   }
   /** Sends a partner callback again, exactly as first signed (a duplicate delivery). */
-  redeliverPartnerCallback(service: PartnerService, callbackId: string, times: number) {
-    return this.call<{ statuses: number[] }>('POST', `/${service}/callbacks/${callbackId}/redeliver`, { times });
+  redeliverCallback(service: string, callbackId: string, times: number) {
+    return this.request<{ statuses: number[] }>('POST', `/${service}/callbacks/${callbackId}/redeliver`, { times });
   }
-  completeInterview(interview: InterviewRequest) {
-    return this.call<{ interviewId: string } & CallbackAnswer>('POST', '/tech-interview/interviews', interview);
+  /** `lever` or a partner's name. */
+  faults(service: string, faults: FaultRequest) {
+    return this.request('PUT', `/faults/${service}`, faults);
   }
-  interviewStatuses(interviewId: string) {
-    return this.call<{ stageId: string; stageName: string; hired: boolean; idempotencyKey?: string }[]>('GET', `/tech-interview/interviews/${encodeURIComponent(interviewId)}/statuses`);
-  }
-  faults(service: SandboxService, faults: FaultRequest) {
-    return this.call('PUT', `/faults/${service}`, faults);
-  }
-  clearFaults(service: SandboxService) {
-    return this.call('DELETE', `/faults/${service}`);
+  clearFaults(service: string) {
+    return this.request('DELETE', `/faults/${service}`);
   }
 }

@@ -1,24 +1,22 @@
 // Sandbox options taken from the relay's configuration, so a sandbox started beside a relay signs and
 // authenticates with exactly what that relay expects, even when the environment overrides a default.
 import type { Config } from '../config';
+import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../config/sandbox-defaults';
+import { eachIntegration } from '../integrations';
 import { LEVER_EVENTS, type LeverEvent } from '../lever/events';
-import { SANDBOX_LEVER_WEBHOOK_TOKENS } from './defaults';
 import type { SandboxOptions } from './server';
 
 export function sandboxOptionsFromConfig(config: Config): SandboxOptions {
   const webhookTokens = {} as Record<LeverEvent, string>;
   // While a token is rotated the relay accepts several; Lever signs with one of them.
   for (const event of LEVER_EVENTS) webhookTokens[event] = config.lever.webhookTokens[event][0] ?? SANDBOX_LEVER_WEBHOOK_TOKENS[event];
+  const partners = eachIntegration().map(([key, integration]) => ({ name: integration.name, section: config[key] }));
   return {
     port: config.sandbox.port,
     relayUrl: config.api.publicUrl,
     leverApiKey: config.lever.apiKey || undefined,
-    partnerApiKey: config.hrlogics.apiKey || undefined,
+    partnerApiKey: partners.find((p) => p.section.apiKey)?.section.apiKey,
     webhookTokens,
-    hrlogicsCallbackSecret: config.hrlogics.callbackSecret || undefined,
-    willoCallbackSecret: config.willo.callbackSecret || undefined,
-    reftyCallbackSecret: config.refty.callbackSecret || undefined,
-    wintroCallbackSecret: config.wintro.callbackSecret || undefined,
-    techInterviewCallbackSecret: config.techInterview.callbackSecret || undefined,
+    callbackSecrets: Object.fromEntries(partners.map((p) => [p.name, p.section.callbackSecret || undefined])),
   };
 }

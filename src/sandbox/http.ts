@@ -3,8 +3,7 @@
 // a SimProblem that only names the kind, and one error handler per service router formats the rest.
 import type { ErrorRequestHandler, Request } from 'express';
 import { z } from 'zod';
-import { describeIssues } from '../lever/webhook';
-import type { FieldProblem } from '../api/http-errors';
+import { describeIssues, type FieldProblem } from '../http/problems';
 
 export class SimError extends Error {
   constructor(

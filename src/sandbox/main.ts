@@ -14,11 +14,7 @@ async function main(): Promise<void> {
     [
       `Sandbox listening on ${sandbox.baseUrl}`,
       `  Lever Data API   ${sandbox.baseUrl}/lever/v1`,
-      `  HRLogics API     ${sandbox.baseUrl}/hrlogics`,
-      `  Willo API        ${sandbox.baseUrl}/willo`,
-      `  Refty API        ${sandbox.baseUrl}/refty`,
-      `  Wintro API       ${sandbox.baseUrl}/wintro`,
-      `  Interviews API   ${sandbox.baseUrl}/tech-interview`,
+      ...Object.keys(sandbox.state.partners).map((name) => `  ${`${name} API`.padEnd(17)}${sandbox.baseUrl}/${name}`),
       `  Control API      ${sandbox.baseUrl}/_control  (e.g. POST /_control/lever/applications)`,
       `  Webhooks go to   ${options.relayUrl}/webhooks/lever and ${options.relayUrl}/webhooks/<partner>`,
     ].join('\n'),

@@ -4,10 +4,7 @@
 import express, { Router } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LeverEvent } from '../lever/events';
-import { createLogger } from '../logger';
 import {
-  SANDBOX_CALLBACK_SECRETS,
   SANDBOX_LEVER_API_KEY,
   SANDBOX_LEVER_RATE,
   SANDBOX_LEVER_WEBHOOK_TOKENS,
@@ -15,11 +12,12 @@ import {
   SANDBOX_PORT,
   SANDBOX_WEBHOOK_RETRY_DELAYS_MS,
   sandboxBaseUrl,
-} from './defaults';
+  sandboxCallbackSecret,
+} from '../config/sandbox-defaults';
+import { eachIntegration } from '../integrations';
+import type { LeverEvent } from '../lever/events';
+import { createLogger } from '../logger';
 import { Faults } from './faults';
-import { hrlogicsApi } from './hrlogics/api';
-import { hrlogicsControls } from './hrlogics/controls';
-import { HrlogicsStore } from './hrlogics/store';
 import { controlErrors, errorHandler } from './http';
 import { IdempotencyStore } from './idempotency';
 import { leverControls } from './lever/controls';
@@ -28,19 +26,8 @@ import { LeverStore } from './lever/store';
 import { LeverWebhookSender } from './lever/webhooks';
 import { Outbox, type SandboxLogger } from './outbox';
 import { PartnerCallbackSender } from './partner-callbacks';
-import { reftyApi } from './refty/api';
-import { reftyControls } from './refty/controls';
-import { ReftyStore } from './refty/store';
 import { RequestLog } from './request-log';
-import { willoApi } from './willo/api';
-import { willoControls } from './willo/controls';
-import { WilloStore } from './willo/store';
-import { techInterviewApi } from './tech-interview/api';
-import { techInterviewControls } from './tech-interview/controls';
-import { TechInterviewStore } from './tech-interview/store';
-import { wintroApi } from './wintro/api';
-import { wintroControls } from './wintro/controls';
-import { WintroStore } from './wintro/store';
+import type { PartnerParts, SimulatedPartner } from './simulator';
 
 export type { SandboxLogger } from './outbox';
 
@@ -53,11 +40,8 @@ export interface SandboxOptions {
   partnerApiKey?: string;
   /** The signature token of each Lever webhook. */
   webhookTokens?: Record<LeverEvent, string>;
-  hrlogicsCallbackSecret?: string;
-  willoCallbackSecret?: string;
-  reftyCallbackSecret?: string;
-  wintroCallbackSecret?: string;
-  techInterviewCallbackSecret?: string;
+  /** The `whsec_...` secret each simulated partner signs its callbacks with, by integration name. */
+  callbackSecrets?: Record<string, string | undefined>;
   /** Lever's per-key token bucket. Default 10/s, burst 20. */
   leverRate?: { perSecond: number; burst: number };
   /** Gaps between Lever webhook delivery attempts: five retries by default, as Lever does. */
@@ -71,19 +55,9 @@ export interface SandboxOptions {
 /** The in-memory stores and logs, for tests that look behind the HTTP API. */
 export interface SandboxState {
   lever: { store: LeverStore; requests: RequestLog; webhooks: LeverWebhookSender };
-  hrlogics: { store: HrlogicsStore } & PartnerParts;
-  willo: { store: WilloStore } & PartnerParts;
-  refty: { store: ReftyStore } & PartnerParts;
-  wintro: { store: WintroStore } & PartnerParts;
-  techInterview: { store: TechInterviewStore } & PartnerParts;
+  /** Every integration's simulated partner, by integration name (`hrlogics`, `tech-interview`...). */
+  partners: Record<string, SimulatedPartner & PartnerParts>;
   faults: Faults;
-}
-
-/** What every simulated partner has besides its store. */
-export interface PartnerParts {
-  requests: RequestLog;
-  callbacks: PartnerCallbackSender;
-  idempotency: IdempotencyStore;
 }
 
 export interface Sandbox {
@@ -101,17 +75,27 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const callbackRetryDelaysMs = options.callbackRetryDelaysMs ?? webhookRetryDelaysMs;
   // Survey URLs name the sandbox's own address, known only once it listens.
   let baseUrl = '';
-  const partnerParts = (service: string, secret: string): PartnerParts => ({
-    requests: new RequestLog(),
-    callbacks: new PartnerCallbackSender({
-      service,
-      url: `${relayUrl}/webhooks/${service}`,
-      secret,
-      retryDelaysMs: callbackRetryDelaysMs,
-      outbox,
-    }),
-    idempotency: new IdempotencyStore(),
+  const simulated = eachIntegration().flatMap(([, integration]) => {
+    const simulator = integration.server().simulator;
+    return simulator ? [{ name: integration.name, simulator }] : [];
   });
+  const faults = new Faults(['lever', ...simulated.map((s) => s.name)]);
+  const partnerApiKey = options.partnerApiKey ?? SANDBOX_PARTNER_API_KEY;
+  const partners: SandboxState['partners'] = {};
+  for (const { name, simulator } of simulated) {
+    const parts: PartnerParts = {
+      requests: new RequestLog(),
+      callbacks: new PartnerCallbackSender({
+        service: name,
+        url: `${relayUrl}/webhooks/${name}`,
+        secret: options.callbackSecrets?.[name] ?? sandboxCallbackSecret(name),
+        retryDelaysMs: callbackRetryDelaysMs,
+        outbox,
+      }),
+      idempotency: new IdempotencyStore(),
+    };
+    partners[name] = { ...parts, ...simulator({ ...parts, faults, apiKey: partnerApiKey, publicUrl: (path) => `${baseUrl}/${name}${path}` }) };
+  }
 
   const state: SandboxState = {
     lever: {
@@ -124,15 +108,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         outbox,
       }),
     },
-    hrlogics: {
-      store: new HrlogicsStore((screeningId) => `${baseUrl}/hrlogics/survey/${screeningId}`),
-      ...partnerParts('hrlogics', options.hrlogicsCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.hrlogics),
-    },
-    willo: { store: new WilloStore(), ...partnerParts('willo', options.willoCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.willo) },
-    refty: { store: new ReftyStore(), ...partnerParts('refty', options.reftyCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.refty) },
-    wintro: { store: new WintroStore(), ...partnerParts('wintro', options.wintroCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.wintro) },
-    techInterview: { store: new TechInterviewStore(), ...partnerParts('tech-interview', options.techInterviewCallbackSecret ?? SANDBOX_CALLBACK_SECRETS.techInterview) },
-    faults: new Faults(['lever', 'hrlogics', 'willo', 'refty', 'wintro', 'tech-interview']),
+    partners,
+    faults,
   };
 
   const app = express();
@@ -147,32 +124,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       rate: options.leverRate ?? SANDBOX_LEVER_RATE,
     }),
   );
-  const partnerApiKey = options.partnerApiKey ?? SANDBOX_PARTNER_API_KEY;
-  const partnerDeps = (parts: PartnerParts) => ({ requests: parts.requests, idempotency: parts.idempotency, faults: state.faults, apiKey: partnerApiKey });
-  app.use('/hrlogics', hrlogicsApi({ store: state.hrlogics.store, ...partnerDeps(state.hrlogics) }));
-  app.use('/willo', willoApi({ store: state.willo.store, ...partnerDeps(state.willo) }));
-  app.use('/refty', reftyApi({ store: state.refty.store, ...partnerDeps(state.refty) }));
-  app.use('/wintro', wintroApi({ store: state.wintro.store, ...partnerDeps(state.wintro) }));
-  app.use('/tech-interview', techInterviewApi({ store: state.techInterview.store, ...partnerDeps(state.techInterview) }));
-
   const control = Router();
   control.use('/lever', leverControls(state.lever));
-  control.use('/hrlogics', hrlogicsControls(state.hrlogics));
-  control.use('/willo', willoControls({ ...state.willo, responsesUrl: (key) => `${baseUrl}/willo/responses/${key}` }));
-  control.use('/refty', reftyControls({ ...state.refty, reportUrl: (id) => `${baseUrl}/refty/reports/${id}` }));
-  control.use('/wintro', wintroControls(state.wintro));
-  control.use('/tech-interview', techInterviewControls(state.techInterview));
+  for (const [name, partner] of Object.entries(partners)) {
+    app.use(`/${name}`, partner.api);
+    control.use(`/${name}`, partner.controls);
+  }
   control.use('/faults', state.faults.controlRoutes());
   app.use('/_control', control);
 
   app.get('/', (_req, res) =>
     void res.json({
       lever: `${baseUrl}/lever/v1`,
-      hrlogics: `${baseUrl}/hrlogics`,
-      willo: `${baseUrl}/willo`,
-      refty: `${baseUrl}/refty`,
-      wintro: `${baseUrl}/wintro`,
-      techInterview: `${baseUrl}/tech-interview`,
+      ...Object.fromEntries(Object.keys(partners).map((name) => [name, `${baseUrl}/${name}`])),
       control: `${baseUrl}/_control`,
       relay: relayUrl,
     }),

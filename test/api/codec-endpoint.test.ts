@@ -4,7 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { Server } from 'node:http';
 import { createApp } from '../../src/api';
-import { EncryptionCodec } from '../../src/codec';
+import { EncryptionCodec } from '../../src/temporal/codec';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { http, listen } from '../harness/http';

@@ -1,14 +1,15 @@
 // Ingress against a real Temporal server, no worker: every bad-input class gets its status and starts
-// nothing; a valid delivery starts exactly one process however often it arrives.
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+// nothing; a valid delivery is exactly one Temporal call (a trigger of the opportunity's process), with
+// every integration on, however often it arrives.
+import { Client, WorkflowNotFoundError, type WorkflowClientInterceptor } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createApp } from '../../src/api';
 import type { Config } from '../../src/config';
 import { leverSignature } from '../../src/lever/webhook';
 import { createLogger } from '../../src/logger';
-import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/sandbox/defaults';
-import { workflowIds } from '../../src/workflow-ids';
+import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/config/sandbox-defaults';
+import { workflowIds } from '../../src/temporal/workflow-ids';
 import { http, listen } from '../harness/http';
 import { testClient, testConfig } from '../harness/temporal';
 
@@ -16,12 +17,20 @@ let config: Config;
 let client: Client;
 let server: Server;
 let url: string;
+/** Every Temporal call the API makes, by kind, counted by a client interceptor. */
+const calls: string[] = [];
+
+const counting: WorkflowClientInterceptor = {
+  start: (input, next) => (calls.push('start'), next(input)),
+  signal: (input, next) => (calls.push('signal'), next(input)),
+  signalWithStart: (input, next) => (calls.push('signalWithStart'), next(input)),
+};
 
 beforeAll(async () => {
-  // Refty also starts on applicationCreated, and the interview platform starts a report-back on every hire:
-  // both off here, so each delivery asks for exactly the WOTC start or signal these tests count.
-  config = testConfig({ API_BODY_LIMIT: '4kb', REFTY_ENABLED: 'false', TECH_INTERVIEW_ENABLED: 'false' });
-  client = await testClient(config);
+  // Every integration on (sandbox mode): still one call per webhook.
+  config = testConfig({ API_BODY_LIMIT: '4kb' });
+  const plain = await testClient(config);
+  client = new Client({ connection: plain.connection, namespace: plain.options.namespace, dataConverter: plain.options.dataConverter, interceptors: { workflow: [counting] } });
   ({ server, url } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') })));
 });
 
@@ -39,7 +48,7 @@ function signed(event: string, data: Record<string, unknown>, overrides: Record<
 
 async function started(opportunityId: string): Promise<boolean> {
   try {
-    await client.workflow.getHandle(workflowIds.wotc(opportunityId)).describe();
+    await client.workflow.getHandle(workflowIds.opportunity(opportunityId)).describe();
     return true;
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return false;
@@ -50,19 +59,28 @@ async function started(opportunityId: string): Promise<boolean> {
 const post = (body: unknown, headers: Record<string, string> = {}) => http('POST', `${url}/webhooks/lever`, body, headers);
 
 describe('POST /webhooks/lever', () => {
-  it('starts one WOTC process for applicationCreated and reports later copies as duplicates', async () => {
+  it('each delivery is one Temporal call: a trigger of the opportunity process, five copies one process', async () => {
     const opportunityId = randomUUID();
     const delivery = signed('applicationCreated', { opportunityId });
+    calls.length = 0;
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(delivery)));
-    const statuses = answers.map((a) => a.status).sort();
-    expect(statuses).toEqual([200, 200, 200, 200, 202]);
-    expect(answers.filter((a) => (a.body as { status: string }).status === 'duplicate')).toHaveLength(4);
-    const description = await client.workflow.getHandle(workflowIds.wotc(opportunityId)).describe();
-    expect(description.type).toBe('wotcScreening');
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202]);
+    expect(calls).toEqual(['signalWithStart', 'signalWithStart', 'signalWithStart', 'signalWithStart', 'signalWithStart']);
+    const handle = client.workflow.getHandle(workflowIds.opportunity(opportunityId));
+    const description = await handle.describe();
+    expect(description.type).toBe('opportunityProcess');
     expect(description.searchAttributes.LeverOpportunityId).toEqual([opportunityId]);
-    // A later delivery with a fresh token (Lever's "Rerun") is a duplicate too.
-    const rerun = await post(signed('applicationCreated', { opportunityId }));
-    expect(rerun).toMatchObject({ status: 200, body: { status: 'duplicate', results: [{ workflowId: workflowIds.wotc(opportunityId) }] } });
+    expect(description.searchAttributes.RelayIntegration).toEqual(['opportunity']);
+    // No worker here: one run holds all five triggers, each signed with the delivery's triggeredAt.
+    const events = (await handle.fetchHistory()).events ?? [];
+    expect(events.filter((e) => e.workflowExecutionStartedEventAttributes)).toHaveLength(1);
+    expect(events.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'trigger')).toHaveLength(5);
+    expect(new Set(answers.map((a) => (a.body as { runId: string }).runId)).size).toBe(1);
+    // A stage change for the same opportunity: one more call, to the same process.
+    calls.length = 0;
+    const moved = await post(signed('candidateStageChange', { opportunityId, toStageId: 'phone-screen', fromStageId: 'applicant-new' }));
+    expect(moved).toMatchObject({ status: 202, body: { status: 'triggered', workflowId: workflowIds.opportunity(opportunityId) } });
+    expect(calls).toEqual(['signalWithStart']);
   });
 
   type Case = [name: string, send: (opportunityId: string) => Promise<{ status: number; body: unknown }>, status: number, error: RegExp, fields?: string[]];
@@ -88,6 +106,10 @@ describe('POST /webhooks/lever', () => {
     ['signed but data without opportunityId', () => post(signed('applicationCreated', { applicationId: 'a' })), 400, /invalid data/, ['data.opportunityId']],
     ['signed but opportunityId not a string', () => post(signed('applicationCreated', { opportunityId: 42 })), 400, /invalid data/, ['data.opportunityId']],
     ['huge body', (id) => post(signed('applicationCreated', { opportunityId: id, padding: 'x'.repeat(10_000) })), 413, /larger than 4kb/],
+    // Ids Temporal or Lever could not hold: a 400 naming the field, never a 503 that Lever would retry.
+    ['opportunityId with a NUL character', (id) => post(signed('applicationCreated', { opportunityId: `${id}\u0000` })), 400, /invalid data/, ['data.opportunityId']],
+    ['opportunityId with a lone surrogate', (id) => post(signed('applicationCreated', { opportunityId: `${id}\ud800` })), 400, /invalid data/, ['data.opportunityId']],
+    ['opportunityId of 300 characters', () => post(signed('applicationCreated', { opportunityId: 'o'.repeat(300) })), 400, /invalid data/, ['data.opportunityId']],
   ];
 
   it.each(rows(cases))('$name -> $status, nothing started', async ({ send, status, error, fields }) => {
@@ -110,10 +132,25 @@ describe('POST /webhooks/lever', () => {
   });
 
   it('answers the settings-page test delivery and unused events with 200 and does nothing', async () => {
+    calls.length = 0;
     expect(await post(signed('candidateHired', {}))).toMatchObject({ status: 200, body: { status: 'ignored' } });
     expect(await post(signed('interviewCreated', { opportunityId: 'x', interviewId: 'i' }))).toMatchObject({ status: 200, body: { status: 'ignored' } });
-    const opportunityId = randomUUID();
-    expect(await post(signed('candidateHired', { opportunityId }))).toMatchObject({ status: 200, body: { status: 'ignored', reason: 'no open process for this opportunity' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('ignores Lever webhooks (200, no Temporal call) when no integration that opportunities drive is on', async () => {
+    const off = testConfig({ HRLOGICS_ENABLED: 'false', WILLO_ENABLED: 'false', REFTY_ENABLED: 'false', TECH_INTERVIEW_ENABLED: 'false' });
+    const { server: offServer, url: offUrl } = await listen(createApp({ config: off, client, logger: createLogger('api', 'silent') }));
+    try {
+      calls.length = 0;
+      const opportunityId = randomUUID();
+      const answer = await http('POST', `${offUrl}/webhooks/lever`, signed('applicationCreated', { opportunityId }));
+      expect(answer).toMatchObject({ status: 200, body: { status: 'ignored' } });
+      expect(calls).toEqual([]);
+      expect(await started(opportunityId)).toBe(false);
+    } finally {
+      offServer.close();
+    }
   });
 
   it('answers 503 when Temporal is unreachable, and starts nothing', async () => {

@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findOrBuildTemporalCli } from '../../src/dev/temporal-cli';
-import { SEARCH_ATTRIBUTES } from '../../src/search-attributes';
+import { workflowBundleOptions } from '../../src/temporal/bundle';
+import { SEARCH_ATTRIBUTES } from '../../src/temporal/search-attributes';
 
 export default async function globalSetup(): Promise<void> {
   const cliPath = await findOrBuildTemporalCli((line) => console.log(line));
@@ -20,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __temporalEnv?: TestWorkflowEnvironment }).__temporalEnv = env;
   process.env.TEMPORAL_TEST_ADDRESS = env.address;
 
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quietLogger });
+  const { code } = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietLogger });
   const bundlePath = join(tmpdir(), `lever-relay-workflows-${process.pid}.js`);
   writeFileSync(bundlePath, code);
   process.env.TEMPORAL_TEST_BUNDLE = bundlePath;

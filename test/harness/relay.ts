@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../../src/api';
 import type { Config } from '../../src/config';
+import { eachIntegration } from '../../src/integrations';
 import { createLogger } from '../../src/logger';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { SandboxControl } from '../../src/sandbox/control-client';
@@ -12,6 +13,12 @@ import { listen } from './http';
 import { quietRuntime, testClient, testConfig } from './temporal';
 
 export { http, listen, waitFor } from './http';
+
+/** Lever and every partner at the sandbox's ephemeral port (the sandbox starts after the API it calls). */
+export function pointAtSandbox(config: Config, sandboxUrl: string): void {
+  config.lever.baseUrl = `${sandboxUrl}/lever/v1`;
+  for (const [key, integration] of eachIntegration()) config[key].baseUrl = `${sandboxUrl}/${integration.name}`;
+}
 export { testClient, testConfig, testTemporalAddress } from './temporal';
 
 export interface TestRelay {
@@ -27,9 +34,6 @@ export interface TestRelay {
 }
 
 
-
-
-
 export interface TestRelayOptions {
   env?: Record<string, string>;
   /** false: API and sandbox only, no worker (ingress tests that must not run workflows). */
@@ -42,12 +46,7 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   const client = await testClient(config);
   const { server, url: apiUrl } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') }));
   const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl, webhookRetryDelaysMs: [100, 300, 1000, 2000, 4000] });
-  config.lever.baseUrl = `${sandbox.baseUrl}/lever/v1`;
-  config.hrlogics.baseUrl = `${sandbox.baseUrl}/hrlogics`;
-  config.willo.baseUrl = `${sandbox.baseUrl}/willo`;
-  config.refty.baseUrl = `${sandbox.baseUrl}/refty`;
-  config.wintro.baseUrl = `${sandbox.baseUrl}/wintro`;
-  config.techInterview.baseUrl = `${sandbox.baseUrl}/tech-interview`;
+  pointAtSandbox(config, sandbox.baseUrl);
 
   let stopWorkers = async () => {};
   const startWorker = async () => {

@@ -3,7 +3,7 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config';
-import { dataConverter } from '../../src/temporal';
+import { dataConverter } from '../../src/temporal/connection';
 
 export function testTemporalAddress(): string {
   const address = process.env.TEMPORAL_TEST_ADDRESS;
@@ -17,7 +17,7 @@ export async function testClient(config: Pick<Config, 'payloadKey' | 'temporal'>
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ TEMPORAL_ADDRESS: testTemporalAddress(), RELAY_TASK_QUEUE: `test-${randomUUID()}`, LOG_LEVEL: 'silent', ...env });
+  return loadConfig({ TEMPORAL_ADDRESS: testTemporalAddress(), RELAY_TASK_QUEUE: `test-${randomUUID()}`, LOG_LEVEL: 'silent', OPPORTUNITY_COALESCE_WINDOW: '250ms', ...env });
 }
 
 /** Worker logs at ERROR in tests: state changes and expected activity retries drown the jest output. */

@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
-import { dataConverter } from '../../src/temporal';
+import { dataConverter } from '../../src/temporal/connection';
 import { quietRuntime } from '../harness/temporal';
 
 const dir = join(__dirname, 'histories');

@@ -1,7 +1,7 @@
 // The simulated HRLogics over real HTTP: bearer auth, Idempotency-Key replays, the screening lifecycle,
 // and Standard Webhooks callbacks to a stand-in relay (signature, retries, redelivery).
 import { Webhook } from 'standardwebhooks';
-import { SANDBOX_CALLBACK_SECRETS, SANDBOX_PARTNER_API_KEY } from '../../src/sandbox/defaults';
+import { SANDBOX_CALLBACK_SECRETS, SANDBOX_PARTNER_API_KEY } from '../../src/config/sandbox-defaults';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { http, waitFor } from '../harness/http';
 import { startReceiver, type Receiver } from './receiver';

@@ -1,7 +1,7 @@
 // The simulated Lever Data API over real HTTP: auth, envelopes, pagination, the create rules Lever
 // enforces (perform_as, one posting, merge by email), the per-key token bucket and injected faults.
 import { basicAuth } from '../../src/http/json-client';
-import { SANDBOX_LEVER_API_KEY } from '../../src/sandbox/defaults';
+import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
 import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { http } from '../harness/http';

@@ -1,7 +1,7 @@
 // Lever webhooks sent by the sandbox's control API to a stand-in relay: Lever's envelope and signature,
 // one event per human step (two for a hire), retries after a failing receiver, reruns and forgeries.
 import { leverEventData, leverWebhookEnvelope, verifyLeverSignature, type LeverWebhookEnvelope } from '../../src/lever/webhook';
-import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/sandbox/defaults';
+import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/config/sandbox-defaults';
 import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { http, waitFor } from '../harness/http';

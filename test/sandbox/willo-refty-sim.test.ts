@@ -2,7 +2,7 @@
 // (one participant per interview and email, one Refty candidate per externalId and sequence), and the
 // control calls that play the humans sending signed callbacks to a stand-in relay.
 import { Webhook } from 'standardwebhooks';
-import { SANDBOX_CALLBACK_SECRETS, SANDBOX_PARTNER_API_KEY } from '../../src/sandbox/defaults';
+import { SANDBOX_CALLBACK_SECRETS, SANDBOX_PARTNER_API_KEY } from '../../src/config/sandbox-defaults';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { http } from '../harness/http';
 import { startReceiver, type Receiver } from './receiver';

@@ -1,5 +1,5 @@
 import { defaultPayloadConverter } from '@temporalio/common';
-import { EncryptionCodec } from '../../src/codec';
+import { EncryptionCodec } from '../../src/temporal/codec';
 
 describe('EncryptionCodec', () => {
   const codec = new EncryptionCodec(Buffer.alloc(32, 1));

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../../src/config';
-import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/sandbox/defaults';
+import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/config/sandbox-defaults';
 
 describe('loadConfig', () => {
   it('runs against the sandbox with nothing configured', () => {

@@ -1,0 +1,36 @@
+// All configuration, read once from the environment and validated here so that a bad setting stops
+// start-up with one message naming every problem, instead of failing later inside a workflow. The relay's
+// own settings come from ./relay.ts; each integration in the registry parses its own section.
+import { eachIntegration, type IntegrationName, type integrations } from '../integrations';
+import { ConfigError, EnvReader, type Env } from './env';
+import { readRelayConfig, type RelayConfig } from './relay';
+
+export { ConfigError } from './env';
+export type { RelayConfig } from './relay';
+
+/** An integration's section of the configuration, as its server part parses it. */
+export type SectionOf<N extends IntegrationName> = ReturnType<ReturnType<(typeof integrations)[N]['server']>['config']>;
+
+export type Config = RelayConfig & { [N in IntegrationName]: SectionOf<N> };
+
+export function loadConfig(env: Env = process.env): Config {
+  const r = new EnvReader(env);
+  const { relay, context } = readRelayConfig(r);
+  const sections = Object.fromEntries(eachIntegration().map(([key, integration]) => [key, integration.server().config(r, context)]));
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return { ...relay, ...sections } as Config;
+}
+
+/**
+ * What the opportunity process gets of each enabled integration's section (its workflow settings); an
+ * integration switched off is left out, so nothing new starts for it.
+ */
+export function integrationSettings(config: Config): Partial<Record<IntegrationName, unknown>> {
+  const settings: Partial<Record<IntegrationName, unknown>> = {};
+  for (const [key, integration] of eachIntegration()) {
+    const section = config[key];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    if (section.enabled) settings[key] = integration.server().settings(section as any);
+  }
+  return settings;
+}

@@ -1,0 +1,104 @@
+// The relay's own configuration (everything but the integrations' sections): sandbox mode, Temporal,
+// the API, the payload key, Lever, the opportunity process. Each integration parses its own section
+// (src/integrations/<name>/config.ts); src/config/index.ts puts them together.
+import { z } from 'zod';
+import { LEVER_EVENTS, eventEnvSuffix, type LeverEvent } from '../lever/events';
+import type { TemporalSettings } from '../temporal/connection';
+import { bool, duration, port, toMs, url, type EnvReader } from './env';
+import type { SectionContext } from './partner';
+import {
+  SANDBOX_ADMIN_TOKEN,
+  SANDBOX_LEVER_API_KEY,
+  SANDBOX_LEVER_WEBHOOK_TOKENS,
+  SANDBOX_PAYLOAD_KEY,
+  SANDBOX_PORT,
+  sandboxBaseUrl,
+} from './sandbox-defaults';
+
+export interface RelayConfig {
+  sandbox: { enabled: boolean; port: number };
+  dataDir: string;
+  temporal: TemporalSettings;
+  api: {
+    port: number;
+    bodyLimit: string;
+    publicUrl: string;
+    adminToken: string;
+    /** Serve `/codec/decode` so the Temporal UI can show decrypted payloads. Anyone who reaches it can read them. */
+    codecEndpoint: boolean;
+  };
+  payloadKey: Buffer;
+  lever: {
+    baseUrl: string;
+    apiKey: string;
+    ratePerSecond: number;
+    webhookTokens: Record<LeverEvent, string[]>;
+    webhookMaxAgeMs: number;
+    /** How long stage names, hired archive reasons and posting tags are kept in a worker's memory. */
+    lookupCacheTtlMs: number;
+  };
+  opportunity: {
+    /** Triggers about one opportunity that arrive within this window are handled with one read. */
+    coalesceMs: number;
+  };
+  logLevel: string;
+}
+
+export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: SectionContext } {
+  const leverBaseUrl = r.get('LEVER_API_BASE_URL', url, undefined);
+  const sandboxEnabled = r.get('SANDBOX_ENABLED', bool, leverBaseUrl === undefined);
+  const sandboxPort = r.get('SANDBOX_PORT', port, SANDBOX_PORT);
+  const sandboxUrl = sandboxBaseUrl(sandboxPort);
+  // In sandbox mode every credential has a local default; in production each must be given.
+  const dflt = <T>(value: T): T | undefined => (sandboxEnabled ? value : undefined);
+
+  const apiPort = r.get('API_PORT', port, 3000);
+  const temporalAddress = r.get('TEMPORAL_ADDRESS', z.string().min(3), undefined);
+
+  const webhookTokens = {} as Record<LeverEvent, string[]>;
+  for (const event of LEVER_EVENTS) {
+    const tokens = r.list(`LEVER_WEBHOOK_TOKENS_${eventEnvSuffix(event)}`, r.list('LEVER_WEBHOOK_TOKENS', []));
+    webhookTokens[event] = tokens.length > 0 ? tokens : sandboxEnabled ? [SANDBOX_LEVER_WEBHOOK_TOKENS[event]] : [];
+  }
+  if (!sandboxEnabled && LEVER_EVENTS.every((e) => webhookTokens[e].length === 0)) {
+    r.problems.push('LEVER_WEBHOOK_TOKENS_<EVENT> (or LEVER_WEBHOOK_TOKENS) is required: no webhook could be verified without one');
+  }
+
+  const payloadKeyText = r.get('PAYLOAD_ENCRYPTION_KEY', z.base64(), dflt(SANDBOX_PAYLOAD_KEY), true);
+  const payloadKey = Buffer.from(payloadKeyText ?? '', 'base64');
+  if (payloadKeyText && payloadKey.length !== 32) r.problems.push('PAYLOAD_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+
+  const relay: RelayConfig = {
+    sandbox: { enabled: sandboxEnabled, port: sandboxPort },
+    dataDir: r.get('RELAY_DATA_DIR', z.string().min(1), '.data'),
+    temporal: {
+      embedded: temporalAddress === undefined,
+      address: temporalAddress ?? 'localhost:7233',
+      namespace: r.get('TEMPORAL_NAMESPACE', z.string().min(1), 'default'),
+      uiUrl: r.get('TEMPORAL_UI_URL', url, 'http://localhost:8233'),
+      taskQueue: r.get('RELAY_TASK_QUEUE', z.string().min(1), 'lever-relay'),
+      maxCachedWorkflows: r.get('WORKER_MAX_CACHED_WORKFLOWS', z.coerce.number().int().min(0), 500),
+    },
+    api: {
+      port: apiPort,
+      bodyLimit: r.get('API_BODY_LIMIT', z.string().regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 256kb'), '256kb'),
+      publicUrl: r.get('API_PUBLIC_URL', url, `http://127.0.0.1:${apiPort}`),
+      adminToken: r.get('ADMIN_TOKEN', z.string().min(16, 'must be at least 16 characters'), dflt(SANDBOX_ADMIN_TOKEN)) ?? '',
+      codecEndpoint: r.get('CODEC_ENDPOINT_ENABLED', bool, sandboxEnabled),
+    },
+    payloadKey,
+    lever: {
+      baseUrl: leverBaseUrl ?? `${sandboxUrl}/lever/v1`,
+      apiKey: r.get('LEVER_API_KEY', z.string().min(1), dflt(SANDBOX_LEVER_API_KEY), true),
+      ratePerSecond: r.get('LEVER_RATE_LIMIT_PER_SECOND', z.coerce.number().positive().max(20), 8),
+      webhookTokens,
+      webhookMaxAgeMs: toMs(r.get('LEVER_WEBHOOK_MAX_AGE', duration, '15d')),
+      lookupCacheTtlMs: toMs(r.get('LEVER_LOOKUP_CACHE_TTL', duration, '5m')),
+    },
+    opportunity: {
+      coalesceMs: toMs(r.get('OPPORTUNITY_COALESCE_WINDOW', duration, '1s')),
+    },
+    logLevel: r.get('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  };
+  return { relay, context: { sandbox: sandboxEnabled, sandboxUrl } };
+}

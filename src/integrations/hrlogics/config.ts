@@ -1,0 +1,32 @@
+// HRLogics' section of the configuration: `HRLOGICS_*`.
+import { z } from 'zod';
+import { duration, toMs, type EnvReader } from '../../config/env';
+import { partnerConnection, type PartnerConnection, type SectionContext } from '../../config/partner';
+import { sandboxCallbackSecret } from '../../config/sandbox-defaults';
+import type { WotcSettings } from './messages';
+
+export interface HrlogicsConfig extends PartnerConnection {
+  reminderInterval: string;
+  maxReminders: number;
+  expiry: string;
+  hireWait: string;
+}
+
+export function readHrlogicsConfig(r: EnvReader, ctx: SectionContext): HrlogicsConfig {
+  return {
+    ...partnerConnection(r, ctx, { prefix: 'HRLOGICS', path: 'hrlogics', sandboxSecret: sandboxCallbackSecret('hrlogics') }),
+    reminderInterval: r.get('HRLOGICS_REMINDER_INTERVAL', duration, '3d'),
+    maxReminders: r.get('HRLOGICS_MAX_REMINDERS', z.coerce.number().int().min(0).max(20), 3),
+    expiry: r.get('HRLOGICS_EXPIRY', duration, '30d'),
+    hireWait: r.get('HRLOGICS_HIRE_WAIT', duration, '180d'),
+  };
+}
+
+export function wotcSettings(section: HrlogicsConfig): WotcSettings {
+  return {
+    reminderIntervalMs: toMs(section.reminderInterval),
+    maxReminders: section.maxReminders,
+    expiryMs: toMs(section.expiry),
+    hireWaitMs: toMs(section.hireWait),
+  };
+}

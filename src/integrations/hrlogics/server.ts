@@ -1,0 +1,18 @@
+// HRLogics' Node side: configuration, client and activities, callbacks, simulator and demo.
+import type { IntegrationServer } from '../kit/server';
+import { createHrlogicsActivities } from './activities';
+import { hrlogicsCallbackRoutes } from './callbacks';
+import { HrlogicsClient } from './client';
+import { readHrlogicsConfig, wotcSettings, type HrlogicsConfig } from './config';
+import { hrlogicsScenario } from './demo';
+import type { WotcSettings } from './messages';
+import { hrlogicsSimulator } from './sandbox/simulator';
+
+export const hrlogicsServer: IntegrationServer<HrlogicsConfig, WotcSettings> = {
+  config: readHrlogicsConfig,
+  settings: wotcSettings,
+  activities: (section) => ({ partner: createHrlogicsActivities(new HrlogicsClient(section)) }),
+  callbacks: { subject: 'screening', routes: () => hrlogicsCallbackRoutes },
+  simulator: hrlogicsSimulator,
+  demo: hrlogicsScenario,
+};

@@ -1,0 +1,42 @@
+// The Node side of an integration: everything that cannot run inside a workflow. Each integration's
+// `server.ts` exports one of these; its definition's `server()` requires it lazily.
+import type { Client } from '@temporalio/client';
+import type { EnvReader } from '../../config/env';
+import type { PartnerConnection, SectionContext } from '../../config/partner';
+import type { RelayConfig } from '../../config/relay';
+import type { DemoContext } from '../../demo/context';
+import type { LeverClient } from '../../lever/client';
+import type { Simulator } from '../../sandbox/simulator';
+import type { CallbackRoutes, StartAction } from './callbacks';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ActivityFunctions = Record<string, (...args: any[]) => Promise<any>>;
+
+/** `POST /admin/<path>` (Bearer ADMIN_TOKEN): starts (or joins) a run; refused with 409 while the integration is off. */
+export interface AdminRoute<Section> {
+  /** Under `/admin/`, e.g. `wintro/sync`. */
+  path: string;
+  start(section: Section, relay: RelayConfig): StartAction;
+}
+
+export interface IntegrationServer<Section extends PartnerConnection, S> {
+  /** Parses its section of the environment (`<PREFIX>_*`), recording problems in `r`. */
+  config(r: EnvReader, context: SectionContext): Section;
+  /** What its decisions and processes need of its section: travels in workflow inputs, so plain data. */
+  settings(section: Section): S;
+  /** Its activities: partner calls on the main queue, Lever calls (one request each) on the Lever queue. */
+  activities(section: Section, deps: { lever: LeverClient }): { partner?: ActivityFunctions; lever?: ActivityFunctions };
+  /** `POST /webhooks/<name>`: what each callback type does. */
+  callbacks?: {
+    /** Names the thing a 404 could not find ("screening"). */
+    subject: string;
+    routes(section: Section, relay: RelayConfig): CallbackRoutes;
+  };
+  admin?: AdminRoute<Section>[];
+  /** Its simulated partner in the sandbox. */
+  simulator?: Simulator;
+  /** `npm run demo -- <name>`. */
+  demo?(context: DemoContext, section: Section): Promise<void>;
+  /** Run once per worker start (e.g. to keep a schedule current); returns what it did, for the log. */
+  onWorkerStart?(context: { client: Client; section: Section; relay: RelayConfig }): Promise<string>;
+}

@@ -1,0 +1,53 @@
+// `npm run demo -- refty`: a candidate on a posting covered by a Refty rule joins its sequence, gets a
+// self-assessment at phone screen (twice, on re-entry), a reference check on-site, and a report back.
+import type { DemoContext } from '../../demo/context';
+import { SEED_POSTING_IDS } from '../../sandbox/lever/seed';
+import { integrationProcessId } from '../../temporal/workflow-ids';
+import type { ReftyConfig } from './config';
+import { reftyControl } from './sandbox/control-client';
+import { reftyStepTag } from './tags';
+
+export async function reftyScenario({ control, step, until, pause, uiLink, opportunityLink }: DemoContext, section: ReftyConfig): Promise<void> {
+  const refty = reftyControl(control);
+  const postingId = SEED_POSTING_IDS.supportLead;
+  const rule = section.rules.find((r) => r.postings.includes(postingId));
+  if (!rule) throw new Error(`no Refty rule covers ${postingId}: the demo needs the sandbox default REFTY_RULES`);
+  const requests = async (count: number) => until(`${count} Refty request(s)`, async () => {
+    const list = await refty.requests(opportunityId);
+    return list.length >= count ? list : undefined;
+  });
+
+  const { opportunityId } = await control.apply({ name: 'Rosa Refty', email: `rosa.refty+${Date.now()}@example.com`, postingId });
+  step(`A candidate applies to ${postingId}, covered by the rule for sequence ${rule.sequenceId} (${rule.language})`);
+  const candidate = await until('the candidate to join the sequence', async () => (await refty.candidates(opportunityId))[0]);
+  step(`The relay confirmed the posting with Lever and added the candidate to ${candidate.sequenceId}: Refty candidate ${candidate.candidateId}`);
+
+  await control.moveStage(opportunityId, 'phone-screen');
+  const [first] = await requests(1);
+  step(`Moved to Phone Screen: the relay confirmed the move and requested step ${first.stepId} (${first.requestId})`);
+  await control.moveStage(opportunityId, 'applicant-new');
+  await control.moveStage(opportunityId, 'phone-screen');
+  const again = await requests(2);
+  step(`Moved away and back into Phone Screen: a new request ${again[1].requestId} (re-entry sends again; a repeated webhook would not)`);
+
+  await control.moveStage(opportunityId, 'onsite');
+  const [, , references] = await requests(3);
+  step(`Moved to On-site Interview: step ${references.stepId} requested (${references.requestId}); Refty emails the referees`);
+
+  await pause();
+  await refty.finish(again[1].requestId, 'complete');
+  await refty.finish(references.requestId, 'complete');
+  step('The candidate completes the self-assessment and the referees answer: Refty calls back request.completed twice');
+  const completedTag = reftyStepTag('Reference Check', 'Completed');
+  const opportunity = await until('the report notes', async () => {
+    const current = await control.opportunity(opportunityId);
+    return current.notes.length >= 2 && current.tags.includes(completedTag) && !current.tags.includes(reftyStepTag('Reference Check', 'Sent')) ? current : undefined;
+  });
+  step(`Lever: ${opportunity.notes.filter((n) => n.secret).length} secret notes with the report links; tags ${opportunity.tags.filter((t) => t.startsWith('Refty:')).map((t) => JSON.stringify(t)).join(', ')}`);
+
+  await control.archive(opportunityId);
+  const cancelled = await until('the open request to be cancelled', async () => (await refty.requests(opportunityId)).find((r) => r.status === 'cancelled'));
+  step(`The candidate is archived: the still-open request ${cancelled.requestId} (the first self-assessment) is cancelled in Refty`);
+  console.log(`\nSee the opportunity process in the Temporal UI: ${opportunityLink(opportunityId)}`);
+  console.log(`and its Refty sequence process: ${uiLink(integrationProcessId('refty', opportunityId))}`);
+}

@@ -1,0 +1,54 @@
+// A finished anonymous technical interview. advance: the candidate becomes a Lever opportunity at the
+// default stage, created as the interviewer's Lever user (else the default user), with the platform as
+// source, plus a note with the scores. no_advance: nothing, unless unsuccessful candidates are exported:
+// then an opportunity named by the pseudonym, without email, tagged `<Platform>:Anonymous`. The
+// opportunity carries `<Platform>:Interview <id>`: Lever is the record of where it came from.
+import { isNotFound, leverActivities } from '../kit/activity-proxies';
+import { addNoteOnce, ensureOpportunity, performAsUser, recordOutcome, resolveStageId } from '../kit/lever-writes';
+import type { TechInterviewInput, TechInterviewOutcome } from './messages';
+import { techInterviewAnonymousTag, techInterviewNoteMarkers, techInterviewTag } from './tags';
+
+export async function techInterviewExport({ interview, settings }: TechInterviewInput): Promise<TechInterviewOutcome> {
+  const { interviewId, outcome, candidate, interviewer, scores, feedback, leverPostingId } = interview;
+  const platform = settings.platformName;
+  const advance = outcome === 'advance';
+  if (!advance && !settings.exportUnsuccessful) return recordOutcome<TechInterviewOutcome>({ status: 'not-exported' });
+
+  const performAs = await performAsUser(interviewer.leverUserEmail, settings.performAsEmail);
+  const stage = await resolveStageId(settings.defaultStage);
+  const postingId = leverPostingId && (await postingExists(leverPostingId)) ? leverPostingId : undefined;
+  // Someone who did not advance is exported under the pseudonym only, whatever the platform sent.
+  const named = advance && !candidate.anonymous ? candidate : undefined;
+  const pseudonym = candidate.anonymous ? candidate.pseudonym : `${platform} candidate ${interviewId}`;
+
+  const markerTag = techInterviewTag(platform, interviewId);
+  const { opportunityId } = await ensureOpportunity({ tag: markerTag }, markerTag, {
+    name: named ? named.name : pseudonym,
+    ...(named ? { emails: [named.email] } : {}),
+    ...(named?.linkedinUrl ? { links: [named.linkedinUrl] } : {}),
+    stage,
+    origin: 'sourced',
+    sources: [platform],
+    ...(postingId ? { postings: [postingId] } : {}),
+    tags: named ? [] : [techInterviewAnonymousTag(platform)],
+  }, performAs);
+
+  const lines = [
+    `${platform} technical interview ${interviewId}: ${advance ? 'advance' : 'did not advance'} (interviewer: ${interviewer.name}).`,
+    `Scores (1-4): technical ${scores.technical}, communication ${scores.communication}, problem solving ${scores.problemSolving}.`,
+    ...(feedback ? [`Feedback: ${feedback}`] : []),
+  ];
+  const noteWritten = await addNoteOnce(opportunityId, techInterviewNoteMarkers.scores(interviewId), lines.join('\n'), { performAs });
+  return recordOutcome<TechInterviewOutcome>({ status: named ? 'exported' : 'exported-anonymously', opportunityId, performedAs: performAs, noteWritten });
+}
+
+/** The posting named in the callback is a hint: an unknown one is left out rather than failing the export. */
+async function postingExists(postingId: string): Promise<boolean> {
+  try {
+    await leverActivities().leverPostingOwner(postingId);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,136 @@
+// Willo video interview for one opportunity (`willo/<opportunityId>`): invite once, wait for the
+// candidate (until the invite expires), then for the reviewer, keeping exactly one Willo status tag on the
+// opportunity throughout. Started by the opportunity process when a trigger stage is entered; later
+// snapshots (another trigger entry, archived, deleted) are handed to it.
+import { setHandler, workflowInfo } from '@temporalio/workflow';
+import { stageEntryKey } from '../../lever/snapshot';
+import { partnerActivities } from '../kit/activity-proxies';
+import { addNoteOnce } from '../kit/lever-writes';
+import { OpportunityProcess } from '../kit/process';
+import type { WilloActivities } from './activities';
+import { interviewTitles } from './decide';
+import {
+  willoRespondedSignal,
+  willoReviewedSignal,
+  willoStateQuery,
+  type WilloInput,
+  type WilloResponded,
+  type WilloState,
+} from './messages';
+import { ALL_WILLO_STATUS_TAGS, WILLO_TAGS, willoNoteMarkers } from './tags';
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export async function willoInterview(input: WilloInput): Promise<WilloState> {
+  const { opportunityId, settings } = input;
+  const willo = partnerActivities<WilloActivities>();
+  const state: WilloState = input.carried ?? { status: 'starting', unmappedStages: [], laterTriggers: [], seenCallbacks: [] };
+  const process = new OpportunityProcess(opportunityId, input.snapshot, state, willoStateQuery);
+  const { workflowId } = workflowInfo();
+  let response: WilloResponded | undefined;
+  let decision: 'accepted' | 'rejected' | undefined;
+
+  /** A callback counts once, and only for our participant (before the invite returns, any). */
+  const isNew = (callbackId: string, participantKey: string) =>
+    process.firstDelivery(callbackId) && (state.participantKey === undefined || state.participantKey === participantKey);
+  setHandler(willoRespondedSignal, (signal) => {
+    if (isNew(signal.callbackId, signal.participantKey) && state.respondedAt === undefined) response ??= signal;
+  });
+  setHandler(willoReviewedSignal, ({ callbackId, participantKey, stage }) => {
+    if (!isNew(callbackId, participantKey)) return;
+    if (settings.acceptedStages.some((s) => same(s, stage))) decision = 'accepted';
+    else if (settings.rejectedStages.some((s) => same(s, stage))) decision = 'rejected';
+    else state.unmappedStages.push(stage);
+  });
+
+  if (!input.carried) {
+    const { snapshot } = input;
+    const { contact } = snapshot;
+    if (!contact) return process.finish('no-email');
+    if (process.standing !== 'open') return process.finish('archived');
+    const titles = interviewTitles(snapshot, settings.account);
+    const catalogue = await willo.willoListInterviews();
+    const interview = titles.map((title) => catalogue.find((i) => i.title === title)).find((i) => i !== undefined);
+    if (!interview) return process.finish('no-interview');
+    state.interview = interview;
+    // Check before creating: an invite from an earlier run (or made by hand in Willo) is not sent again.
+    const existing = await willo.willoFindParticipant(interview.key, contact.email);
+    if (existing) {
+      state.participantKey = existing.key;
+      state.reusedParticipant = true;
+    } else {
+      const invited = await willo.willoInvite(
+        { interview: interview.key, first_name: contact.firstName, last_name: contact.lastName, email: contact.email, phone: contact.phone, external_id: opportunityId },
+        // Keyed by the stage entry that invites: a retry is the same invite, a later restart a new one.
+        `${workflowId}/invite/${interview.key}/${stageEntryKey(snapshot.stage)}`,
+      );
+      state.participantKey = invited.key;
+    }
+    state.invitedFor = stageEntryKey(snapshot.stage);
+    state.invitedAt = Date.now();
+    await process.setExclusiveTag(WILLO_TAGS.invited, ALL_WILLO_STATUS_TAGS, 'snapshot');
+    process.setStatus('invited');
+  }
+
+  // Waiting for the candidate, until the invite expires.
+  while (state.status === 'invited' && decision === undefined) {
+    if (followOpportunity() !== 'open') return withdraw();
+    if (response) {
+      await recordResponse(response);
+      break;
+    }
+    await carryOnIfLong();
+    const remaining = state.invitedAt! + settings.inviteExpiryMs - Date.now();
+    // The invite is left as it is in Willo and the tag stays `Willo:Invited`: the expiry is the record.
+    if (remaining <= 0 || !(await process.wait(() => response !== undefined || decision !== undefined, remaining))) return process.finish('expired');
+  }
+
+  // Waiting for the reviewer.
+  const reviewDeadline = (state.respondedAt ?? Date.now()) + settings.reviewWaitMs;
+  while (decision === undefined) {
+    // The responses are the company's: an archived candidate's are not withdrawn, the process just ends.
+    if (followOpportunity() !== 'open') return process.finish('archived');
+    await carryOnIfLong();
+    const remaining = reviewDeadline - Date.now();
+    if (remaining <= 0 || !(await process.wait(() => decision !== undefined, remaining))) return process.finish('review-timed-out');
+  }
+  await process.setExclusiveTag(decision === 'accepted' ? WILLO_TAGS.accepted : WILLO_TAGS.rejected, ALL_WILLO_STATUS_TAGS, 'read');
+  return process.finish(decision);
+
+  /** Records trigger-stage entries after the invite (none invites again) and says where the candidate stands. */
+  function followOpportunity() {
+    for (const { snapshot } of process.takeChanges()) {
+      if (snapshot.deleted || snapshot.archived) continue;
+      const entry = stageEntryKey(snapshot.stage);
+      if (entry !== state.invitedFor && !state.laterTriggers.includes(entry)) state.laterTriggers.push(entry);
+    }
+    return process.standing;
+  }
+
+  async function recordResponse(responded: WilloResponded): Promise<void> {
+    state.respondedAt = Date.now();
+    const link = responded.responsesUrl ? `Review them: ${responded.responsesUrl}` : `Open participant ${responded.participantKey} in Willo to review them.`;
+    await addNoteOnce(
+      opportunityId,
+      willoNoteMarkers.response(responded.participantKey),
+      `Willo: the candidate recorded their answers to the video interview "${state.interview?.title}". ${link}`,
+    );
+    await process.setExclusiveTag(WILLO_TAGS.toReview, ALL_WILLO_STATUS_TAGS, 'read');
+    process.setStatus('to-review');
+  }
+
+  async function withdraw(): Promise<WilloState> {
+    if (state.participantKey) await willo.willoWithdraw(state.participantKey);
+    return process.finish('withdrawn');
+  }
+
+  /** Called only between waits, when no callback is pending: nothing is lost in the hand-over. */
+  async function carryOnIfLong(): Promise<void> {
+    const latest = process.latest;
+    await process.carryOnIfLong<typeof willoInterview>(response === undefined && decision === undefined, () => ({
+      ...input,
+      snapshot: latest.deleted ? input.snapshot : latest,
+      carried: { ...state },
+    }));
+  }
+}

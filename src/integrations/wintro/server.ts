@@ -1,0 +1,32 @@
+// Wintro's Node side: configuration, client and activities (with its own Lever reads), callbacks, the
+// "Sync" button, the sync schedule, simulator and demo.
+import type { IntegrationServer } from '../kit/server';
+import { startAction } from '../kit/callbacks';
+import { createWintroActivities } from './activities';
+import { wintroCallbackRoutes } from './callbacks';
+import { WintroClient } from './client';
+import { readWintroConfig, wintroSettings, type WintroConfig } from './config';
+import { wintroScenario } from './demo';
+import { createWintroLeverActivities } from './lever-activities';
+import { wintroSimulator } from './sandbox/simulator';
+import { ensureWintroSyncSchedule, wintroSyncId, wintroSyncRun } from './schedule';
+
+export const wintroServer: IntegrationServer<WintroConfig, ReturnType<typeof wintroSettings>> = {
+  config: readWintroConfig,
+  settings: wintroSettings,
+  activities: (section, { lever }) => ({ partner: createWintroActivities(new WintroClient(section)), lever: createWintroLeverActivities(lever) }),
+  callbacks: { subject: 'referral', routes: wintroCallbackRoutes },
+  // Wintro's "Sync" button: starts the vacancy sync, or joins the one already running (two clicks, one run).
+  admin: [
+    {
+      path: 'wintro/sync',
+      start: (_section, relay) => {
+        const { workflow, args, searchAttributes } = wintroSyncRun(relay.temporal.taskQueue);
+        return startAction(workflow, { workflowId: wintroSyncId(relay.temporal.taskQueue), args, searchAttributes, onConflict: 'join-running' });
+      },
+    },
+  ],
+  onWorkerStart: async ({ client, section, relay }) => `sync schedule ${await ensureWintroSyncSchedule(client, section, relay.temporal.taskQueue)}`,
+  simulator: wintroSimulator,
+  demo: wintroScenario,
+};

@@ -1,0 +1,58 @@
+// The opportunity process's messages: a trigger ("look at this opportunity again") and the query that
+// says what each integration decided. Shared by the API, the worker, tests and the process itself.
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { OpportunitySnapshot } from '../lever/snapshot';
+
+export type TriggerSource = 'webhook' | 'sweep' | 'backfill' | 'manual';
+
+export interface Trigger {
+  source: TriggerSource;
+  /** The Lever event of a webhook trigger. */
+  event?: string;
+  /** When the change happened (a webhook's `triggeredAt`) or the trigger was made, epoch ms. */
+  at: number;
+  /**
+   * Facts (an application, a stage entry, a hire) older than this are history: nothing is started for
+   * them. 0 = act on the current state whatever its age (manual sync).
+   */
+  actOnFactsSince: number;
+  /** An opportunity listed by a sweep or backfill page: the snapshot itself, so the process reads nothing. */
+  snapshot?: OpportunitySnapshot;
+}
+
+/**
+ * Lever's stage history, application and archive times and a webhook's `triggeredAt` come from different
+ * moments: a fact this much older than the webhook that announced it is still its news.
+ */
+export const WEBHOOK_FACT_TOLERANCE_MS = 5 * 60_000;
+
+export function webhookTrigger(event: string, triggeredAt: number): Trigger {
+  return { source: 'webhook', event, at: triggeredAt, actOnFactsSince: triggeredAt - WEBHOOK_FACT_TOLERANCE_MS };
+}
+
+export const triggerSignal = defineSignal<[Trigger]>('trigger');
+
+/** What one integration decided about the opportunity, and why. */
+export interface DecisionRecord {
+  integration: string;
+  decision: 'nothing' | 'start' | 'deliver' | 'perform' | 'undecided';
+  reason: string;
+  /** Workflow time of the decision, epoch ms. */
+  at: number;
+}
+
+export interface OpportunityState {
+  opportunityId: string;
+  /** Triggers received by this run (duplicates included). */
+  triggers: number;
+  /** Exact repeats of a trigger already handled by this run (a redelivered webhook). */
+  duplicates: number;
+  /** Lever reads of the opportunity by this run. */
+  reads: number;
+  /** Each integration's latest decision. */
+  integrations: Record<string, DecisionRecord>;
+  /** Every decision of this run, oldest first (at most the last 50). */
+  log: DecisionRecord[];
+}
+
+export const opportunityStateQuery = defineQuery<OpportunityState>('opportunityState');

@@ -1,0 +1,41 @@
+// Node side of "look at this opportunity again": the signal-with-start of its process. One Temporal call
+// (one billable action) whether the process runs or not; used by the webhook ingress, and by anything else
+// that triggers (sweep, backfill, manual sync).
+import { WorkflowIdReusePolicy, type Client, type WorkflowSignalWithStartOptions } from '@temporalio/client';
+import { integrationSettings, type Config } from '../config';
+import { OPPORTUNITY_PROCESS, SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
+import { taskQueues } from '../temporal/task-queues';
+import { workflowIds } from '../temporal/workflow-ids';
+import { triggerSignal, type Trigger } from './messages';
+import { opportunityProcess, type OpportunityInput } from './workflow';
+
+export type TriggerOptions = WorkflowSignalWithStartOptions<[Trigger]> & { args: [OpportunityInput] };
+
+/** Builds the signal-with-start of opportunities' processes for one configuration (settings computed once). */
+export function opportunityTriggers(config: Config) {
+  const settings = integrationSettings(config);
+  const taskQueue = taskQueues(config.temporal.taskQueue).main;
+  return {
+    options(opportunityId: string, trigger: Trigger): TriggerOptions {
+      return {
+        workflowId: workflowIds.opportunity(opportunityId),
+        taskQueue,
+        args: [{ opportunityId, settings, coalesceMs: config.opportunity.coalesceMs }],
+        signal: triggerSignal,
+        signalArgs: [trigger],
+        // Each run ends when nothing is pending; the next trigger starts a new one.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
+          { key: SEARCH_ATTRIBUTES.integration, value: OPPORTUNITY_PROCESS },
+        ],
+      };
+    },
+    /** Signals the opportunity's process, starting it first when none runs. */
+    trigger(client: Client, opportunityId: string, trigger: Trigger) {
+      return client.workflow.signalWithStart(opportunityProcess, this.options(opportunityId, trigger));
+    },
+  };
+}
+
+export type OpportunityTriggers = ReturnType<typeof opportunityTriggers>;

@@ -1,0 +1,182 @@
+// The opportunity process (`opportunity/<id>`): every trigger about an opportunity (a Lever webhook, a
+// sweep, a sync) signals it with "look again". It reads the opportunity once for all triggers that arrive
+// close together, lets each enabled integration decide from that snapshot (and, when it asks, the state of
+// its own process), then starts or signals the integrations' per-opportunity processes with the snapshot,
+// or carries out one-off effects. It ends when nothing is pending; the next trigger starts a new run.
+import {
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  setHandler,
+  sleep,
+  startChild,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
+import { integrations, type IntegrationName } from '../integrations';
+import { leverActivities, partnerActivities } from '../integrations/kit/activity-proxies';
+import type { Decision, IntegrationDefinition, Need, OpportunityDriven, ProcessState } from '../integrations/kit/definition';
+import { opportunityChangedSignal } from '../integrations/kit/messages';
+import type { LookupKind, OpportunitySnapshot } from '../lever/snapshot';
+import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
+import { integrationProcessId } from '../temporal/workflow-ids';
+import type { OpportunityActivities } from './activities';
+import { opportunityStateQuery, triggerSignal, type DecisionRecord, type OpportunityState, type Trigger } from './messages';
+
+export interface OpportunityInput {
+  opportunityId: string;
+  /** The settings of every enabled integration; an integration left out is switched off. */
+  settings: Partial<Record<IntegrationName, unknown>>;
+  /** Triggers arriving within this window after the first are handled with one read. */
+  coalesceMs: number;
+}
+
+/** Decisions that still need something after this many rounds are recorded as undecided. */
+const MAX_ROUNDS = 3;
+const LOG_LIMIT = 50;
+
+type Driven = { name: string; driven: OpportunityDriven<unknown, unknown>; settings: unknown };
+
+export async function opportunityProcess(input: OpportunityInput): Promise<OpportunityState> {
+  const { opportunityId } = input;
+  const lever = leverActivities();
+  const temporal = partnerActivities<OpportunityActivities>();
+  const state: OpportunityState = { opportunityId, triggers: 0, duplicates: 0, reads: 0, integrations: {}, log: [] };
+  const queue: Trigger[] = [];
+  const handled = new Set<string>();
+
+  setHandler(triggerSignal, (trigger) => {
+    state.triggers += 1;
+    // A redelivered webhook (same event, same triggeredAt) within this run adds nothing to look at.
+    const key = trigger.source === 'webhook' ? `${trigger.event}@${trigger.at}` : undefined;
+    if (key !== undefined && handled.has(key)) {
+      state.duplicates += 1;
+      return;
+    }
+    if (key !== undefined) handled.add(key);
+    queue.push(trigger);
+  });
+  setHandler(opportunityStateQuery, () => ({ ...state }));
+
+  const enabled: Driven[] = (Object.entries(integrations) as [IntegrationName, IntegrationDefinition][])
+    .filter(([key, definition]) => definition.opportunity !== undefined && input.settings[key] !== undefined)
+    .map(([key, definition]) => ({ name: definition.name, driven: definition.opportunity!, settings: input.settings[key] }));
+
+  // Signal-with-start delivers the first trigger before the first workflow task. The queue is checked
+  // after the last await and before returning, so a trigger that races the end is never dropped: the
+  // server refuses a completion while a new signal is pending, and the task runs again with it.
+  while (queue.length > 0) {
+    if (input.coalesceMs > 0) await sleep(input.coalesceMs);
+    await look(queue.splice(0));
+  }
+  return { ...state };
+
+  async function look(triggers: Trigger[]): Promise<void> {
+    const actOnFactsSince = Math.min(...triggers.map((t) => t.actOnFactsSince));
+    const snapshot = await snapshotFor(triggers);
+    const processes: Record<string, ProcessState> = {};
+    let pending = enabled;
+    const decided = new Map<string, Decision<unknown>>();
+    for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+      const needs = new Map<string, Need[]>();
+      for (const integration of pending) {
+        const decision = integration.driven.decide({
+          snapshot,
+          settings: integration.settings,
+          actOnFactsSince,
+          ...(processes[integration.name] ? { process: processes[integration.name] } : {}),
+        });
+        decided.set(integration.name, decision);
+        if (decision.kind === 'need') needs.set(integration.name, decision.needs);
+      }
+      pending = pending.filter((i) => needs.has(i.name));
+      if (pending.length > 0) await fetchNeeds(snapshot, needs, processes);
+    }
+    for (const integration of enabled) await carryOut(integration, decided.get(integration.name)!, snapshot, actOnFactsSince, processes);
+  }
+
+  /** The newest snapshot a sweep or backfill handed over, else one read of Lever. */
+  async function snapshotFor(triggers: Trigger[]): Promise<OpportunitySnapshot> {
+    const given = triggers.map((t) => t.snapshot).filter((s): s is OpportunitySnapshot => s !== undefined);
+    if (given.length > 0) return given.reduce((a, b) => (b.readAt > a.readAt ? b : a));
+    state.reads += 1;
+    return (await lever.leverReadOpportunity(opportunityId)).snapshot;
+  }
+
+  /** Reference data the decisions asked for (one Lever request each, only on a cache miss), and process states. */
+  async function fetchNeeds(snapshot: OpportunitySnapshot, needs: Map<string, Need[]>, processes: Record<string, ProcessState>): Promise<void> {
+    const all = new Set([...needs.values()].flat());
+    if (!snapshot.deleted) {
+      for (const kind of ['stageName', 'hired', 'postingTags'] as LookupKind[]) {
+        if (all.has(kind) && snapshot.lookups[kind] === undefined) Object.assign(snapshot.lookups, await lever.leverRefreshLookup(kind, snapshot));
+      }
+    }
+    const askers = [...needs.entries()].filter(([name, list]) => list.includes('process') && !processes[name]).map(([name]) => name);
+    if (askers.length === 0) return;
+    const described = await temporal.describeProcesses(askers.map((name) => integrationProcessId(name, opportunityId)));
+    for (const name of askers) processes[name] = described[integrationProcessId(name, opportunityId)];
+  }
+
+  async function carryOut(
+    { name, driven, settings }: Driven,
+    decision: Decision<unknown>,
+    snapshot: OpportunitySnapshot,
+    actOnFactsSince: number,
+    processes: Record<string, ProcessState>,
+  ): Promise<void> {
+    const workflowId = integrationProcessId(name, opportunityId);
+    switch (decision.kind) {
+      case 'nothing':
+        return record(name, 'nothing', decision.reason);
+      case 'need':
+        return record(name, 'undecided', `still needed ${decision.needs.join(', ')} after ${MAX_ROUNDS} rounds`);
+      case 'start': {
+        if (snapshot.deleted || !driven.process) return record(name, 'nothing', `cannot start: ${snapshot.deleted ? 'deleted' : 'no process'}`);
+        if (processes[name]?.state === 'running') return deliver();
+        try {
+          await startChild(driven.process.workflow, {
+            workflowId,
+            args: [{ opportunityId, snapshot, settings, actOnFactsSince }],
+            // The process outlives this short run; a process that has ended may be started again when a
+            // decision calls for it, and the facts' keys keep it from repeating what the last run did.
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+            typedSearchAttributes: [
+              { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
+              { key: SEARCH_ATTRIBUTES.integration, value: name },
+              { key: SEARCH_ATTRIBUTES.status, value: 'starting' },
+            ],
+          });
+          return record(name, 'start', `${decision.reason}: started ${workflowId}`);
+        } catch (error) {
+          // The SDK's error class is not importable in workflow code; its name is stable.
+          if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+          return deliver();
+        }
+      }
+      case 'deliver':
+        return deliver();
+      case 'perform': {
+        if (snapshot.deleted || !driven.perform) return record(name, 'nothing', 'nothing to perform on a deleted opportunity');
+        const done = await driven.perform(decision.effect, { opportunityId, snapshot, settings });
+        return record(name, 'perform', `${decision.reason}: ${done}`);
+      }
+    }
+
+    async function deliver(): Promise<void> {
+      const reason = decision.kind === 'nothing' || decision.kind === 'need' ? '' : decision.reason;
+      try {
+        await getExternalWorkflowHandle(workflowId).signal(opportunityChangedSignal, { snapshot, actOnFactsSince });
+        return record(name, 'deliver', `${reason}: handed to ${workflowId}`);
+      } catch {
+        // It ended between the look at its state and the signal: what it ended for was its own doing.
+        return record(name, 'nothing', `${reason}: ${workflowId} had just ended`);
+      }
+    }
+  }
+
+  function record(integration: string, decision: DecisionRecord['decision'], reason: string): void {
+    const entry: DecisionRecord = { integration, decision, reason, at: Date.now() };
+    state.integrations[integration] = entry;
+    state.log.push(entry);
+    if (state.log.length > LOG_LIMIT) state.log.shift();
+  }
+}

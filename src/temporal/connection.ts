@@ -1,0 +1,39 @@
+// Temporal connection settings and the data converter shared by api, worker and tests. Connection
+// details come from the standard TEMPORAL_* variables through @temporalio/envconfig.
+import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
+import { loadClientConnectConfig } from '@temporalio/envconfig';
+import { EncryptionCodec } from './codec';
+
+export interface TemporalSettings {
+  /** true when `npm start` should run the embedded dev server (no TEMPORAL_ADDRESS given). */
+  embedded: boolean;
+  address: string;
+  namespace: string;
+  uiUrl: string;
+  taskQueue: string;
+  maxCachedWorkflows: number;
+}
+
+export function dataConverter(config: { payloadKey: Buffer }): DataConverter {
+  return { payloadCodecs: [new EncryptionCodec(config.payloadKey)] };
+}
+
+/** Address, TLS and API key from TEMPORAL_* (or a temporal.toml profile), defaulting to the embedded server. */
+export function temporalConnectionOptions(config: { temporal: TemporalSettings }) {
+  const { connectionOptions, namespace } = loadClientConnectConfig();
+  return {
+    connectionOptions: { ...connectionOptions, address: connectionOptions.address ?? config.temporal.address },
+    namespace: namespace ?? config.temporal.namespace,
+  };
+}
+
+/**
+ * A lazy connection lets the API start and answer 503 while Temporal is unreachable, instead of refusing
+ * to start: Lever retries a failed delivery, so nothing is lost.
+ */
+export function createTemporalClient(config: { temporal: TemporalSettings; payloadKey: Buffer }): Client {
+  const { connectionOptions, namespace } = temporalConnectionOptions(config);
+  const connection = Connection.lazy({ ...connectionOptions, connectTimeout: '3s' });
+  return new Client({ connection, namespace, dataConverter: dataConverter(config) });
+}

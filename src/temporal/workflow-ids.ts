@@ -1,0 +1,22 @@
+// The one module that builds workflow ids. Ids come from business keys only (never names or emails),
+// so a repeated webhook or callback lands on the same execution instead of starting a second process.
+// Integrations build theirs with `integrationProcessId`, so every id an integration owns starts with its name.
+
+export const workflowIds = {
+  /** One process per Lever opportunity: every trigger about it (webhook, sweep, sync) signals it. */
+  opportunity: (opportunityId: string) => `opportunity/${opportunityId}`,
+} as const;
+
+/**
+ * An integration's process for one business key: `willo/<opportunityId>` (its per-opportunity process),
+ * `wintro/referral/<referralId>`. Parts are joined with `/`; none may be empty.
+ */
+export function integrationProcessId(integration: string, ...key: string[]): string {
+  if (key.length === 0 || key.some((part) => part === '')) throw new Error(`workflow id of ${integration} needs a non-empty key`);
+  return [integration, ...key].join('/');
+}
+
+/** Schedules are named apart from workflows: `<what>-schedule/<task queue>`. */
+export function scheduleId(what: string, taskQueue: string): string {
+  return `${what}-schedule/${taskQueue}`;
+}

@@ -1,0 +1,16 @@
+// The workflow bundle's entry: the opportunity process and every workflow of every integration in the
+// registry, by name. Temporal looks a workflow type up here; nothing else imports this file. It is a
+// CommonJS module (`import = require`, `export =`) because its exports are built from the registry.
+import type { Workflow } from '@temporalio/workflow';
+import registry = require('./integrations');
+import opportunity = require('./opportunity/workflow');
+
+const workflows: Record<string, Workflow> = { opportunityProcess: opportunity.opportunityProcess };
+for (const integration of Object.values(registry.integrations)) {
+  for (const [name, workflow] of Object.entries(integration.workflows)) {
+    if (name in workflows) throw new Error(`two workflows are named ${name}`);
+    workflows[name] = workflow;
+  }
+}
+
+export = workflows;
