@@ -2,12 +2,13 @@
 // from the simulated platform, Lever state read back from the sandbox, and stage changes and hires of
 // exported candidates reported back to the platform.
 import { randomUUID } from 'node:crypto';
-import { noteMarkers } from '../../src/lever/note-markers';
-import { techInterviewAnonymousTag, techInterviewTag } from '../../src/lever/tags';
-import type { InterviewRequest, SandboxControl } from '../../src/sandbox/control-client';
+import type { TechInterviewOutcome } from '../../src/integrations/tech-interview/messages';
+import { techInterviewControl, type InterviewRequest } from '../../src/integrations/tech-interview/sandbox/control-client';
+import { techInterviewAnonymousTag, techInterviewNoteMarkers, techInterviewTag } from '../../src/integrations/tech-interview/tags';
+import type { SandboxControl } from '../../src/sandbox/control-client';
 import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
-import { workflowIds } from '../../src/workflow-ids';
-import type { TechInterviewOutcome } from '../../src/workflows/tech-interview';
+import { integrationProcessId } from '../../src/temporal/workflow-ids';
+import { decisionOf } from '../harness/opportunity';
 import { useTestRelay, waitFor } from '../harness/relay';
 import { resultOnceStarted } from '../harness/temporal';
 
@@ -25,16 +26,18 @@ const interview = (overrides: Partial<InterviewRequest> = {}): InterviewRequest 
 });
 
 
+const exportId = (interviewId: string) => integrationProcessId('tech-interview', 'export', interviewId);
+
 async function exported(control: SandboxControl, interviewId: string) {
   return (await control.opportunities()).filter((o) => o.tags.includes(techInterviewTag(PLATFORM, interviewId)));
 }
 
 describe('interview.completed with unsuccessful candidates not exported', () => {
   const t = useTestRelay({ env: { TECH_INTERVIEW_EXPORT_UNSUCCESSFUL: 'false' } });
-  const outcome = (id: string) => resultOnceStarted<TechInterviewOutcome>(t.relay.client, workflowIds.techInterview(id));
+  const outcome = (id: string) => resultOnceStarted<TechInterviewOutcome>(t.relay.client, exportId(id));
 
   it('advance with an interviewer who is a Lever user: created as that user at the default stage, source and posting set, scores noted', async () => {
-    const sent = await t.control.completeInterview(interview());
+    const sent = await techInterviewControl(t.control).completeInterview(interview());
     expect(sent.status).toBe(202);
     expect(await outcome(sent.interviewId)).toMatchObject({ status: 'exported', performedAs: SEED_USERS.ivan.id, noteWritten: true });
     const [o] = await exported(t.control, sent.interviewId);
@@ -45,12 +48,12 @@ describe('interview.completed with unsuccessful candidates not exported', () => 
     expect(full.notes).toHaveLength(1);
     expect(full.notes[0].value).toMatch(/technical 4, communication 3, problem solving 2/);
     expect(full.notes[0].value).toContain('Clear reasoning about trade-offs.');
-    expect(full.notes[0].value).toContain(noteMarkers.techInterview(sent.interviewId));
+    expect(full.notes[0].value).toContain(techInterviewNoteMarkers.scores(sent.interviewId));
   });
 
   it('advance with an interviewer who is not a Lever user: created as the default user; a repeated callback changes nothing', async () => {
-    const sent = await t.control.completeInterview(interview({ interviewer: { name: 'Outside Olga', leverUserEmail: 'olga@elsewhere.example' } }));
-    expect((await t.control.redeliverPartnerCallback('tech-interview', sent.callbackId, 2)).statuses).toEqual([200, 200]);
+    const sent = await techInterviewControl(t.control).completeInterview(interview({ interviewer: { name: 'Outside Olga', leverUserEmail: 'olga@elsewhere.example' } }));
+    expect((await techInterviewControl(t.control).redeliverCallback(sent.callbackId, 2)).statuses).toEqual([200, 200]);
     expect(await outcome(sent.interviewId)).toMatchObject({ status: 'exported', performedAs: SEED_USERS.rita.id });
     const found = await exported(t.control, sent.interviewId);
     expect(found).toHaveLength(1);
@@ -59,54 +62,46 @@ describe('interview.completed with unsuccessful candidates not exported', () => 
 
   it('no_advance: nothing is exported', async () => {
     const before = (await t.control.leverRequests()).filter((r) => r.method === 'POST').length;
-    const sent = await t.control.completeInterview(interview({ outcome: 'no_advance', candidate: { anonymous: true, pseudonym: 'Quiet Quokka' } }));
+    const sent = await techInterviewControl(t.control).completeInterview(interview({ outcome: 'no_advance', candidate: { anonymous: true, pseudonym: 'Quiet Quokka' } }));
     expect(await outcome(sent.interviewId)).toEqual({ status: 'not-exported' });
     expect(await exported(t.control, sent.interviewId)).toEqual([]);
     expect((await t.control.leverRequests()).filter((r) => r.method === 'POST').length).toBe(before);
   });
 
   it('reports a stage change and the hire of an exported candidate back to the platform; other candidates are not reported', async () => {
-    const sent = await t.control.completeInterview(interview());
+    const sent = await techInterviewControl(t.control).completeInterview(interview());
     await outcome(sent.interviewId);
     const [o] = await exported(t.control, sent.interviewId);
     await t.control.moveStage(o.id, 'onsite');
     const [moved] = await waitFor(async () => {
-      const statuses = await t.control.interviewStatuses(sent.interviewId);
+      const statuses = await techInterviewControl(t.control).statuses(sent.interviewId);
       return statuses.length > 0 && statuses;
     }, { what: 'the stage change report' });
     expect(moved).toMatchObject({ stageId: 'onsite', stageName: 'On-site Interview', hired: false });
-    expect(moved.idempotencyKey).toMatch(/^tech-interview-status\//);
+    // Keyed by the fact reported: this stage entry.
+    expect(moved.idempotencyKey).toMatch(new RegExp(`^tech-interview/${o.id}/status/onsite@\\d+$`));
 
     await t.control.hire(o.id);
     const statuses = await waitFor(async () => {
-      const list = await t.control.interviewStatuses(sent.interviewId);
+      const list = await techInterviewControl(t.control).statuses(sent.interviewId);
       return list.some((s) => s.hired) && list;
     }, { what: 'the hire report' });
     expect(statuses.find((s) => s.hired)).toMatchObject({ stageId: 'onsite', stageName: 'On-site Interview', hired: true });
 
-    // Someone who applied directly moves stage too: the short process ends without reporting anything.
+    // Someone who applied directly moves stage too: the same look at Lever shows it is not ours.
     const { opportunityId } = await t.control.apply({ name: 'Direct Dana', email: `dana-${randomUUID()}@example.com` });
+    const moved2 = Date.now();
     const { deliveryIds } = await t.control.moveStage(opportunityId, 'phone-screen');
     expect(deliveryIds).toHaveLength(1);
-    const [delivery] = await waitFor(async () => {
-      const list = await t.control.deliveries({ event: 'candidateStageChange', opportunityId });
-      return list[0]?.delivered && list;
-    }, { what: 'the stage change delivery' });
-    expect(delivery.attempts[0].status).toBe(202);
-    const ended = await waitFor(async () => {
-      const runs = [];
-      for await (const run of t.relay.client.workflow.list({ query: `LeverOpportunityId = "${opportunityId}" AND WorkflowType = "techInterviewStatusReport"` })) runs.push(run);
-      return runs.length > 0 && runs[0].status.name === 'COMPLETED' && runs;
-    }, { what: 'the report-back process to end' });
-    expect(await t.relay.client.workflow.getHandle(ended[0].workflowId).result()).toEqual({ status: 'not-exported' });
+    await decisionOf(t.relay.client, opportunityId, 'tech-interview', { since: moved2, reason: /not exported by TechScreen/ });
   });
 });
 
 describe('interview.completed with unsuccessful candidates exported', () => {
   const t = useTestRelay({ env: { TECH_INTERVIEW_EXPORT_UNSUCCESSFUL: 'true', TECH_INTERVIEW_DEFAULT_STAGE: 'lead-new' } });
   it('no_advance: an opportunity named by the pseudonym, without email, tagged Anonymous', async () => {
-    const sent = await t.control.completeInterview(interview({ outcome: 'no_advance', candidate: { anonymous: true, pseudonym: 'Quiet Quokka' }, leverPostingId: undefined }));
-    const result = await resultOnceStarted<TechInterviewOutcome>(t.relay.client, workflowIds.techInterview(sent.interviewId));
+    const sent = await techInterviewControl(t.control).completeInterview(interview({ outcome: 'no_advance', candidate: { anonymous: true, pseudonym: 'Quiet Quokka' }, leverPostingId: undefined }));
+    const result = await resultOnceStarted<TechInterviewOutcome>(t.relay.client, exportId(sent.interviewId));
     expect(result).toMatchObject({ status: 'exported-anonymously' });
     const [o] = await exported(t.control, sent.interviewId);
     expect(o).toMatchObject({ name: 'Quiet Quokka', emails: [], stage: 'lead-new', sources: [PLATFORM] });
@@ -114,8 +109,8 @@ describe('interview.completed with unsuccessful candidates exported', () => {
   });
 
   it('no_advance of a named candidate still exports no name or email', async () => {
-    const sent = await t.control.completeInterview(interview({ outcome: 'no_advance' }));
-    await resultOnceStarted(t.relay.client, workflowIds.techInterview(sent.interviewId));
+    const sent = await techInterviewControl(t.control).completeInterview(interview({ outcome: 'no_advance' }));
+    await resultOnceStarted(t.relay.client, exportId(sent.interviewId));
     const [o] = await exported(t.control, sent.interviewId);
     expect(o.name).toBe(`${PLATFORM} candidate ${sent.interviewId}`);
     expect(o.emails).toEqual([]);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server';
 import { findTemporalCli } from '../../src/dev/temporal-cli';
-import { WOTC_TAGS } from '../../src/lever/tags';
+import { hrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
+import { WOTC_TAGS } from '../../src/integrations/hrlogics/tags';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { waitFor } from '../harness/http';
 import { startTestRelay, type TestRelay } from '../harness/relay';
@@ -46,21 +47,21 @@ afterAll(async () => {
 
 it('a Temporal server killed mid-flow and restarted on the same data loses nothing', async () => {
   const before = await control.apply({ name: 'Before Crash', email: `before-${randomUUID()}@example.com` });
-  const screening = await waitFor(async () => (await control.screenings(before.opportunityId))[0], { what: 'the first screening' });
+  const screening = await waitFor(async () => (await hrlogicsControl(control).screenings(before.opportunityId))[0], { what: 'the first screening' });
 
   server.process.kill('SIGKILL');
   await new Promise((r) => server.process.once('exit', r));
   // While Temporal is down: the applicant submits the survey (HRLogics retries its callback) and a new
   // candidate applies (Lever retries the webhook). Neither is lost.
   const during = await control.apply({ name: 'During Crash', email: `during-${randomUUID()}@example.com` });
-  const callback = await control.completeSurvey(screening.screeningId, 'pre_qualified');
+  const callback = await hrlogicsControl(control).completeSurvey(screening.screeningId, 'pre_qualified');
   expect(callback.status).toBe(503);
 
   server = await startServer();
   await waitFor(async () => (await control.opportunity(before.opportunityId)).tags.includes(WOTC_TAGS.preQualified), { what: 'the tag after the restart', timeoutMs: 60_000 });
-  const late = await waitFor(async () => (await control.screenings(during.opportunityId))[0], { what: 'the screening of the candidate who applied during the outage', timeoutMs: 60_000 });
+  const late = await waitFor(async () => (await hrlogicsControl(control).screenings(during.opportunityId))[0], { what: 'the screening of the candidate who applied during the outage', timeoutMs: 60_000 });
   expect(late.status).toBe('sent');
-  expect(await control.screenings(before.opportunityId)).toHaveLength(1);
+  expect(await hrlogicsControl(control).screenings(before.opportunityId)).toHaveLength(1);
   const log = await control.leverRequests();
   expect(log.filter((r) => r.path === `/opportunities/${before.opportunityId}/addTags` && r.status < 300)).toHaveLength(1);
 }, 120_000);

@@ -3,11 +3,12 @@
 // of the sandbox's emails, the admin "Sync" button (auth, two clicks = one run), and the schedule.
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { createHash } from 'node:crypto';
-import { SANDBOX_ADMIN_TOKEN } from '../../src/sandbox/defaults';
+import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
+import { wintroSyncProgressQuery, type WintroSyncProgress } from '../../src/integrations/wintro/messages';
+import { wintroControl } from '../../src/integrations/wintro/sandbox/control-client';
+import { wintroSyncId } from '../../src/integrations/wintro/schedule';
 import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
-import { scheduleIds, workflowIds } from '../../src/workflow-ids';
-import type { WintroSyncProgress } from '../../src/workflows/wintro-messages';
-import { wintroSyncProgressQuery } from '../../src/workflows/wintro-messages';
+import { scheduleId } from '../../src/temporal/workflow-ids';
 import { http, useTestRelay, waitFor } from '../harness/relay';
 
 const t = useTestRelay();
@@ -19,7 +20,7 @@ describe('POST /admin/wintro/sync', () => {
   it('refuses a missing or wrong admin token with 401 and starts nothing', async () => {
     expect((await syncNow()).status).toBe(401);
     expect((await syncNow('not-the-admin-token')).status).toBe(401);
-    await expect(t.relay.client.workflow.getHandle(workflowIds.wintroSync(t.relay.config.temporal.taskQueue)).describe()).rejects.toThrow(/not found/i);
+    await expect(t.relay.client.workflow.getHandle(wintroSyncId(t.relay.config.temporal.taskQueue)).describe()).rejects.toThrow(/not found/i);
   });
 });
 
@@ -49,7 +50,7 @@ describe('Wintro vacancy sync', () => {
     const expectedIds = [SEED_POSTING_IDS.backendEngineer, SEED_POSTING_IDS.warehouseAssociate, SEED_POSTING_IDS.supportLead, ...published.map((p) => p.id)];
     expect(progress).toMatchObject({ phase: 'done', postingsDone: expectedIds.length, postingsTotal: expectedIds.length });
 
-    const vacancies = await t.control.vacancies();
+    const vacancies = await wintroControl(t.control).vacancies();
     expect(vacancies.map((v) => v.externalId).sort()).toEqual([...expectedIds].sort());
     expect(vacancies.find((v) => v.externalId === SEED_POSTING_IDS.closed)).toBeUndefined();
 
@@ -82,8 +83,7 @@ describe('Wintro vacancy sync', () => {
   }, 120_000);
 
   it('is scheduled every 4 hours when the worker starts, and a restarted worker updates the same schedule', async () => {
-    const scheduleId = scheduleIds.wintroSync(t.relay.config.temporal.taskQueue);
-    const describe = () => t.relay.client.schedule.getHandle(scheduleId).describe();
+    const describe = () => t.relay.client.schedule.getHandle(scheduleId('wintro-sync', t.relay.config.temporal.taskQueue)).describe();
     const before = await describe();
     expect(before.spec.intervals).toMatchObject([{ every: 4 * 3_600_000 }]);
     expect(before.action).toMatchObject({ type: 'startWorkflow', workflowType: 'wintroVacancySync', taskQueue: t.relay.config.temporal.taskQueue });

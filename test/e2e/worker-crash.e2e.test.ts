@@ -3,7 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { WOTC_TAGS } from '../../src/lever/tags';
+import { hrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
+import { WOTC_TAGS } from '../../src/integrations/hrlogics/tags';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { waitFor } from '../harness/http';
 import { startTestRelay, type TestRelay } from '../harness/relay';
@@ -53,21 +54,21 @@ it('a worker killed with SIGKILL mid-flow loses nothing and repeats nothing', as
   await first.ready;
   const applied = await Promise.all(Array.from({ length: 6 }, (_, i) => control.apply({ name: `Crash ${i}`, email: `crash-${randomUUID()}@example.com` })));
   // Kill as soon as the first screening exists: the others are in flight or not started.
-  await waitFor(async () => (await Promise.all(applied.map((a) => control.screenings(a.opportunityId)))).some((s) => s.length > 0), { what: 'a first screening' });
+  await waitFor(async () => (await Promise.all(applied.map((a) => hrlogicsControl(control).screenings(a.opportunityId)))).some((s) => s.length > 0), { what: 'a first screening' });
   first.child.kill('SIGKILL');
   await new Promise((r) => first.child.once('exit', r));
 
   const second = startWorkerProcess();
   try {
     await second.ready;
-    const screenings = await Promise.all(applied.map((a) => waitFor(async () => (await control.screenings(a.opportunityId))[0], { what: 'every screening', timeoutMs: 60_000 })));
-    await Promise.all(screenings.map((s) => control.completeSurvey(s.screeningId, 'pre_qualified')));
+    const screenings = await Promise.all(applied.map((a) => waitFor(async () => (await hrlogicsControl(control).screenings(a.opportunityId))[0], { what: 'every screening', timeoutMs: 60_000 })));
+    await Promise.all(screenings.map((s) => hrlogicsControl(control).completeSurvey(s.screeningId, 'pre_qualified')));
     for (const { opportunityId } of applied) {
       await waitFor(async () => (await control.opportunity(opportunityId)).tags.includes(WOTC_TAGS.preQualified), { what: 'the tag', timeoutMs: 60_000 });
     }
     const log = await control.leverRequests();
     for (const { opportunityId } of applied) {
-      expect(await control.screenings(opportunityId)).toHaveLength(1);
+      expect(await hrlogicsControl(control).screenings(opportunityId)).toHaveLength(1);
       expect(log.filter((r) => r.path === `/opportunities/${opportunityId}/addTags` && r.status < 300)).toHaveLength(1);
     }
   } finally {

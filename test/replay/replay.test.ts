@@ -1,6 +1,6 @@
 // Replays saved histories of real runs against today's workflow code: a change that would break
 // running workflows (non-determinism) fails here before it reaches production.
-// Record a new one from `npm start` with: temporal workflow show -w <id> --output json > test/replay/histories/<name>.json
+// `npm run record-histories` records them anew (only for a change that is meant to break running workflows).
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // The simulated HRLogics over real HTTP: bearer auth, Idempotency-Key replays, the screening lifecycle,
 // and Standard Webhooks callbacks to a stand-in relay (signature, retries, redelivery).
 import { Webhook } from 'standardwebhooks';
-import { SANDBOX_CALLBACK_SECRETS, SANDBOX_PARTNER_API_KEY } from '../../src/config/sandbox-defaults';
+import { SANDBOX_PARTNER_API_KEY, sandboxCallbackSecret } from '../../src/config/sandbox-defaults';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { http, waitFor } from '../harness/http';
 import { startReceiver, type Receiver } from './receiver';
@@ -67,7 +67,7 @@ describe('sandbox: HRLogics', () => {
     expect(a.body.screeningId).toBe(b.body.screeningId);
     const listed = await http<ScreeningState[]>('GET', `${control}/screenings?externalId=${id}`);
     expect(listed.body.map((s) => s.idempotencyKeys)).toEqual([['same-key'], ['concurrent-key']]);
-    expect(sandbox.state.hrlogics.requests.entries.filter((e) => e.path === '/v1/screenings').length).toBeGreaterThanOrEqual(4);
+    expect(sandbox.state.partners.hrlogics.requests.entries.filter((e) => e.path === '/v1/screenings').length).toBeGreaterThanOrEqual(4);
   });
 
   it('refuses a screening without externalId or applicant email, naming the fields', async () => {
@@ -102,10 +102,10 @@ describe('sandbox: HRLogics', () => {
 
     const [callback] = receiver.on('/webhooks/hrlogics');
     expect(callback.headers['webhook-id']).toBe(answer.body.callbackId);
-    const verified = new Webhook(SANDBOX_CALLBACK_SECRETS.hrlogics).verify(callback.body, callback.headers as Record<string, string>);
+    const verified = new Webhook(sandboxCallbackSecret('hrlogics')).verify(callback.body, callback.headers as Record<string, string>);
     const { externalId: expectedExternalId } = await state(screeningId);
     expect(verified).toEqual({ type: 'screening.completed', screeningId, externalId: expectedExternalId, result: 'pre_qualified', targetGroups: ['snap'] });
-    expect(() => new Webhook(SANDBOX_CALLBACK_SECRETS.willo).verify(callback.body, callback.headers as Record<string, string>)).toThrow();
+    expect(() => new Webhook(sandboxCallbackSecret('willo')).verify(callback.body, callback.headers as Record<string, string>)).toThrow();
     expect((await state(screeningId)).status).toBe('completed');
     expect((await http('POST', `${control}/screenings/${screeningId}/complete`, { result: 'not_qualified' })).status).toBe(409);
   });

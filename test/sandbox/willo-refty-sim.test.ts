@@ -2,7 +2,7 @@
 // (one participant per interview and email, one Refty candidate per externalId and sequence), and the
 // control calls that play the humans sending signed callbacks to a stand-in relay.
 import { Webhook } from 'standardwebhooks';
-import { SANDBOX_CALLBACK_SECRETS, SANDBOX_PARTNER_API_KEY } from '../../src/config/sandbox-defaults';
+import { SANDBOX_PARTNER_API_KEY, sandboxCallbackSecret } from '../../src/config/sandbox-defaults';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { http } from '../harness/http';
 import { startReceiver, type Receiver } from './receiver';
@@ -47,7 +47,7 @@ describe('sandbox: Willo', () => {
     expect((await http('POST', `${control}/respond`)).status).toBe(409);
     expect((await http('POST', `${control}/review`, { stage: 'Accepted' })).status).toBe(200);
     const [responded, reviewed] = receiver.received.slice(-2);
-    const webhook = new Webhook(SANDBOX_CALLBACK_SECRETS.willo);
+    const webhook = new Webhook(sandboxCallbackSecret('willo'));
     expect(webhook.verify(responded.body, responded.headers as Record<string, string>)).toMatchObject({ type: 'new_response', participant: body.key, external_id: 'opp-w1' });
     expect(JSON.parse(reviewed.body)).toMatchObject({ type: 'stage_change', stage: 'Accepted' });
     expect(responded.path).toBe('/webhooks/willo');

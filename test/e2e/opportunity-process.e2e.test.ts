@@ -1,0 +1,83 @@
+// The opportunity process end to end through HTTP, with all five integrations on: what one event costs in
+// Lever requests (counted in the sandbox's request log), and what an operator sees in Temporal (the
+// opportunity process with its children, all findable by LeverOpportunityId, and a query that says what
+// each integration did).
+import { randomUUID } from 'node:crypto';
+import { hrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
+import { willoControl } from '../../src/integrations/willo/sandbox/control-client';
+import { WILLO_TAGS } from '../../src/integrations/willo/tags';
+import { opportunityStateQuery } from '../../src/opportunity/messages';
+import type { LoggedRequest } from '../../src/sandbox/control-client';
+import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
+import { integrationProcessId, workflowIds } from '../../src/temporal/workflow-ids';
+import { decisionOf } from '../harness/opportunity';
+import { useTestRelay, waitFor } from '../harness/relay';
+
+const t = useTestRelay();
+const email = () => `budget-${randomUUID()}@example.com`;
+
+/** Every Lever request from `since` until `settled()` holds, once the log has been quiet for a moment. */
+async function leverRequestsDuring(since: number, settled: () => Promise<unknown>): Promise<LoggedRequest[]> {
+  await waitFor(async () => Boolean(await settled()), { what: 'the event to be handled' });
+  await new Promise((r) => setTimeout(r, 750));
+  return (await t.control.leverRequests()).filter((r) => r.at >= since);
+}
+
+const describeLog = (log: LoggedRequest[]) => log.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`);
+
+describe('Lever requests per event, all integrations on', () => {
+  it('applicationCreated: one read; a stage change nobody uses: one read; into the Willo trigger stage: one read and the tag write', async () => {
+    // Warm the worker's cache of stage names and posting tags, as any running worker has it.
+    const warm = await t.control.apply({ name: 'Warm Up', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    await t.control.moveStage(warm.opportunityId, 'phone-screen');
+    await waitFor(async () => (await t.control.opportunity(warm.opportunityId)).tags.includes(WILLO_TAGS.invited), { what: 'the warm-up invite' });
+
+    const applied = Date.now();
+    const { opportunityId } = await t.control.apply({ name: 'Budget Bea', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    const onApply = await leverRequestsDuring(applied, () => decisionOf(t.relay.client, opportunityId, 'hrlogics', { since: applied, reason: /started/ }));
+    expect(describeLog(onApply)).toEqual(['GET /opportunities/:id']);
+
+    const unused = Date.now();
+    await t.control.moveStage(opportunityId, 'onsite');
+    const onUnused = await leverRequestsDuring(unused, () => decisionOf(t.relay.client, opportunityId, 'willo', { since: unused, reason: /not a Willo trigger stage/ }));
+    expect(describeLog(onUnused)).toEqual(['GET /opportunities/:id']);
+
+    const trigger = Date.now();
+    await t.control.moveStage(opportunityId, 'phone-screen');
+    const onTrigger = await leverRequestsDuring(trigger, async () => (await t.control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.invited));
+    expect(describeLog(onTrigger)).toEqual(['GET /opportunities/:id', 'POST /opportunities/:id/addTags']);
+    console.log(`Lever requests per event: applicationCreated ${onApply.length}, unused stage change ${onUnused.length}, Willo trigger stage change ${onTrigger.length}`);
+  });
+});
+
+describe('what an operator sees in Temporal', () => {
+  it('the opportunity process with its children, all carrying LeverOpportunityId, and a query per integration', async () => {
+    const { opportunityId } = await t.control.apply({ name: 'Visible Vic', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    await waitFor(async () => (await hrlogicsControl(t.control).screenings(opportunityId))[0], { what: 'the screening' });
+    await t.control.moveStage(opportunityId, 'phone-screen');
+    await waitFor(async () => (await willoControl(t.control).participants(opportunityId))[0], { what: 'the invite' });
+
+    const state = await t.relay.client.workflow.getHandle(workflowIds.opportunity(opportunityId)).query(opportunityStateQuery).catch(async () =>
+      t.relay.client.workflow.getHandle(workflowIds.opportunity(opportunityId)).result(),
+    );
+    expect(state.integrations.willo).toMatchObject({ decision: 'start', reason: expect.stringMatching(/entered a Willo trigger stage/) });
+    expect(state.integrations.hrlogics).toMatchObject({ decision: 'nothing', reason: 'the screening is under way' });
+    expect(state.integrations.refty).toMatchObject({ decision: 'nothing', reason: expect.stringMatching(/not covered/) });
+    expect(state.integrations['tech-interview']).toMatchObject({ decision: 'nothing' });
+
+    for (const name of ['hrlogics', 'willo']) {
+      const child = await t.relay.client.workflow.getHandle(integrationProcessId(name, opportunityId)).describe();
+      // Started by a run of the opportunity process: the UI links them both ways.
+      expect(child.parentExecution?.workflowId).toBe(workflowIds.opportunity(opportunityId));
+      expect(child.searchAttributes.LeverOpportunityId).toEqual([opportunityId]);
+      expect(child.searchAttributes.RelayIntegration).toEqual([name]);
+    }
+    // Visibility is eventually consistent: wait until the list has caught up.
+    const expected = [workflowIds.opportunity(opportunityId), integrationProcessId('hrlogics', opportunityId), integrationProcessId('willo', opportunityId)].sort();
+    await waitFor(async () => {
+      const ids = new Set<string>();
+      for await (const run of t.relay.client.workflow.list({ query: `LeverOpportunityId = "${opportunityId}"` })) ids.add(run.workflowId);
+      return JSON.stringify([...ids].sort()) === JSON.stringify(expected);
+    }, { what: `the runs of ${opportunityId} in the list` });
+  });
+});

@@ -1,0 +1,136 @@
+// `npm run record-histories`: plays every flow through the sandbox against a fresh dev server and saves
+// each run's history to test/replay/histories/, where the replay test checks that today's workflow code
+// still replays them. Record again only when a change is meant to break compatibility (there is no
+// deployment to keep running); otherwise a workflow change must keep replaying these (use `patched()`).
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
+import { reftyControl } from '../../src/integrations/refty/sandbox/control-client';
+import { techInterviewControl } from '../../src/integrations/tech-interview/sandbox/control-client';
+import { willoControl } from '../../src/integrations/willo/sandbox/control-client';
+import { wintroControl } from '../../src/integrations/wintro/sandbox/control-client';
+import { wintroSyncId } from '../../src/integrations/wintro/schedule';
+import { SandboxControl } from '../../src/sandbox/control-client';
+import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
+import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
+import { integrationProcessId, workflowIds } from '../../src/temporal/workflow-ids';
+import { findTemporalCli } from '../../src/dev/temporal-cli';
+import globalSetup from '../harness/global-setup';
+import globalTeardown from '../harness/global-teardown';
+import { http, waitFor } from '../harness/http';
+import { decisionOf } from '../harness/opportunity';
+import { startTestRelay, type TestRelay } from '../harness/relay';
+import { quietRuntime } from '../harness/temporal';
+
+const dir = join(__dirname, 'histories');
+const email = () => `replay-${randomUUID()}@example.com`;
+
+/** Waits for the run to end, then saves its history as `temporal workflow show --output json` prints it. */
+async function save(relay: TestRelay, name: string, workflowId: string): Promise<void> {
+  const { runId } = await relay.client.workflow.getHandle(workflowId).describe();
+  await relay.client.workflow.getHandle(workflowId, runId).result();
+  const json = execFileSync(findTemporalCli()!, ['workflow', 'show', '--address', relay.config.temporal.address, '-w', workflowId, '-r', runId, '--output', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  writeFileSync(join(dir, `${name}.json`), json);
+  console.log(`recorded ${name} (${workflowId})`);
+}
+
+async function main(): Promise<void> {
+  quietRuntime();
+  mkdirSync(dir, { recursive: true });
+  await globalSetup();
+  const relay = await startTestRelay();
+  const control = new SandboxControl(relay.sandbox.baseUrl);
+  const hrlogics = hrlogicsControl(control);
+  const willo = willoControl(control);
+  const refty = reftyControl(control);
+  try {
+    // HRLogics: pre-qualified, then hired (the opportunity process hands the hire over).
+    const hired = await control.apply({ name: 'Replay Hired', email: email(), postingId: SEED_POSTING_IDS.warehouseAssociate });
+    const screening = await waitFor(async () => (await hrlogics.screenings(hired.opportunityId))[0], { what: 'a screening' });
+    await save(relay, 'opportunity-application-starts-screening', workflowIds.opportunity(hired.opportunityId));
+    await hrlogics.completeSurvey(screening.screeningId, 'pre_qualified');
+    await waitFor(async () => (await relay.client.workflow.getHandle(integrationProcessId('hrlogics', hired.opportunityId)).describe()).searchAttributes.RelayStatus?.[0] === 'pre_qualified', { what: 'the result' });
+    const hireAt = Date.now();
+    await control.hire(hired.opportunityId);
+    await decisionOf(relay.client, hired.opportunityId, 'hrlogics', { since: hireAt, reason: /handed/ });
+    await save(relay, 'opportunity-hire-handed-to-screening', workflowIds.opportunity(hired.opportunityId));
+    await save(relay, 'hrlogics-pre-qualified-then-hired', integrationProcessId('hrlogics', hired.opportunityId));
+
+    const notQualified = await control.apply({ name: 'Replay Not', email: email() });
+    const second = await waitFor(async () => (await hrlogics.screenings(notQualified.opportunityId))[0], { what: 'a screening' });
+    await hrlogics.completeSurvey(second.screeningId, 'not_qualified');
+    await save(relay, 'hrlogics-not-qualified', integrationProcessId('hrlogics', notQualified.opportunityId));
+
+    const archived = await control.apply({ name: 'Replay Archived', email: email() });
+    await waitFor(async () => (await hrlogics.screenings(archived.opportunityId))[0], { what: 'a screening' });
+    await control.archive(archived.opportunityId);
+    await save(relay, 'hrlogics-archived-cancelled', integrationProcessId('hrlogics', archived.opportunityId));
+
+    // Willo: trigger stage -> invite -> response -> accepted; and an invite withdrawn on archive.
+    const video = await control.apply({ name: 'Replay Video', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    const movedAt = Date.now();
+    await control.moveStage(video.opportunityId, 'phone-screen');
+    const participant = await waitFor(async () => (await willo.participants(video.opportunityId))[0], { what: 'an invite' });
+    await decisionOf(relay.client, video.opportunityId, 'willo', { since: movedAt, reason: /started/ });
+    await save(relay, 'opportunity-trigger-stage-starts-willo', workflowIds.opportunity(video.opportunityId));
+    await waitFor(async () => (await control.opportunity(video.opportunityId)).tags.includes('Willo:Invited'), { what: 'the tag' });
+    await willo.finishVideo(participant.key);
+    await waitFor(async () => (await control.opportunity(video.opportunityId)).tags.includes('Willo:To Review'), { what: 'to review' });
+    await willo.reviewVideo(participant.key, 'Accepted');
+    await save(relay, 'willo-invited-responded-accepted', integrationProcessId('willo', video.opportunityId));
+
+    const withdrawn = await control.apply({ name: 'Replay Withdrawn', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    await control.moveStage(withdrawn.opportunityId, 'phone-screen');
+    await waitFor(async () => (await control.opportunity(withdrawn.opportunityId)).tags.includes('Willo:Invited'), { what: 'the invite' });
+    await control.archive(withdrawn.opportunityId);
+    await save(relay, 'willo-withdrawn-on-archive', integrationProcessId('willo', withdrawn.opportunityId));
+
+    // Refty: join, self-assessment completed, re-entry, references, archived mid-step.
+    const refs = await control.apply({ name: 'Replay Refs', email: email(), postingId: SEED_POSTING_IDS.supportLead });
+    await waitFor(async () => (await refty.candidates(refs.opportunityId))[0], { what: 'the candidate' });
+    await control.moveStage(refs.opportunityId, 'phone-screen');
+    const [self] = await waitFor(async () => ((await refty.requests(refs.opportunityId)).length === 1 ? refty.requests(refs.opportunityId) : undefined), { what: 'a request' });
+    await refty.finish(self.requestId, 'complete');
+    await control.moveStage(refs.opportunityId, 'onsite');
+    await waitFor(async () => (await refty.requests(refs.opportunityId)).length === 2, { what: 'the second request' });
+    await control.archive(refs.opportunityId);
+    await save(relay, 'refty-requests-completed-archived', integrationProcessId('refty', refs.opportunityId));
+
+    // The technical-interview platform: an export, and a stage change reported back from the snapshot.
+    const interviews = techInterviewControl(control);
+    const sent = await interviews.completeInterview({
+      outcome: 'advance',
+      candidate: { anonymous: false, name: 'Replay Tech', email: email() },
+      interviewer: { name: 'Ivan', leverUserEmail: SEED_USERS.ivan.email },
+      scores: { technical: 4, communication: 3, problemSolving: 2 },
+      leverPostingId: SEED_POSTING_IDS.backendEngineer,
+    });
+    await save(relay, 'tech-interview-export-advance', integrationProcessId('tech-interview', 'export', sent.interviewId));
+    const exported = await waitFor(async () => (await control.opportunities()).find((o) => o.tags.includes(`TechScreen:Interview ${sent.interviewId}`)), { what: 'the export' });
+    await control.moveStage(exported.id, 'onsite');
+    await waitFor(async () => (await interviews.statuses(sent.interviewId)).length > 0, { what: 'the report' });
+    await save(relay, 'opportunity-stage-reported-to-platform', workflowIds.opportunity(exported.id));
+
+    // Wintro: a referral, a notification, a sync of a few postings.
+    const wintro = wintroControl(control);
+    const referral = await wintro.refer({ leverPostingId: SEED_POSTING_IDS.backendEngineer, candidate: { name: 'Replay Ref', email: email() }, referrer: { name: 'Erin', email: 'erin@example.com' } });
+    await save(relay, 'wintro-referral-new', integrationProcessId('wintro', 'referral', referral.referralId));
+    const notified = await wintro.notify(exported.id, 'Viewed twice');
+    await save(relay, 'wintro-notification', integrationProcessId('wintro', 'notification', notified.callbackId));
+    await http('POST', `${relay.apiUrl}/admin/wintro/sync`, undefined, { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}` });
+    await save(relay, 'wintro-sync', wintroSyncId(relay.config.temporal.taskQueue));
+  } finally {
+    await relay.stop();
+    await globalTeardown();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
