@@ -62,7 +62,8 @@ export default tseslint.config(
             },
             {
               // Our Node-side modules: configuration, clients, activities, callbacks, simulators, demos.
-              regex: '(^|/)(server|config|client|activities|lever-activities|callbacks|demo|schedule|bundle|connection|codec|lookups|env|relay|partner|sandbox)(/.*)?$',
+              regex:
+                '(^|/)(server|config|client|activities|lever-activities|callbacks|demo|schedule|bundle|connection|codec|lookups|env|relay|partner|sandbox)(/.*)?$',
               allowTypeImports: true,
               message: 'Workflow-side files import only types from Node-side modules.',
             },

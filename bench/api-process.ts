@@ -28,7 +28,10 @@ export async function startApiProcess(env: Record<string, string>): Promise<{ ur
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API process exited (${child.exitCode})`);
-    const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) throw new Error('the API process did not answer /healthz within 30s');
     await new Promise((r) => setTimeout(r, 100));

@@ -1,12 +1,14 @@
 // `npm run bench`: the DESIGN targets, measured on a real Temporal dev server (SQLite in WAL mode, as
-// `npm start` runs it) and the sandbox over real HTTP. Prints its figures; asserts nothing.
-//   1. ingress: webhook -> workflow start rate vs raw client.workflow.start on the same server
+// `npm start` runs it) and the sandbox over real HTTP, with every integration on. Prints its figures;
+// asserts nothing.
+//   1. ingress: webhook -> one signal-with-start, vs the raw client calls on the same server
 //   2. ack latency at half the ingress rate (p50/p99)
-//   3. Lever: a burst of new applications vs the time the rate limit allows; 429s caused by us
-//   4. cost: billable Temporal actions of one WOTC candidate, counted from its real history
+//   3. Lever requests per event type, and the events/s the configured Lever rate allows
+//   4. Lever rate limit: a burst of new applications vs the time the limit allows; 429s caused by us
+//   5. cost: billable Temporal actions per candidate and flow, counted from every run's real history
 // Sizes: BENCH_STARTS (default 600), BENCH_CONCURRENCY (64), BENCH_BURST (80).
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -14,38 +16,39 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/api';
-import { planLeverEvent } from '../src/api/lever-routing';
-import { loadConfig } from '../src/config';
+import { integrationParts, loadConfig, type Config } from '../src/config';
+import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../src/config/sandbox-defaults';
 import { startDevServer } from '../src/dev/dev-server';
 import { findOrBuildTemporalCli } from '../src/dev/temporal-cli';
+import { hrlogicsControl } from '../src/integrations/hrlogics/sandbox/control-client';
+import { willoControl } from '../src/integrations/willo/sandbox/control-client';
+import { WILLO_TAGS } from '../src/integrations/willo/tags';
 import { leverSignature } from '../src/lever/webhook';
 import { createLogger } from '../src/logger';
-import { SandboxControl } from '../src/sandbox/control-client';
-import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../src/sandbox/defaults';
+import { webhookTrigger } from '../src/opportunity/messages';
+import { opportunityTriggers } from '../src/opportunity/trigger';
+import { SandboxControl, type LoggedRequest } from '../src/sandbox/control-client';
+import { SEED_POSTING_IDS } from '../src/sandbox/lever/seed';
 import { startSandbox } from '../src/sandbox/server';
-import { dataConverter } from '../src/temporal';
-import { createWorkers } from '../src/worker';
-import { workflowIds } from '../src/workflow-ids';
-import { billableActions } from './actions';
+import { dataConverter } from '../src/temporal/connection';
+import { searchAttributeQuery } from './queries';
+import { addActions, billableActions } from './actions';
 import { startApiProcess } from './api-process';
 import { fmt, percentile, runAtRate, runConcurrently } from './load';
+import { createWorkers } from '../src/worker';
+import { integrationProcessId } from '../src/temporal/workflow-ids';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 600);
-// Enough concurrent requests to saturate the server, so both paths are measured at capacity.
+// Enough concurrent requests to saturate the server, so every path is measured at capacity.
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const BURST = Number(process.env.BENCH_BURST ?? 80);
 const log = (line: string) => console.log(line);
 
-function signedApplication(opportunityId: string) {
+function signedWebhook(event: string, data: Record<string, unknown>) {
   const token = randomBytes(24).toString('hex');
   const triggeredAt = Date.now();
-  return JSON.stringify({
-    event: 'applicationCreated',
-    triggeredAt,
-    token,
-    signature: leverSignature(SANDBOX_LEVER_WEBHOOK_TOKENS.applicationCreated, token, triggeredAt),
-    data: { opportunityId },
-  });
+  const key = SANDBOX_LEVER_WEBHOOK_TOKENS[event as keyof typeof SANDBOX_LEVER_WEBHOOK_TOKENS];
+  return JSON.stringify({ event, triggeredAt, token, signature: leverSignature(key, token, triggeredAt), data });
 }
 
 async function listen(app: ReturnType<typeof createApp>): Promise<{ server: Server; url: string }> {
@@ -55,12 +58,79 @@ async function listen(app: ReturnType<typeof createApp>): Promise<{ server: Serv
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 300_000): Promise<void> {
+async function until(what: string, probe: () => Promise<unknown>, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+async function ingress(config: Config, client: Client, run: string): Promise<number> {
+  // Ingress runs against a queue no worker polls: we measure accepting work, not doing it.
+  const idle: Config = { ...config, temporal: { ...config.temporal, taskQueue: `bench-idle-${run}` } };
+  const triggers = opportunityTriggers(idle);
+  log(`\n1. Ingress throughput (${STARTS} calls each, ${CONCURRENCY} concurrent, every integration on)`);
+  // Raw calls are measured before and after the webhooks and averaged: SQLite slows as it fills, so
+  // whichever ran second would otherwise look worse.
+  const rawRate = async (round: string, call: (id: string) => Promise<unknown>) => {
+    const started = performance.now();
+    await runConcurrently(STARTS, CONCURRENCY, (i) => call(`raw-${round}-${run}-${i}`));
+    return STARTS / ((performance.now() - started) / 1000);
+  };
+  const rawStart = (id: string) => {
+    const { signal: _signal, signalArgs: _args, ...options } = triggers.options(id, webhookTrigger('applicationCreated', Date.now()));
+    return client.workflow.start('opportunityProcess', options);
+  };
+  const rawSignalWithStart = (id: string) => triggers.trigger(client, id, webhookTrigger('applicationCreated', Date.now()));
+  const startBefore = await rawRate('start-before', rawStart);
+  const swsBefore = await rawRate('sws-before', rawSignalWithStart);
+
+  // The API runs as its own process (`npm run api`), as in production: its event loop is not shared with
+  // the load generator's HTTP client.
+  const api = await startApiProcess({
+    TEMPORAL_ADDRESS: config.temporal.address,
+    RELAY_TASK_QUEUE: idle.temporal.taskQueue,
+    LOG_LEVEL: 'silent',
+  });
+  const post = async (opportunityId: string) => {
+    const res = await fetch(`${api.url}/webhooks/lever`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: signedWebhook('applicationCreated', { opportunityId }),
+    });
+    if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+  };
+  const ingressStarted = performance.now();
+  await runConcurrently(STARTS, CONCURRENCY, (i) => post(`hook-${run}-${i}`));
+  const ingressRate = STARTS / ((performance.now() - ingressStarted) / 1000);
+  const startAfter = await rawRate('start-after', rawStart);
+  const swsAfter = await rawRate('sws-after', rawSignalWithStart);
+  const start = (startBefore + startAfter) / 2;
+  const sws = (swsBefore + swsAfter) / 2;
+  log(`   raw client.workflow.start:          ${fmt(start)} calls/s (${fmt(startBefore)} before, ${fmt(startAfter)} after the webhooks)`);
+  log(`   raw client.workflow.signalWithStart: ${fmt(sws)} calls/s (${fmt(swsBefore)} before, ${fmt(swsAfter)} after)`);
+  log(`   webhook ingress (HTTP, one signal-with-start per webhook): ${fmt(ingressRate)} webhooks/s`);
+  log(
+    `   ingress/raw per webhook: ${fmt(ingressRate / start, 2)} of raw start (goal >= 0.90), ${fmt(ingressRate / sws, 2)} of raw signal-with-start`,
+  );
+
+  const halfRate = ingressRate / 2;
+  const ackCount = Math.max(50, Math.round(halfRate * 10));
+  log(`\n2. Ack latency at half that rate (${fmt(halfRate)}/s, ${ackCount} webhooks)`);
+  const latencies = await runAtRate(ackCount, halfRate, (i) => post(`ack-${run}-${i}`));
+  log(
+    `   p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms, max ${fmt(Math.max(...latencies))} ms (target p99 <= 50 ms)`,
+  );
+  api.stop();
+  return ingressRate;
+}
+
+/** Lever requests from `since` until `settled`, once the log has been quiet for a moment. */
+async function leverRequestsFor(control: SandboxControl, since: number, settled: () => Promise<unknown>): Promise<LoggedRequest[]> {
+  await until('the event to be handled', settled);
+  await new Promise((r) => setTimeout(r, 1000));
+  return (await control.leverRequests()).filter((r) => r.at >= since);
 }
 
 async function main(): Promise<void> {
@@ -74,90 +144,99 @@ async function main(): Promise<void> {
   const config = loadConfig({ TEMPORAL_ADDRESS: dev.address, RELAY_TASK_QUEUE: `bench-${run}`, LOG_LEVEL: 'silent' });
   const client = new Client({ connection: await Connection.connect({ address: dev.address }), dataConverter: dataConverter(config) });
   try {
-    // Ingress runs against a queue no worker polls: we measure accepting work, not doing it. Only HRLogics
-    // acts on applicationCreated here, so one webhook is one start, like one raw start.
-    const idle = {
-      ...config,
-      refty: { ...config.refty, enabled: false },
-      temporal: { ...config.temporal, taskQueue: `bench-idle-${run}` },
-    };
-    log(`\n1. Ingress throughput (${STARTS} starts each, ${CONCURRENCY} concurrent)`);
-    // Raw starts are measured before and after the webhooks and averaged: SQLite slows as it fills, so
-    // whichever ran second would otherwise look worse.
-    const rawStartRate = async (round: string) => {
-      const started = performance.now();
-      await runConcurrently(STARTS, CONCURRENCY, async (i) => {
-        const [start] = planLeverEvent({ event: 'applicationCreated', triggeredAt: Date.now(), data: { opportunityId: `raw-${round}-${run}-${i}` } }, idle).actions;
-        if (start.kind !== 'start') throw new Error('expected a start');
-        await client.workflow.start(start.workflowType, { taskQueue: start.taskQueue, workflowId: start.workflowId, args: start.args, typedSearchAttributes: start.searchAttributes });
-      });
-      return STARTS / ((performance.now() - started) / 1000);
-    };
-    const rawBefore = await rawStartRate('before');
+    await ingress(config, client, run);
 
-    // The API runs as its own process (`npm run api`), as in production: its event loop is not shared with
-    // the load generator's HTTP client.
-    const api = await startApiProcess({
-      TEMPORAL_ADDRESS: dev.address,
-      RELAY_TASK_QUEUE: idle.temporal.taskQueue,
-      REFTY_ENABLED: 'false',
-      LOG_LEVEL: 'silent',
-    });
-    const url = api.url;
-    const post = async (opportunityId: string) => {
-      const res = await fetch(`${url}/webhooks/lever`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: signedApplication(opportunityId) });
-      if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
-    };
-    const ingressStarted = performance.now();
-    await runConcurrently(STARTS, CONCURRENCY, (i) => post(`hook-${run}-${i}`));
-    const ingressRate = STARTS / ((performance.now() - ingressStarted) / 1000);
-    const rawAfter = await rawStartRate('after');
-    const rawRate = (rawBefore + rawAfter) / 2;
-    log(`   raw client.workflow.start:   ${fmt(rawRate)} starts/s (${fmt(rawBefore)} before, ${fmt(rawAfter)} after the webhooks)`);
-    log(`   webhook ingress (HTTP):      ${fmt(ingressRate)} starts/s = ${fmt((100 * ingressRate) / rawRate, 0)}% of raw (target >= 90%)`);
-
-    const halfRate = ingressRate / 2;
-    const ackCount = Math.max(50, Math.round(halfRate * 10));
-    log(`\n2. Ack latency at half that rate (${fmt(halfRate)}/s, ${ackCount} webhooks)`);
-    const latencies = await runAtRate(ackCount, halfRate, (i) => post(`ack-${run}-${i}`));
-    log(`   p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms, max ${fmt(Math.max(...latencies))} ms (target p99 <= 50 ms)`);
-    api.stop();
-
-    log(`\n3. Lever rate limit: a burst of ${BURST} applications (limit ${config.lever.ratePerSecond} req/s)`);
     const { server: apiServer, url: apiUrl } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') }));
     const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl });
     config.lever.baseUrl = `${sandbox.baseUrl}/lever/v1`;
-    config.hrlogics.baseUrl = `${sandbox.baseUrl}/hrlogics`;
+    for (const { integration, section } of integrationParts(config)) section.baseUrl = `${sandbox.baseUrl}/${integration.name}`;
     const connection = await NativeConnection.connect({ address: dev.address });
     const workers = await createWorkers({ config, connection });
     const running = workers.run();
     const control = new SandboxControl(sandbox.baseUrl);
-    // Warm up: the first workflow task builds the bundle cache.
-    const warm = await control.apply({ name: 'Warm Up', email: `warm-${run}@example.com` });
-    await until('the warm-up screening', async () => (await control.screenings(warm.opportunityId)).length > 0);
+    const hrlogics = hrlogicsControl(control);
+    const willo = willoControl(control);
+    const rate = config.lever.ratePerSecond;
+
+    log(`\n3. Lever requests per event (all integrations on; the worker's cache of stage names and posting tags warm)`);
+    const warm = await control.apply({ name: 'Warm Up', email: `warm-${run}@example.com`, postingId: SEED_POSTING_IDS.backendEngineer });
+    await control.moveStage(warm.opportunityId, 'phone-screen');
+    await until('the warm-up invite', async () => (await control.opportunity(warm.opportunityId)).tags.includes(WILLO_TAGS.invited));
+    const applied = Date.now();
+    const { opportunityId } = await control.apply({
+      name: 'Budget',
+      email: `budget-${run}@example.com`,
+      postingId: SEED_POSTING_IDS.backendEngineer,
+    });
+    const onApply = await leverRequestsFor(control, applied, async () => (await hrlogics.screenings(opportunityId)).length > 0);
+    const unused = Date.now();
+    await control.moveStage(opportunityId, 'onsite');
+    const onUnused = await leverRequestsFor(control, unused, async () =>
+      (await control.deliveries({ opportunityId, event: 'candidateStageChange' })).every((d) => d.delivered),
+    );
+    const trigger = Date.now();
+    await control.moveStage(opportunityId, 'phone-screen');
+    const onTrigger = await leverRequestsFor(control, trigger, async () =>
+      (await control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.invited),
+    );
+    for (const [event, requests, goal] of [
+      ['applicationCreated', onApply, 1],
+      ['stage change nobody uses', onUnused, 1],
+      ['stage change into the Willo trigger stage', onTrigger, 2],
+    ] as const) {
+      const list = requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`).join(', ');
+      log(
+        `   ${event}: ${requests.length} (goal ${goal}) -> capacity ${fmt(rate / Math.max(requests.length, 1))} events/s at ${rate} req/s [${list}]`,
+      );
+    }
+
+    log(`\n4. Lever rate limit: a burst of ${BURST} applications (limit ${rate} req/s)`);
     const before = (await control.leverRequests()).length;
     const burstStarted = Date.now();
-    const applied = await runConcurrently(BURST, 8, (i) => control.apply({ name: `Burst ${i}`, email: `burst-${run}-${i}@example.com` }));
-    await until('every screening', async () => {
-      const counts = await Promise.all(applied.map(async ({ opportunityId }) => (await control.screenings(opportunityId)).length));
-      return counts.every((c) => c > 0);
-    });
+    const burst = await runConcurrently(BURST, 8, (i) => control.apply({ name: `Burst ${i}`, email: `burst-${run}-${i}@example.com` }));
+    await until('every screening', async () =>
+      (await Promise.all(burst.map(async (a) => (await hrlogics.screenings(a.opportunityId)).length))).every((c) => c > 0),
+    );
     const burstMs = Date.now() - burstStarted;
     const burstRequests = (await control.leverRequests()).slice(before).filter((r) => r.at >= burstStarted);
-    const allowedMs = (burstRequests.length / config.lever.ratePerSecond) * 1000;
-    log(`   ${burstRequests.length} Lever requests; all ${BURST} screenings sent in ${fmt(burstMs / 1000, 2)} s; the limit allows ${fmt(allowedMs / 1000, 2)} s -> ${fmt(burstMs / allowedMs, 2)}x (target <= 1.1x)`);
+    const allowedMs = (burstRequests.length / rate) * 1000;
+    log(
+      `   ${burstRequests.length} Lever requests; all ${BURST} screenings sent in ${fmt(burstMs / 1000, 2)} s; the limit allows ${fmt(allowedMs / 1000, 2)} s -> ${fmt(burstMs / allowedMs, 2)}x (target <= 1.1x)`,
+    );
     log(`   429 answers from Lever: ${burstRequests.filter((r) => r.status === 429).length} (target 0)`);
 
-    log('\n4. Cost of one WOTC candidate (apply -> survey -> pre-qualified tag -> hire), from its history');
-    const { opportunityId } = applied[0];
-    const [screening] = await control.screenings(opportunityId);
-    await control.completeSurvey(screening.screeningId, 'pre_qualified');
-    await until('the tag', async () => (await control.opportunity(opportunityId)).tags.length > 0);
-    await control.hire(opportunityId);
-    const handle = client.workflow.getHandle(workflowIds.wotc(opportunityId));
-    await handle.result();
-    const actions = billableActions(await handle.fetchHistory());
-    log(`   ${actions.total} billable actions: ${Object.entries(actions.byKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    log('\n5. Billable Temporal actions per candidate, from every run that carries its LeverOpportunityId');
+    const costOf = async (id: string) => {
+      const byKind: Record<string, number> = {};
+      let runs = 0;
+      for await (const execution of client.workflow.list({ query: searchAttributeQuery(id) })) {
+        runs += 1;
+        addActions(byKind, billableActions(await client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory()).byKind);
+      }
+      const total = Object.values(byKind).reduce((a, b) => a + b, 0);
+      return `${total} in ${runs} runs: ${Object.entries(byKind)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`;
+    };
+    const wotcCandidate = burst[0].opportunityId;
+    const [screening] = await hrlogics.screenings(wotcCandidate);
+    await hrlogics.completeSurvey(screening.screeningId, 'pre_qualified');
+    await until('the tag', async () => (await control.opportunity(wotcCandidate)).tags.length > 0);
+    await control.hire(wotcCandidate);
+    await client.workflow.getHandle(integrationProcessId('hrlogics', wotcCandidate)).result();
+    await new Promise((r) => setTimeout(r, 3000));
+    log(`   WOTC (apply -> survey -> pre-qualified tag -> hire): ${await costOf(wotcCandidate)}`);
+    const [participant] = await willo.participants(opportunityId);
+    await willo.finishVideo(participant.key);
+    await until('To Review', async () => (await control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.toReview));
+    await willo.reviewVideo(participant.key, 'Accepted');
+    await client.workflow.getHandle(integrationProcessId('willo', opportunityId)).result();
+    await control.archive(opportunityId);
+    await client.workflow.getHandle(integrationProcessId('hrlogics', opportunityId)).result();
+    await new Promise((r) => setTimeout(r, 3000));
+    log(
+      `   WOTC + Willo (apply, a stage nobody uses, trigger stage -> invite -> response -> accepted, archived): ${await costOf(opportunityId)}`,
+    );
 
     workers.shutdown();
     await running;

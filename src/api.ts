@@ -9,9 +9,8 @@ import { codecEndpoint } from './api/codec-endpoint';
 import { leverIngress } from './api/lever-ingress';
 import { partnerIngress } from './api/partner-ingress';
 import { TemporalActions, TemporalUnavailableError } from './api/temporal-actions';
-import { integrationSettings, loadConfig, type Config } from './config';
+import { integrationParts, integrationSettings, loadConfig, type Config } from './config';
 import { HttpProblem, sendProblem } from './http/problems';
-import { eachIntegration } from './integrations';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { opportunityTriggers } from './opportunity/trigger';
@@ -47,27 +46,29 @@ export function createApp({ config, client, logger = createLogger('api', config.
     (req, res, next) => handler(req, res).catch(next),
   ];
 
-  const anyOpportunityIntegration = eachIntegration().some(([key, i]) => 'opportunity' in i && key in integrationSettings(config));
+  const settings = integrationSettings(config);
+  const anyOpportunityIntegration = integrationParts(config).some(
+    ({ key, integration }) => 'opportunity' in integration && key in settings,
+  );
   app.post('/webhooks/lever', ...route('lever', leverIngress({ config, actions, anyOpportunityIntegration, now })));
-  for (const [key, integration] of eachIntegration()) {
-    const server = integration.server();
-    const section = config[key];
+  for (const { integration, server, section } of integrationParts(config)) {
     // Callback endpoints exist whenever their secret is configured, even with the integration switched
     // off, so running processes can still finish.
     if (server.callbacks && section.callbackSecret) {
       const ingress = partnerIngress({
         partner: integration.title,
         secret: section.callbackSecret,
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        routes: server.callbacks.routes(section as any, config),
+        routes: server.callbacks.routes(section, config),
         actions,
         subject: server.callbacks.subject,
       });
       app.post(`/webhooks/${integration.name}`, ...route(integration.name, ingress));
     }
     for (const admin of server.admin ?? []) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      app.post(`/admin/${admin.path}`, ...route(`admin-${admin.path}`, adminStart({ relay: config, section: section as any, title: integration.title, route: admin, actions })));
+      app.post(
+        `/admin/${admin.path}`,
+        ...route(`admin-${admin.path}`, adminStart({ relay: config, section, title: integration.title, route: admin, actions })),
+      );
     }
   }
 

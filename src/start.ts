@@ -21,9 +21,13 @@ async function main(): Promise<void> {
   if (config.temporal.embedded) {
     const cliPath = await findOrBuildTemporalCli((line) => console.log(line));
     console.log('Starting the Temporal dev server...');
-    devServer = await startDevServer({ cliPath, dataDir: config.dataDir, namespace: config.temporal.namespace,
+    devServer = await startDevServer({
+      cliPath,
+      dataDir: config.dataDir,
+      namespace: config.temporal.namespace,
       codecEndpoint: config.api.codecEndpoint ? `${config.api.publicUrl}/codec` : undefined,
-      onLog: (line) => (/level=ERROR/.test(line) ? logger.error({ temporal: line }) : logger.debug({ temporal: line })) });
+      onLog: (line) => (/level=ERROR/.test(line) ? logger.error({ temporal: line }) : logger.debug({ temporal: line })),
+    });
     process.once('exit', () => devServer?.process.kill('SIGTERM'));
   }
   let sandbox: Sandbox | undefined;
@@ -43,7 +47,9 @@ async function main(): Promise<void> {
       `  Temporal     ${config.temporal.address}${devServer ? `  (embedded dev server, state in ${config.dataDir}/temporal.sqlite)` : ''}`,
       `  Temporal UI  ${config.temporal.uiUrl}`,
       `  Worker       task queues ${queues.main} and ${queues.lever} (Lever at most ${config.lever.ratePerSecond} req/s)`,
-      sandbox ? `  Sandbox      ${sandbox.baseUrl}  (simulated Lever, HRLogics, Willo, Refty, Wintro, ${config.techInterview.platformName}; try: npm run demo)` : `  Lever        ${config.lever.baseUrl}`,
+      sandbox
+        ? `  Sandbox      ${sandbox.baseUrl}  (simulated Lever, HRLogics, Willo, Refty, Wintro, ${config.techInterview.platformName}; try: npm run demo)`
+        : `  Lever        ${config.lever.baseUrl}`,
       '  Stop with Ctrl-C.',
       '',
     ].join('\n'),

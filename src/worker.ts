@@ -4,8 +4,7 @@
 // registry: each integration adds its own.
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
-import { loadConfig, type Config } from './config';
-import { eachIntegration } from './integrations';
+import { integrationParts, loadConfig, type Config } from './config';
 import type { ActivityFunctions } from './integrations/kit/server';
 import { createLeverActivities } from './lever/activities';
 import { LeverClient } from './lever/client';
@@ -23,14 +22,17 @@ export interface WorkerActivities {
   lever: ActivityFunctions;
 }
 
-export function createActivities(config: Config, client: Client, lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey })): WorkerActivities {
+export function createActivities(
+  config: Config,
+  client: Client,
+  lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey }),
+): WorkerActivities {
   const activities: WorkerActivities = {
     main: createOpportunityActivities(client),
     lever: createLeverActivities(lever, new LeverLookupCache(config.lever.lookupCacheTtlMs)),
   };
-  for (const [key, integration] of eachIntegration()) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const own = integration.server().activities(config[key] as any, { lever });
+  for (const { server, section } of integrationParts(config)) {
+    const own = server.activities(section, { lever });
     Object.assign(activities.main, own.partner);
     Object.assign(activities.lever, own.lever);
   }
@@ -73,10 +75,8 @@ export async function createWorkers({ config, connection, namespace, workflowBun
   });
   // Schedules live in Temporal; the worker that will run their workflows keeps them current.
   const started: Record<string, string> = {};
-  for (const [key, integration] of eachIntegration()) {
-    const server = integration.server();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    if (server.onWorkerStart) started[integration.name] = await server.onWorkerStart({ client, section: config[key] as any, relay: config });
+  for (const { integration, server, section } of integrationParts(config)) {
+    if (server.onWorkerStart) started[integration.name] = await server.onWorkerStart({ client, section, relay: config });
   }
   return {
     started,
@@ -101,7 +101,10 @@ async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const { connection, namespace } = await connectWorkerConnection(config);
   const workers = await createWorkers({ config, connection, namespace });
-  logger.info({ taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond, started: workers.started }, 'worker running');
+  logger.info(
+    { taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond, started: workers.started },
+    'worker running',
+  );
   await workers.run();
   await connection.close();
 }

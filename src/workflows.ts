@@ -1,6 +1,7 @@
 // The workflow bundle's entry: the opportunity process and every workflow of every integration in the
 // registry, by name. Temporal looks a workflow type up here; nothing else imports this file. It is a
 // CommonJS module (`import = require`, `export =`) because its exports are built from the registry.
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS module on purpose, see above */
 import type { Workflow } from '@temporalio/workflow';
 import registry = require('./integrations');
 import opportunity = require('./opportunity/workflow');

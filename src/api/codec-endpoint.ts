@@ -39,7 +39,8 @@ export function codecEndpoint(payloadKey: Buffer, uiOrigin: string): Router {
     router.post(`/${direction}`, async (req, res) => {
       cors(res);
       const payloads = (req.body as { payloads?: unknown })?.payloads;
-      if (!Array.isArray(payloads)) throw new HttpProblem(400, 'body must be {"payloads": [...]}', [{ field: 'payloads', message: 'must be an array' }]);
+      if (!Array.isArray(payloads))
+        throw new HttpProblem(400, 'body must be {"payloads": [...]}', [{ field: 'payloads', message: 'must be an array' }]);
       try {
         const result = await codec[direction]((payloads as JsonPayload[]).map(fromJson));
         res.json({ payloads: result.map(toJson) });

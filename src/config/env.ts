@@ -17,9 +17,7 @@ export const duration = z.string().refine((v) => typeof ms(v as ms.StringValue) 
   message: 'must be a duration such as 30s, 15m, 3d',
 });
 export const port = z.coerce.number().int().min(1).max(65535);
-export const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+export const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 export const url = z.url().transform((v) => v.replace(/\/+$/, ''));
 export const email = z.email();
 

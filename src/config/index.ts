@@ -1,7 +1,9 @@
 // All configuration, read once from the environment and validated here so that a bad setting stops
 // start-up with one message naming every problem, instead of failing later inside a workflow. The relay's
 // own settings come from ./relay.ts; each integration in the registry parses its own section.
-import { eachIntegration, type IntegrationName, type integrations } from '../integrations';
+import { eachIntegration, type Integration, type IntegrationName, type integrations } from '../integrations';
+import type { IntegrationServer } from '../integrations/kit/server';
+import type { PartnerConnection } from './partner';
 import { ConfigError, EnvReader, type Env } from './env';
 import { readRelayConfig, type RelayConfig } from './relay';
 
@@ -21,16 +23,25 @@ export function loadConfig(env: Env = process.env): Config {
   return { ...relay, ...sections } as Config;
 }
 
+/** One integration with its Node side and its own section of this configuration. */
+export interface IntegrationPart {
+  key: IntegrationName;
+  integration: Integration;
+  server: IntegrationServer<PartnerConnection, unknown>;
+  section: PartnerConnection;
+}
+
+/** Every integration in registry order, each with its server part and section: what the worker, the API and the demo iterate. */
+export function integrationParts(config: Config): IntegrationPart[] {
+  return eachIntegration().map(([key, integration]) => ({ key, integration, server: integration.server(), section: config[key] }));
+}
+
 /**
  * What the opportunity process gets of each enabled integration's section (its workflow settings); an
  * integration switched off is left out, so nothing new starts for it.
  */
 export function integrationSettings(config: Config): Partial<Record<IntegrationName, unknown>> {
   const settings: Partial<Record<IntegrationName, unknown>> = {};
-  for (const [key, integration] of eachIntegration()) {
-    const section = config[key];
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    if (section.enabled) settings[key] = integration.server().settings(section as any);
-  }
+  for (const { key, server, section } of integrationParts(config)) if (section.enabled) settings[key] = server.settings(section);
   return settings;
 }

@@ -34,7 +34,12 @@ export function partnerConnection(
     enabled,
     baseUrl: r.get(`${prefix}_BASE_URL`, url, dflt(`${ctx.sandboxUrl}/${path}`), enabled),
     apiKey: r.get(`${prefix}_API_KEY`, z.string().min(1), dflt(SANDBOX_PARTNER_API_KEY), enabled),
-    callbackSecret: r.get(`${prefix}_CALLBACK_SECRET`, z.string().startsWith('whsec_', 'must start with whsec_'), dflt(sandboxSecret), enabled),
+    callbackSecret: r.get(
+      `${prefix}_CALLBACK_SECRET`,
+      z.string().startsWith('whsec_', 'must start with whsec_'),
+      dflt(sandboxSecret),
+      enabled,
+    ),
   };
 }
 

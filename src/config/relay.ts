@@ -66,7 +66,8 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
 
   const payloadKeyText = r.get('PAYLOAD_ENCRYPTION_KEY', z.base64(), dflt(SANDBOX_PAYLOAD_KEY), true);
   const payloadKey = Buffer.from(payloadKeyText ?? '', 'base64');
-  if (payloadKeyText && payloadKey.length !== 32) r.problems.push('PAYLOAD_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  if (payloadKeyText && payloadKey.length !== 32)
+    r.problems.push('PAYLOAD_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
 
   const relay: RelayConfig = {
     sandbox: { enabled: sandboxEnabled, port: sandboxPort },

@@ -15,7 +15,8 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs / 1000}s: is the worker running? (npm start)`);
+    if (Date.now() > deadline)
+      throw new Error(`gave up waiting for ${what} after ${timeoutMs / 1000}s: is the worker running? (npm start)`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -29,10 +30,13 @@ async function reachable(url: string): Promise<boolean> {
 
 /** The sandbox's address, once the relay and the sandbox are known to be up. */
 export async function requireRunningSandbox(relay: RelayConfig): Promise<string> {
-  if (!relay.sandbox.enabled) throw new Error('the demo plays its scenario through the sandbox, but LEVER_API_BASE_URL points at a real Lever account');
+  if (!relay.sandbox.enabled)
+    throw new Error('the demo plays its scenario through the sandbox, but LEVER_API_BASE_URL points at a real Lever account');
   const sandboxUrl = sandboxBaseUrl(relay.sandbox.port);
   if (!(await reachable(`${relay.api.publicUrl}/healthz`)) || !(await reachable(sandboxUrl))) {
-    throw new Error(`the relay is not running at ${relay.api.publicUrl} (sandbox ${sandboxUrl}): start it with npm start, then run npm run demo`);
+    throw new Error(
+      `the relay is not running at ${relay.api.publicUrl} (sandbox ${sandboxUrl}): start it with npm start, then run npm run demo`,
+    );
   }
   return sandboxUrl;
 }

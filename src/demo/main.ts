@@ -1,16 +1,14 @@
 // `npm run demo [-- <integration>]`: plays each integration's scenario (all of them in turn by default)
 // against a running `npm start`, printing each step as it happens. Scenarios come from the registry.
-import { loadConfig } from '../config';
-import { eachIntegration } from '../integrations';
+import { integrationParts, loadConfig } from '../config';
 import { SandboxControl } from '../sandbox/control-client';
 import { demoContext, requireRunningSandbox } from './context';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const scenarios = eachIntegration().flatMap(([key, integration]) => {
-    const demo = integration.server().demo;
-    return demo ? [{ key, name: integration.name, title: integration.title, demo }] : [];
-  });
+  const scenarios = integrationParts(config).flatMap(({ integration, server, section }) =>
+    server.demo ? [{ name: integration.name, title: integration.title, demo: server.demo, section }] : [],
+  );
   const wanted = process.argv[2];
   // `wotc` is what this scenario was called before it was named after its integration.
   const name = wanted === 'wotc' ? 'hrlogics' : wanted;
@@ -21,13 +19,12 @@ async function main(): Promise<void> {
   for (const scenario of scenarios) {
     if (name !== undefined && scenario.name !== name) continue;
     console.log(`\n=== ${scenario.name} (${scenario.title}) ===`);
-    const section = config[scenario.key];
+    const { section } = scenario;
     if (!section.enabled) {
       console.log(`${scenario.title} is switched off: skipped`);
       continue;
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await scenario.demo(context, section as any);
+    await scenario.demo(context, section);
   }
 }
 

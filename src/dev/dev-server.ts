@@ -24,7 +24,13 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-export function devServerArgs({ dataDir, port = 7233, uiPort = 8233, namespace = 'default', codecEndpoint }: Omit<DevServerOptions, 'cliPath'>): string[] {
+export function devServerArgs({
+  dataDir,
+  port = 7233,
+  uiPort = 8233,
+  namespace = 'default',
+  codecEndpoint,
+}: Omit<DevServerOptions, 'cliPath'>): string[] {
   return [
     'server',
     'start-dev',
@@ -57,7 +63,8 @@ function portOpen(port: number): Promise<boolean> {
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const port = options.port ?? 7233;
-  if (await portOpen(port)) throw new Error(`port ${port} is already in use: is another Temporal server running? Set TEMPORAL_ADDRESS to use it instead.`);
+  if (await portOpen(port))
+    throw new Error(`port ${port} is already in use: is another Temporal server running? Set TEMPORAL_ADDRESS to use it instead.`);
   mkdirSync(options.dataDir, { recursive: true });
   // Its own process group: Ctrl-C reaches us first, and the server is stopped last, after the workers.
   const child = spawn(options.cliPath, devServerArgs(options), { stdio: ['ignore', 'pipe', 'pipe'], detached: true });

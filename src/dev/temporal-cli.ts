@@ -45,7 +45,10 @@ export async function findOrBuildTemporalCli(progress: Progress = (line) => cons
   if (!bin) throw new Error('The Temporal CLI is not installed and Go is not available to build it. Install Go, or set TEMPORAL_CLI_PATH.');
   progress(`Building the Temporal CLI from source (${TEMPORAL_CLI_MODULE}); this happens once and takes several minutes...`);
   const started = Date.now();
-  const ticker = setInterval(() => progress(`  still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)}s)...`), 20_000);
+  const ticker = setInterval(
+    () => progress(`  still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)}s)...`),
+    20_000,
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn('go', ['install', TEMPORAL_CLI_MODULE], { stdio: ['ignore', 'inherit', 'pipe'] });

@@ -94,5 +94,10 @@ export function basicAuth(username: string, password = ''): string {
 
 /** A client for a partner that takes `Authorization: <prefix> <key>` (Bearer unless told otherwise). */
 export function partnerClient(service: string, options: PartnerOptions, authPrefix = 'Bearer'): JsonClient {
-  return new JsonClient({ service, baseUrl: options.baseUrl, authorization: `${authPrefix} ${options.apiKey}`, timeoutMs: options.timeoutMs });
+  return new JsonClient({
+    service,
+    baseUrl: options.baseUrl,
+    authorization: `${authPrefix} ${options.apiKey}`,
+    timeoutMs: options.timeoutMs,
+  });
 }

@@ -58,7 +58,11 @@ export class LeverClient {
 
   /** Applications expanded: an opportunity's posting is visible only there. */
   async getOpportunity(opportunityId: string): Promise<LeverOpportunity> {
-    const res = await this.http.request<LeverItem<LeverOpportunity>>({ method: 'GET', path: `/opportunities/${id(opportunityId)}`, query: { expand: 'applications' } });
+    const res = await this.http.request<LeverItem<LeverOpportunity>>({
+      method: 'GET',
+      path: `/opportunities/${id(opportunityId)}`,
+      query: { expand: 'applications' },
+    });
     return res.data;
   }
 
@@ -77,11 +81,21 @@ export class LeverClient {
   }
 
   async addTags(opportunityId: string, tags: string[], performAs?: string): Promise<void> {
-    await this.http.request({ method: 'POST', path: `/opportunities/${id(opportunityId)}/addTags`, query: { perform_as: performAs }, body: { tags } });
+    await this.http.request({
+      method: 'POST',
+      path: `/opportunities/${id(opportunityId)}/addTags`,
+      query: { perform_as: performAs },
+      body: { tags },
+    });
   }
 
   async removeTags(opportunityId: string, tags: string[], performAs?: string): Promise<void> {
-    await this.http.request({ method: 'POST', path: `/opportunities/${id(opportunityId)}/removeTags`, query: { perform_as: performAs }, body: { tags } });
+    await this.http.request({
+      method: 'POST',
+      path: `/opportunities/${id(opportunityId)}/removeTags`,
+      query: { perform_as: performAs },
+      body: { tags },
+    });
   }
 
   async addNote(opportunityId: string, note: NoteInput, performAs?: string): Promise<string> {

@@ -41,7 +41,10 @@ export class LeverLookupCache {
   /** Posting id -> its tags. */
   readonly postingTags: TtlCache<string[]>;
 
-  constructor(readonly ttlMs: number, now: () => number = Date.now) {
+  constructor(
+    readonly ttlMs: number,
+    now: () => number = Date.now,
+  ) {
     this.stageNames = new TtlCache(ttlMs, now);
     this.hiredReasons = new TtlCache(ttlMs, now);
     this.postingTags = new TtlCache(ttlMs, now);

@@ -96,7 +96,15 @@ export function toSnapshot(opportunity: LeverOpportunity, readAt: number): LiveO
     opportunityId: opportunity.id,
     readAt,
     deleted: false,
-    ...(email ? { contact: { ...splitName(opportunity.name ?? ''), email, ...(opportunity.phones?.[0]?.value ? { phone: opportunity.phones[0].value } : {}) } } : {}),
+    ...(email
+      ? {
+          contact: {
+            ...splitName(opportunity.name ?? ''),
+            email,
+            ...(opportunity.phones?.[0]?.value ? { phone: opportunity.phones[0].value } : {}),
+          },
+        }
+      : {}),
     ...(applicationId ? { application: { id: applicationId, createdAt: expanded?.createdAt ?? createdAt } } : {}),
     ...(postingId ? { postingId } : {}),
     createdAt,

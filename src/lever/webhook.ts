@@ -45,7 +45,9 @@ export function isHandledEvent(event: LeverEvent): event is HandledLeverEvent {
 }
 
 export function leverSignature(signatureToken: string, token: string, triggeredAt: number): string {
-  return createHmac('sha256', signatureToken).update(token + String(triggeredAt)).digest('hex');
+  return createHmac('sha256', signatureToken)
+    .update(token + String(triggeredAt))
+    .digest('hex');
 }
 
 /** Constant-time check against every token configured for the event (several while one is rotated). */

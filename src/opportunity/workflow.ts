@@ -3,14 +3,7 @@
 // close together, lets each enabled integration decide from that snapshot (and, when it asks, the state of
 // its own process), then starts or signals the integrations' per-opportunity processes with the snapshot,
 // or carries out one-off effects. It ends when nothing is pending; the next trigger starts a new run.
-import {
-  getExternalWorkflowHandle,
-  ParentClosePolicy,
-  setHandler,
-  sleep,
-  startChild,
-  WorkflowIdReusePolicy,
-} from '@temporalio/workflow';
+import { getExternalWorkflowHandle, ParentClosePolicy, setHandler, sleep, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import { integrations, type IntegrationName } from '../integrations';
 import { leverActivities, partnerActivities } from '../integrations/kit/activity-proxies';
 import type { Decision, IntegrationDefinition, Need, OpportunityDriven, ProcessState } from '../integrations/kit/definition';
@@ -102,11 +95,16 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
   }
 
   /** Reference data the decisions asked for (one Lever request each, only on a cache miss), and process states. */
-  async function fetchNeeds(snapshot: OpportunitySnapshot, needs: Map<string, Need[]>, processes: Record<string, ProcessState>): Promise<void> {
+  async function fetchNeeds(
+    snapshot: OpportunitySnapshot,
+    needs: Map<string, Need[]>,
+    processes: Record<string, ProcessState>,
+  ): Promise<void> {
     const all = new Set([...needs.values()].flat());
     if (!snapshot.deleted) {
       for (const kind of ['stageName', 'hired', 'postingTags'] as LookupKind[]) {
-        if (all.has(kind) && snapshot.lookups[kind] === undefined) Object.assign(snapshot.lookups, await lever.leverRefreshLookup(kind, snapshot));
+        if (all.has(kind) && snapshot.lookups[kind] === undefined)
+          Object.assign(snapshot.lookups, await lever.leverRefreshLookup(kind, snapshot));
       }
     }
     const askers = [...needs.entries()].filter(([name, list]) => list.includes('process') && !processes[name]).map(([name]) => name);
@@ -129,7 +127,8 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
       case 'need':
         return record(name, 'undecided', `still needed ${decision.needs.join(', ')} after ${MAX_ROUNDS} rounds`);
       case 'start': {
-        if (snapshot.deleted || !driven.process) return record(name, 'nothing', `cannot start: ${snapshot.deleted ? 'deleted' : 'no process'}`);
+        if (snapshot.deleted || !driven.process)
+          return record(name, 'nothing', `cannot start: ${snapshot.deleted ? 'deleted' : 'no process'}`);
         if (processes[name]?.state === 'running') return deliver();
         try {
           await startChild(driven.process.workflow, {

@@ -87,7 +87,11 @@ export class SandboxControl {
     return this.request<{ deliveryIds: string[] }>('DELETE', `/lever/opportunities/${id}`);
   }
   bulkPostings(request: { count: number; applicantsPerPosting?: number; applicantsOnFirst?: number }) {
-    return this.request<{ postings: { id: string; state: string; distributionChannels: string[] }[]; opportunities: number }>('POST', '/lever/postings/bulk', request);
+    return this.request<{ postings: { id: string; state: string; distributionChannels: string[] }[]; opportunities: number }>(
+      'POST',
+      '/lever/postings/bulk',
+      request,
+    );
   }
   deliveries(query: { event?: string; opportunityId?: string } = {}) {
     const qs = new URLSearchParams(query as Record<string, string>).toString();
@@ -97,7 +101,11 @@ export class SandboxControl {
     return this.request<{ statuses: number[] }>('POST', `/lever/deliveries/${deliveryId}/redeliver`, { times });
   }
   sendWebhook(event: string, data: Record<string, unknown>, triggeredAt?: number) {
-    return this.request<{ status: number; body: unknown }>('POST', '/lever/webhooks/send', { event, data, ...(triggeredAt ? { triggeredAt } : {}) });
+    return this.request<{ status: number; body: unknown }>('POST', '/lever/webhooks/send', {
+      event,
+      data,
+      ...(triggeredAt ? { triggeredAt } : {}),
+    });
   }
   leverRequests() {
     return this.request<LoggedRequest[]>('GET', '/lever/requests');

@@ -53,7 +53,13 @@ export class IdempotencyStore {
       res.on('close', () => {
         if (res.writableFinished && res.statusCode < 500) {
           const contentType = res.get('content-type');
-          this.answers.set(key, { method: req.method, path: req.path, status: res.statusCode, body, ...(contentType ? { contentType } : {}) });
+          this.answers.set(key, {
+            method: req.method,
+            path: req.path,
+            status: res.statusCode,
+            body,
+            ...(contentType ? { contentType } : {}),
+          });
         }
         this.inFlight.delete(key);
         release();

@@ -62,12 +62,19 @@ export class Outbox {
    * Sends now and answers with that first result; on a retryable failure sends again after each gap in
    * turn until one attempt succeeds or the gaps run out.
    */
-  async deliver(name: string, record: DeliveryRecord, send: Send, delaysMs: readonly number[], retryable: (r: SendResult) => boolean): Promise<SendResult> {
+  async deliver(
+    name: string,
+    record: DeliveryRecord,
+    send: Send,
+    delaysMs: readonly number[],
+    retryable: (r: SendResult) => boolean,
+  ): Promise<SendResult> {
     const first = await this.attempt(name, record, send);
     const retryFrom = (index: number, last: SendResult) => {
       if (isSuccess(last) || !retryable(last)) return;
       if (index >= delaysMs.length) {
-        if (delaysMs.length > 0) this.logger.warn({ delivery: name, attempts: record.attempts.length }, 'sandbox delivery given up after every retry');
+        if (delaysMs.length > 0)
+          this.logger.warn({ delivery: name, attempts: record.attempts.length }, 'sandbox delivery given up after every retry');
         return;
       }
       this.later(delaysMs[index], async () => retryFrom(index + 1, await this.attempt(name, record, send)));

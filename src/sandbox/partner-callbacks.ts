@@ -79,7 +79,12 @@ export class PartnerCallbackSender {
   async redeliver(callbackId: string, times = 1): Promise<SendResult[]> {
     const record = this.find(callbackId);
     if (!record) throw controlErrors.notFound(`unknown callback ${callbackId}`);
-    return this.options.outbox.rerun(this.label(record), record, () => this.options.outbox.post(this.options.url, record.headers, record.body), times);
+    return this.options.outbox.rerun(
+      this.label(record),
+      record,
+      () => this.options.outbox.post(this.options.url, record.headers, record.body),
+      times,
+    );
   }
 
   /** `GET /?type=` lists, `POST /:callbackId/redeliver {times?}`; mounted at `/_control/<service>/callbacks`. */

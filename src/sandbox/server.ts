@@ -94,7 +94,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       }),
       idempotency: new IdempotencyStore(),
     };
-    partners[name] = { ...parts, ...simulator({ ...parts, faults, apiKey: partnerApiKey, publicUrl: (path) => `${baseUrl}/${name}${path}` }) };
+    partners[name] = {
+      ...parts,
+      ...simulator({ ...parts, faults, apiKey: partnerApiKey, publicUrl: (path) => `${baseUrl}/${name}${path}` }),
+    };
   }
 
   const state: SandboxState = {
@@ -133,13 +136,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   control.use('/faults', state.faults.controlRoutes());
   app.use('/_control', control);
 
-  app.get('/', (_req, res) =>
-    void res.json({
-      lever: `${baseUrl}/lever/v1`,
-      ...Object.fromEntries(Object.keys(partners).map((name) => [name, `${baseUrl}/${name}`])),
-      control: `${baseUrl}/_control`,
-      relay: relayUrl,
-    }),
+  app.get(
+    '/',
+    (_req, res) =>
+      void res.json({
+        lever: `${baseUrl}/lever/v1`,
+        ...Object.fromEntries(Object.keys(partners).map((name) => [name, `${baseUrl}/${name}`])),
+        control: `${baseUrl}/_control`,
+        relay: relayUrl,
+      }),
   );
   app.use((req) => {
     throw controlErrors.notFound(`no route ${req.method} ${req.path}`);

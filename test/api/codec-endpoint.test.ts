@@ -27,14 +27,24 @@ const toJson = (p: { metadata?: Record<string, Uint8Array> | null; data?: Uint8A
 
 describe('/codec', () => {
   it('decodes payloads the relay encrypted, for the Temporal UI', async () => {
-    const [encrypted] = await new EncryptionCodec(config.payloadKey).encode([defaultPayloadConverter.toPayload({ email: 'jane@example.com' })]);
-    const answer = await http<{ payloads: { data: string }[] }>('POST', `${url}/codec/decode`, { payloads: [toJson(encrypted)] }, { origin: 'http://localhost:8233' });
+    const [encrypted] = await new EncryptionCodec(config.payloadKey).encode([
+      defaultPayloadConverter.toPayload({ email: 'jane@example.com' }),
+    ]);
+    const answer = await http<{ payloads: { data: string }[] }>(
+      'POST',
+      `${url}/codec/decode`,
+      { payloads: [toJson(encrypted)] },
+      { origin: 'http://localhost:8233' },
+    );
     expect(answer.status).toBe(200);
     expect(JSON.parse(Buffer.from(answer.body.payloads[0].data, 'base64').toString())).toEqual({ email: 'jane@example.com' });
   });
 
-  it('answers the UI origin\'s CORS preflight', async () => {
-    const res = await fetch(`${url}/codec/decode`, { method: 'OPTIONS', headers: { origin: 'http://localhost:8233', 'access-control-request-method': 'POST' } });
+  it("answers the UI origin's CORS preflight", async () => {
+    const res = await fetch(`${url}/codec/decode`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:8233', 'access-control-request-method': 'POST' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:8233');
   });
@@ -48,7 +58,12 @@ describe('/codec', () => {
   });
 
   it('is off by default outside sandbox mode', async () => {
-    const production = loadConfig({ LEVER_API_BASE_URL: 'https://api.lever.co/v1', LEVER_API_KEY: 'k', LEVER_WEBHOOK_TOKENS: 't', PAYLOAD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
+    const production = loadConfig({
+      LEVER_API_BASE_URL: 'https://api.lever.co/v1',
+      LEVER_API_KEY: 'k',
+      LEVER_WEBHOOK_TOKENS: 't',
+      PAYLOAD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    });
     expect(production.api.codecEndpoint).toBe(false);
     const { server: prod, url: prodUrl } = await listen(createApp({ config: production, client, logger: createLogger('api', 'silent') }));
     try {

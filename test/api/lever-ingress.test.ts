@@ -30,7 +30,12 @@ beforeAll(async () => {
   // Every integration on (sandbox mode): still one call per webhook.
   config = testConfig({ API_BODY_LIMIT: '4kb' });
   const plain = await testClient(config);
-  client = new Client({ connection: plain.connection, namespace: plain.options.namespace, dataConverter: plain.options.dataConverter, interceptors: { workflow: [counting] } });
+  client = new Client({
+    connection: plain.connection,
+    namespace: plain.options.namespace,
+    dataConverter: plain.options.dataConverter,
+    interceptors: { workflow: [counting] },
+  });
   ({ server, url } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') })));
 });
 
@@ -83,33 +88,106 @@ describe('POST /webhooks/lever', () => {
     expect(calls).toEqual(['signalWithStart']);
   });
 
-  type Case = [name: string, send: (opportunityId: string) => Promise<{ status: number; body: unknown }>, status: number, error: RegExp, fields?: string[]];
+  type Case = [
+    name: string,
+    send: (opportunityId: string) => Promise<{ status: number; body: unknown }>,
+    status: number,
+    error: RegExp,
+    fields?: string[],
+  ];
   // jest-each passes `done` when a row is shorter than the test's parameter list: pad every row.
   const rows = (list: Case[]) => list.map(([name, send, status, error, fields]) => ({ name, send, status, error, fields }));
   const cases: Case[] = [
-    ['not JSON content type', (id) => post(JSON.stringify(signed('applicationCreated', { opportunityId: id })), { 'content-type': 'text/plain' }), 415, /application\/json/],
+    [
+      'not JSON content type',
+      (id) => post(JSON.stringify(signed('applicationCreated', { opportunityId: id })), { 'content-type': 'text/plain' }),
+      415,
+      /application\/json/,
+    ],
     ['malformed JSON', () => post('{"event":', { 'content-type': 'application/json' }), 400, /not valid JSON/],
     ['missing fields', () => post({ event: 'applicationCreated', data: {} }), 400, /invalid Lever webhook/, ['triggeredAt', 'token']],
     ['unknown event name', (id) => post(signed('candidateExploded', { opportunityId: id })), 400, /invalid Lever webhook/, ['event']],
-    ['triggeredAt in seconds as a string', (id) => post(signed('applicationCreated', { opportunityId: id }, { triggeredAt: '1431454330' })), 400, /invalid/, ['triggeredAt']],
-    ['missing signature', (id) => post(signed('applicationCreated', { opportunityId: id }, { signature: undefined })), 401, /signature is missing/],
-    ['wrong signature', (id) => post(signed('applicationCreated', { opportunityId: id }, { signature: 'a'.repeat(64) })), 401, /does not match/],
-    ['signature made with another event\'s token', (id) => {
-      const body = signed('applicationCreated', { opportunityId: id });
-      return post({ ...body, signature: leverSignature(SANDBOX_LEVER_WEBHOOK_TOKENS.candidateHired, body.token, body.triggeredAt) });
-    }, 401, /does not match/],
-    ['stale triggeredAt', (id) => {
-      const token = randomBytes(24).toString('hex');
-      const triggeredAt = Date.now() - 20 * 86_400_000;
-      return post({ event: 'applicationCreated', token, triggeredAt, signature: leverSignature(SANDBOX_LEVER_WEBHOOK_TOKENS.applicationCreated, token, triggeredAt), data: { opportunityId: id } });
-    }, 401, /too old/],
-    ['signed but data without opportunityId', () => post(signed('applicationCreated', { applicationId: 'a' })), 400, /invalid data/, ['data.opportunityId']],
-    ['signed but opportunityId not a string', () => post(signed('applicationCreated', { opportunityId: 42 })), 400, /invalid data/, ['data.opportunityId']],
+    [
+      'triggeredAt in seconds as a string',
+      (id) => post(signed('applicationCreated', { opportunityId: id }, { triggeredAt: '1431454330' })),
+      400,
+      /invalid/,
+      ['triggeredAt'],
+    ],
+    [
+      'missing signature',
+      (id) => post(signed('applicationCreated', { opportunityId: id }, { signature: undefined })),
+      401,
+      /signature is missing/,
+    ],
+    [
+      'wrong signature',
+      (id) => post(signed('applicationCreated', { opportunityId: id }, { signature: 'a'.repeat(64) })),
+      401,
+      /does not match/,
+    ],
+    [
+      "signature made with another event's token",
+      (id) => {
+        const body = signed('applicationCreated', { opportunityId: id });
+        return post({ ...body, signature: leverSignature(SANDBOX_LEVER_WEBHOOK_TOKENS.candidateHired, body.token, body.triggeredAt) });
+      },
+      401,
+      /does not match/,
+    ],
+    [
+      'stale triggeredAt',
+      (id) => {
+        const token = randomBytes(24).toString('hex');
+        const triggeredAt = Date.now() - 20 * 86_400_000;
+        return post({
+          event: 'applicationCreated',
+          token,
+          triggeredAt,
+          signature: leverSignature(SANDBOX_LEVER_WEBHOOK_TOKENS.applicationCreated, token, triggeredAt),
+          data: { opportunityId: id },
+        });
+      },
+      401,
+      /too old/,
+    ],
+    [
+      'signed but data without opportunityId',
+      () => post(signed('applicationCreated', { applicationId: 'a' })),
+      400,
+      /invalid data/,
+      ['data.opportunityId'],
+    ],
+    [
+      'signed but opportunityId not a string',
+      () => post(signed('applicationCreated', { opportunityId: 42 })),
+      400,
+      /invalid data/,
+      ['data.opportunityId'],
+    ],
     ['huge body', (id) => post(signed('applicationCreated', { opportunityId: id, padding: 'x'.repeat(10_000) })), 413, /larger than 4kb/],
     // Ids Temporal or Lever could not hold: a 400 naming the field, never a 503 that Lever would retry.
-    ['opportunityId with a NUL character', (id) => post(signed('applicationCreated', { opportunityId: `${id}\u0000` })), 400, /invalid data/, ['data.opportunityId']],
-    ['opportunityId with a lone surrogate', (id) => post(signed('applicationCreated', { opportunityId: `${id}\ud800` })), 400, /invalid data/, ['data.opportunityId']],
-    ['opportunityId of 300 characters', () => post(signed('applicationCreated', { opportunityId: 'o'.repeat(300) })), 400, /invalid data/, ['data.opportunityId']],
+    [
+      'opportunityId with a NUL character',
+      (id) => post(signed('applicationCreated', { opportunityId: `${id}\u0000` })),
+      400,
+      /invalid data/,
+      ['data.opportunityId'],
+    ],
+    [
+      'opportunityId with a lone surrogate',
+      (id) => post(signed('applicationCreated', { opportunityId: `${id}\ud800` })),
+      400,
+      /invalid data/,
+      ['data.opportunityId'],
+    ],
+    [
+      'opportunityId of 300 characters',
+      () => post(signed('applicationCreated', { opportunityId: 'o'.repeat(300) })),
+      400,
+      /invalid data/,
+      ['data.opportunityId'],
+    ],
   ];
 
   it.each(rows(cases))('$name -> $status, nothing started', async ({ send, status, error, fields }) => {
@@ -134,7 +212,10 @@ describe('POST /webhooks/lever', () => {
   it('answers the settings-page test delivery and unused events with 200 and does nothing', async () => {
     calls.length = 0;
     expect(await post(signed('candidateHired', {}))).toMatchObject({ status: 200, body: { status: 'ignored' } });
-    expect(await post(signed('interviewCreated', { opportunityId: 'x', interviewId: 'i' }))).toMatchObject({ status: 200, body: { status: 'ignored' } });
+    expect(await post(signed('interviewCreated', { opportunityId: 'x', interviewId: 'i' }))).toMatchObject({
+      status: 200,
+      body: { status: 'ignored' },
+    });
     expect(calls).toEqual([]);
   });
 
@@ -158,8 +239,13 @@ describe('POST /webhooks/lever', () => {
     const unreachable = await testClient(offline);
     // Point a second app at a port where nothing listens.
     const { Client, Connection } = await import('@temporalio/client');
-    const dead = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '1s' }), dataConverter: unreachable.options.dataConverter });
-    const { server: deadServer, url: deadUrl } = await listen(createApp({ config: offline, client: dead, logger: createLogger('api', 'silent') }));
+    const dead = new Client({
+      connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '1s' }),
+      dataConverter: unreachable.options.dataConverter,
+    });
+    const { server: deadServer, url: deadUrl } = await listen(
+      createApp({ config: offline, client: dead, logger: createLogger('api', 'silent') }),
+    );
     try {
       const opportunityId = randomUUID();
       const answer = await http('POST', `${deadUrl}/webhooks/lever`, signed('applicationCreated', { opportunityId }));

@@ -30,23 +30,33 @@ describe('Lever requests per event, all integrations on', () => {
     // Warm the worker's cache of stage names and posting tags, as any running worker has it.
     const warm = await t.control.apply({ name: 'Warm Up', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
     await t.control.moveStage(warm.opportunityId, 'phone-screen');
-    await waitFor(async () => (await t.control.opportunity(warm.opportunityId)).tags.includes(WILLO_TAGS.invited), { what: 'the warm-up invite' });
+    await waitFor(async () => (await t.control.opportunity(warm.opportunityId)).tags.includes(WILLO_TAGS.invited), {
+      what: 'the warm-up invite',
+    });
 
     const applied = Date.now();
     const { opportunityId } = await t.control.apply({ name: 'Budget Bea', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
-    const onApply = await leverRequestsDuring(applied, () => decisionOf(t.relay.client, opportunityId, 'hrlogics', { since: applied, reason: /started/ }));
+    const onApply = await leverRequestsDuring(applied, () =>
+      decisionOf(t.relay.client, opportunityId, 'hrlogics', { since: applied, reason: /started/ }),
+    );
     expect(describeLog(onApply)).toEqual(['GET /opportunities/:id']);
 
     const unused = Date.now();
     await t.control.moveStage(opportunityId, 'onsite');
-    const onUnused = await leverRequestsDuring(unused, () => decisionOf(t.relay.client, opportunityId, 'willo', { since: unused, reason: /not a Willo trigger stage/ }));
+    const onUnused = await leverRequestsDuring(unused, () =>
+      decisionOf(t.relay.client, opportunityId, 'willo', { since: unused, reason: /not a Willo trigger stage/ }),
+    );
     expect(describeLog(onUnused)).toEqual(['GET /opportunities/:id']);
 
     const trigger = Date.now();
     await t.control.moveStage(opportunityId, 'phone-screen');
-    const onTrigger = await leverRequestsDuring(trigger, async () => (await t.control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.invited));
+    const onTrigger = await leverRequestsDuring(trigger, async () =>
+      (await t.control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.invited),
+    );
     expect(describeLog(onTrigger)).toEqual(['GET /opportunities/:id', 'POST /opportunities/:id/addTags']);
-    console.log(`Lever requests per event: applicationCreated ${onApply.length}, unused stage change ${onUnused.length}, Willo trigger stage change ${onTrigger.length}`);
+    console.log(
+      `Lever requests per event: applicationCreated ${onApply.length}, unused stage change ${onUnused.length}, Willo trigger stage change ${onTrigger.length}`,
+    );
   });
 });
 
@@ -57,9 +67,10 @@ describe('what an operator sees in Temporal', () => {
     await t.control.moveStage(opportunityId, 'phone-screen');
     await waitFor(async () => (await willoControl(t.control).participants(opportunityId))[0], { what: 'the invite' });
 
-    const state = await t.relay.client.workflow.getHandle(workflowIds.opportunity(opportunityId)).query(opportunityStateQuery).catch(async () =>
-      t.relay.client.workflow.getHandle(workflowIds.opportunity(opportunityId)).result(),
-    );
+    const state = await t.relay.client.workflow
+      .getHandle(workflowIds.opportunity(opportunityId))
+      .query(opportunityStateQuery)
+      .catch(async () => t.relay.client.workflow.getHandle(workflowIds.opportunity(opportunityId)).result());
     expect(state.integrations.willo).toMatchObject({ decision: 'start', reason: expect.stringMatching(/entered a Willo trigger stage/) });
     expect(state.integrations.hrlogics).toMatchObject({ decision: 'nothing', reason: 'the screening is under way' });
     expect(state.integrations.refty).toMatchObject({ decision: 'nothing', reason: expect.stringMatching(/not covered/) });
@@ -73,11 +84,18 @@ describe('what an operator sees in Temporal', () => {
       expect(child.searchAttributes.RelayIntegration).toEqual([name]);
     }
     // Visibility is eventually consistent: wait until the list has caught up.
-    const expected = [workflowIds.opportunity(opportunityId), integrationProcessId('hrlogics', opportunityId), integrationProcessId('willo', opportunityId)].sort();
-    await waitFor(async () => {
-      const ids = new Set<string>();
-      for await (const run of t.relay.client.workflow.list({ query: `LeverOpportunityId = "${opportunityId}"` })) ids.add(run.workflowId);
-      return JSON.stringify([...ids].sort()) === JSON.stringify(expected);
-    }, { what: `the runs of ${opportunityId} in the list` });
+    const expected = [
+      workflowIds.opportunity(opportunityId),
+      integrationProcessId('hrlogics', opportunityId),
+      integrationProcessId('willo', opportunityId),
+    ].sort();
+    await waitFor(
+      async () => {
+        const ids = new Set<string>();
+        for await (const run of t.relay.client.workflow.list({ query: `LeverOpportunityId = "${opportunityId}"` })) ids.add(run.workflowId);
+        return JSON.stringify([...ids].sort()) === JSON.stringify(expected);
+      },
+      { what: `the runs of ${opportunityId} in the list` },
+    );
   });
 });

@@ -25,7 +25,11 @@ afterAll(() => relay.stop());
 
 const email = () => `refty-${randomUUID()}@example.com`;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const SELF = { stepId: 'step-self-assessment', sent: reftyStepTag('Self Assessment', 'Sent'), completed: reftyStepTag('Self Assessment', 'Completed') };
+const SELF = {
+  stepId: 'step-self-assessment',
+  sent: reftyStepTag('Self Assessment', 'Sent'),
+  completed: reftyStepTag('Self Assessment', 'Completed'),
+};
 const REFS = { stepId: 'step-references', sent: reftyStepTag('Reference Check', 'Sent') };
 const reftyTags = (tags: string[]) => tags.filter((t) => t.startsWith('Refty:')).sort();
 
@@ -38,17 +42,23 @@ async function joined(opportunityId: string) {
 }
 
 async function requestsOf(opportunityId: string, count: number) {
-  return waitFor(async () => {
-    const list = await refty.requests(opportunityId);
-    return list.length >= count ? list : undefined;
-  }, { what: `${count} Refty requests for ${opportunityId}` });
+  return waitFor(
+    async () => {
+      const list = await refty.requests(opportunityId);
+      return list.length >= count ? list : undefined;
+    },
+    { what: `${count} Refty requests for ${opportunityId}` },
+  );
 }
 
 async function tagged(opportunityId: string, expected: string[]) {
-  return waitFor(async () => {
-    const tags = reftyTags((await control.opportunity(opportunityId)).tags);
-    return JSON.stringify(tags) === JSON.stringify([...expected].sort()) ? tags : undefined;
-  }, { what: `Refty tags ${expected.join(', ')} on ${opportunityId}` });
+  return waitFor(
+    async () => {
+      const tags = reftyTags((await control.opportunity(opportunityId)).tags);
+      return JSON.stringify(tags) === JSON.stringify([...expected].sort()) ? tags : undefined;
+    },
+    { what: `Refty tags ${expected.join(', ')} on ${opportunityId}` },
+  );
 }
 
 describe('Refty end to end', () => {
@@ -83,7 +93,9 @@ describe('Refty end to end', () => {
     expect(requests.map((r) => r.stepId)).toEqual([SELF.stepId, SELF.stepId]);
     expect(new Set(requests.map((r) => r.idempotencyKey)).size).toBe(2);
 
-    await waitFor(async () => (await control.deliveries({ opportunityId, event: 'candidateStageChange' })).every((d) => d.delivered), { what: 'deliveries' });
+    await waitFor(async () => (await control.deliveries({ opportunityId, event: 'candidateStageChange' })).every((d) => d.delivered), {
+      what: 'deliveries',
+    });
     const redelivered = Date.now();
     const { statuses } = await control.redeliver(first.deliveryIds[0], 5);
     expect(statuses).toEqual([202, 202, 202, 202, 202]);
@@ -104,10 +116,13 @@ describe('Refty end to end', () => {
     await tagged(opportunityId, [SELF.sent, REFS.sent]);
     await refty.finish(self.requestId, 'expire');
     await refty.finish(refs.requestId, 'decline');
-    const notes = await waitFor(async () => {
-      const list = (await control.opportunity(opportunityId)).notes;
-      return list.length === 2 ? list : undefined;
-    }, { what: 'two notes' });
+    const notes = await waitFor(
+      async () => {
+        const list = (await control.opportunity(opportunityId)).notes;
+        return list.length === 2 ? list : undefined;
+      },
+      { what: 'two notes' },
+    );
     expect(notes.map((n) => n.value).join('\n')).toMatch(/Self Assessment request expired[\s\S]*Reference Check request was declined/);
   });
 
@@ -115,10 +130,13 @@ describe('Refty end to end', () => {
     const { opportunityId } = await applyToCoveredPosting(false);
     await control.moveStage(opportunityId, 'phone-screen');
     const process = relay.client.workflow.getHandle(integrationProcessId('refty', opportunityId));
-    const state = await waitFor(async () => {
-      const current = await process.query(reftyStateQuery).catch(() => undefined);
-      return current && current.skipped.length > 0 && current;
-    }, { what: 'the step request to be skipped' });
+    const state = await waitFor(
+      async () => {
+        const current = await process.query(reftyStateQuery).catch(() => undefined);
+        return current && current.skipped.length > 0 && current;
+      },
+      { what: 'the step request to be skipped' },
+    );
     expect(state.skipped[0]).toMatchObject({ stepId: SELF.stepId, reason: 'no email on the opportunity' });
     expect(await refty.candidates(opportunityId)).toEqual([]);
     expect(await refty.requests(opportunityId)).toEqual([]);
@@ -146,7 +164,12 @@ describe('Refty end to end', () => {
     const { opportunityId } = await applyToCoveredPosting();
     await joined(opportunityId);
     const sent = Date.now();
-    const forged = await control.sendWebhook('candidateStageChange', { opportunityId, candidateId: opportunityId, fromStageId: 'applicant-new', toStageId: 'onsite' });
+    const forged = await control.sendWebhook('candidateStageChange', {
+      opportunityId,
+      candidateId: opportunityId,
+      fromStageId: 'applicant-new',
+      toStageId: 'onsite',
+    });
     expect(forged.status).toBe(202);
     // Lever says the candidate is still a new applicant: nothing to request.
     await decisionOf(relay.client, opportunityId, 'refty', { since: sent, reason: /already in the sequence|no new application/ });
@@ -163,14 +186,21 @@ describe('Refty end to end', () => {
     expect(entry.stage).toBe('phone-screen');
     const since = Date.now();
     for (const offset of [1_000, 2_000, 3_000]) {
-      const answer = await control.sendWebhook('candidateStageChange', { opportunityId, candidateId: opportunityId, toStageId: 'phone-screen' }, Date.now() + offset);
+      const answer = await control.sendWebhook(
+        'candidateStageChange',
+        { opportunityId, candidateId: opportunityId, toStageId: 'phone-screen' },
+        Date.now() + offset,
+      );
       expect(answer.status).toBe(202);
     }
     await decisionOf(relay.client, opportunityId, 'refty', { since, reason: /entered the Self Assessment stage/ });
-    await waitFor(async () => {
-      const state = await relay.client.workflow.getHandle(integrationProcessId('refty', opportunityId)).query(reftyStateQuery);
-      return state.handled.length === 1 && state;
-    }, { what: 'one handled entry' });
+    await waitFor(
+      async () => {
+        const state = await relay.client.workflow.getHandle(integrationProcessId('refty', opportunityId)).query(reftyStateQuery);
+        return state.handled.length === 1 && state;
+      },
+      { what: 'one handled entry' },
+    );
     expect(await refty.requests(opportunityId)).toEqual([request]);
   });
 

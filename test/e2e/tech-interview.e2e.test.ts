@@ -17,14 +17,18 @@ const scores = { technical: 4, communication: 3, problemSolving: 2 };
 const interview = (overrides: Partial<InterviewRequest> = {}): InterviewRequest => ({
   interviewId: `int-${randomUUID()}`,
   outcome: 'advance',
-  candidate: { anonymous: false, name: 'Ada Advance', email: `ada-${randomUUID()}@example.com`, linkedinUrl: 'https://www.linkedin.com/in/ada' },
+  candidate: {
+    anonymous: false,
+    name: 'Ada Advance',
+    email: `ada-${randomUUID()}@example.com`,
+    linkedinUrl: 'https://www.linkedin.com/in/ada',
+  },
   interviewer: { name: 'Ivan Interviewer', leverUserEmail: SEED_USERS.ivan.email },
   scores,
   feedback: 'Clear reasoning about trade-offs.',
   leverPostingId: SEED_POSTING_IDS.backendEngineer,
   ...overrides,
 });
-
 
 const exportId = (interviewId: string) => integrationProcessId('tech-interview', 'export', interviewId);
 
@@ -42,7 +46,13 @@ describe('interview.completed with unsuccessful candidates not exported', () => 
     expect(await outcome(sent.interviewId)).toMatchObject({ status: 'exported', performedAs: SEED_USERS.ivan.id, noteWritten: true });
     const [o] = await exported(t.control, sent.interviewId);
     const full = await t.control.opportunity(o.id);
-    expect(full).toMatchObject({ name: 'Ada Advance', stage: 'applicant-new', sources: [PLATFORM], owner: SEED_USERS.ivan.id, links: ['https://www.linkedin.com/in/ada'] });
+    expect(full).toMatchObject({
+      name: 'Ada Advance',
+      stage: 'applicant-new',
+      sources: [PLATFORM],
+      owner: SEED_USERS.ivan.id,
+      links: ['https://www.linkedin.com/in/ada'],
+    });
     expect(full.applications.map((a) => a.posting)).toEqual([SEED_POSTING_IDS.backendEngineer]);
     expect(full.tags).not.toContain(techInterviewAnonymousTag(PLATFORM));
     expect(full.notes).toHaveLength(1);
@@ -52,7 +62,9 @@ describe('interview.completed with unsuccessful candidates not exported', () => 
   });
 
   it('advance with an interviewer who is not a Lever user: created as the default user; a repeated callback changes nothing', async () => {
-    const sent = await techInterviewControl(t.control).completeInterview(interview({ interviewer: { name: 'Outside Olga', leverUserEmail: 'olga@elsewhere.example' } }));
+    const sent = await techInterviewControl(t.control).completeInterview(
+      interview({ interviewer: { name: 'Outside Olga', leverUserEmail: 'olga@elsewhere.example' } }),
+    );
     expect((await techInterviewControl(t.control).redeliverCallback(sent.callbackId, 2)).statuses).toEqual([200, 200]);
     expect(await outcome(sent.interviewId)).toMatchObject({ status: 'exported', performedAs: SEED_USERS.rita.id });
     const found = await exported(t.control, sent.interviewId);
@@ -62,7 +74,9 @@ describe('interview.completed with unsuccessful candidates not exported', () => 
 
   it('no_advance: nothing is exported', async () => {
     const before = (await t.control.leverRequests()).filter((r) => r.method === 'POST').length;
-    const sent = await techInterviewControl(t.control).completeInterview(interview({ outcome: 'no_advance', candidate: { anonymous: true, pseudonym: 'Quiet Quokka' } }));
+    const sent = await techInterviewControl(t.control).completeInterview(
+      interview({ outcome: 'no_advance', candidate: { anonymous: true, pseudonym: 'Quiet Quokka' } }),
+    );
     expect(await outcome(sent.interviewId)).toEqual({ status: 'not-exported' });
     expect(await exported(t.control, sent.interviewId)).toEqual([]);
     expect((await t.control.leverRequests()).filter((r) => r.method === 'POST').length).toBe(before);
@@ -73,19 +87,25 @@ describe('interview.completed with unsuccessful candidates not exported', () => 
     await outcome(sent.interviewId);
     const [o] = await exported(t.control, sent.interviewId);
     await t.control.moveStage(o.id, 'onsite');
-    const [moved] = await waitFor(async () => {
-      const statuses = await techInterviewControl(t.control).statuses(sent.interviewId);
-      return statuses.length > 0 && statuses;
-    }, { what: 'the stage change report' });
+    const [moved] = await waitFor(
+      async () => {
+        const statuses = await techInterviewControl(t.control).statuses(sent.interviewId);
+        return statuses.length > 0 && statuses;
+      },
+      { what: 'the stage change report' },
+    );
     expect(moved).toMatchObject({ stageId: 'onsite', stageName: 'On-site Interview', hired: false });
     // Keyed by the fact reported: this stage entry.
     expect(moved.idempotencyKey).toMatch(new RegExp(`^tech-interview/${o.id}/status/onsite@\\d+$`));
 
     await t.control.hire(o.id);
-    const statuses = await waitFor(async () => {
-      const list = await techInterviewControl(t.control).statuses(sent.interviewId);
-      return list.some((s) => s.hired) && list;
-    }, { what: 'the hire report' });
+    const statuses = await waitFor(
+      async () => {
+        const list = await techInterviewControl(t.control).statuses(sent.interviewId);
+        return list.some((s) => s.hired) && list;
+      },
+      { what: 'the hire report' },
+    );
     expect(statuses.find((s) => s.hired)).toMatchObject({ stageId: 'onsite', stageName: 'On-site Interview', hired: true });
 
     // Someone who applied directly moves stage too: the same look at Lever shows it is not ours.
@@ -100,7 +120,9 @@ describe('interview.completed with unsuccessful candidates not exported', () => 
 describe('interview.completed with unsuccessful candidates exported', () => {
   const t = useTestRelay({ env: { TECH_INTERVIEW_EXPORT_UNSUCCESSFUL: 'true', TECH_INTERVIEW_DEFAULT_STAGE: 'lead-new' } });
   it('no_advance: an opportunity named by the pseudonym, without email, tagged Anonymous', async () => {
-    const sent = await techInterviewControl(t.control).completeInterview(interview({ outcome: 'no_advance', candidate: { anonymous: true, pseudonym: 'Quiet Quokka' }, leverPostingId: undefined }));
+    const sent = await techInterviewControl(t.control).completeInterview(
+      interview({ outcome: 'no_advance', candidate: { anonymous: true, pseudonym: 'Quiet Quokka' }, leverPostingId: undefined }),
+    );
     const result = await resultOnceStarted<TechInterviewOutcome>(t.relay.client, exportId(sent.interviewId));
     expect(result).toMatchObject({ status: 'exported-anonymously' });
     const [o] = await exported(t.control, sent.interviewId);

@@ -47,7 +47,9 @@ afterAll(async () => {
 
 it('a Temporal server killed mid-flow and restarted on the same data loses nothing', async () => {
   const before = await control.apply({ name: 'Before Crash', email: `before-${randomUUID()}@example.com` });
-  const screening = await waitFor(async () => (await hrlogicsControl(control).screenings(before.opportunityId))[0], { what: 'the first screening' });
+  const screening = await waitFor(async () => (await hrlogicsControl(control).screenings(before.opportunityId))[0], {
+    what: 'the first screening',
+  });
 
   server.process.kill('SIGKILL');
   await new Promise((r) => server.process.once('exit', r));
@@ -58,8 +60,14 @@ it('a Temporal server killed mid-flow and restarted on the same data loses nothi
   expect(callback.status).toBe(503);
 
   server = await startServer();
-  await waitFor(async () => (await control.opportunity(before.opportunityId)).tags.includes(WOTC_TAGS.preQualified), { what: 'the tag after the restart', timeoutMs: 60_000 });
-  const late = await waitFor(async () => (await hrlogicsControl(control).screenings(during.opportunityId))[0], { what: 'the screening of the candidate who applied during the outage', timeoutMs: 60_000 });
+  await waitFor(async () => (await control.opportunity(before.opportunityId)).tags.includes(WOTC_TAGS.preQualified), {
+    what: 'the tag after the restart',
+    timeoutMs: 60_000,
+  });
+  const late = await waitFor(async () => (await hrlogicsControl(control).screenings(during.opportunityId))[0], {
+    what: 'the screening of the candidate who applied during the outage',
+    timeoutMs: 60_000,
+  });
   expect(late.status).toBe('sent');
   expect(await hrlogicsControl(control).screenings(before.opportunityId)).toHaveLength(1);
   const log = await control.leverRequests();

@@ -36,9 +36,14 @@ async function applyToTaggedPosting(withEmail = true) {
 
 /** Lever's own record of the opportunity, as the Data API answers it. */
 async function fetchOpportunity(opportunityId: string): Promise<{ stageChanges: { toStageId: string; updatedAt: number }[] }> {
-  const answer = await http<{ data: { stageChanges: { toStageId: string; updatedAt: number }[] } }>('GET', `${relay.sandbox.baseUrl}/lever/v1/opportunities/${opportunityId}`, undefined, {
-    authorization: basicAuth(SANDBOX_LEVER_API_KEY),
-  });
+  const answer = await http<{ data: { stageChanges: { toStageId: string; updatedAt: number }[] } }>(
+    'GET',
+    `${relay.sandbox.baseUrl}/lever/v1/opportunities/${opportunityId}`,
+    undefined,
+    {
+      authorization: basicAuth(SANDBOX_LEVER_API_KEY),
+    },
+  );
   return answer.body.data;
 }
 
@@ -47,17 +52,23 @@ async function participantOf(opportunityId: string) {
 }
 
 async function willoStatus(opportunityId: string, tag: string) {
-  return waitFor(async () => {
-    const { tags } = await control.opportunity(opportunityId);
-    return willoTags(tags).length === 1 && tags.includes(tag) ? tags : undefined;
-  }, { what: `${tag} alone on ${opportunityId}` });
+  return waitFor(
+    async () => {
+      const { tags } = await control.opportunity(opportunityId);
+      return willoTags(tags).length === 1 && tags.includes(tag) ? tags : undefined;
+    },
+    { what: `${tag} alone on ${opportunityId}` },
+  );
 }
 
 async function delivered(opportunityId: string, count: number) {
-  return waitFor(async () => {
-    const list = await control.deliveries({ event: 'candidateStageChange', opportunityId });
-    return list.length >= count && list.every((d) => d.delivered) ? list : undefined;
-  }, { what: `${count} stage-change deliveries` });
+  return waitFor(
+    async () => {
+      const list = await control.deliveries({ event: 'candidateStageChange', opportunityId });
+      return list.length >= count && list.every((d) => d.delivered) ? list : undefined;
+    },
+    { what: `${count} stage-change deliveries` },
+  );
 }
 
 describe('Willo end to end', () => {
@@ -105,7 +116,7 @@ describe('Willo end to end', () => {
     // The later entries reach the running interview process, which records them and sends nothing. The
     // two moves come close together, so one look at Lever may see only the last: the current entry.
     const process = relay.client.workflow.getHandle(integrationProcessId('willo', opportunityId));
-    const { stageChanges } = await waitFor(async () => (await fetchOpportunity(opportunityId)));
+    const { stageChanges } = await waitFor(async () => await fetchOpportunity(opportunityId));
     const current = `phone-screen@${stageChanges.at(-1)!.updatedAt}`;
     await waitFor(async () => (await process.query(willoStateQuery)).laterTriggers.includes(current), { what: 'the re-entry recorded' });
     const redelivered = Date.now();
@@ -114,7 +125,9 @@ describe('Willo end to end', () => {
     await decisionOf(relay.client, opportunityId, 'willo', { since: redelivered, reason: /no second invite/ });
     expect(await willo.participants(opportunityId)).toHaveLength(1);
     // Keyed by the stage entry that invited: a retry is the same invite.
-    expect((await willo.participants(opportunityId))[0].idempotencyKey).toMatch(new RegExp(`^willo/${opportunityId}/invite/int-engineering-screen/phone-screen@\\d+$`));
+    expect((await willo.participants(opportunityId))[0].idempotencyKey).toMatch(
+      new RegExp(`^willo/${opportunityId}/invite/int-engineering-screen/phone-screen@\\d+$`),
+    );
     expect((await process.query(willoStateQuery)).laterTriggers).not.toContain((await process.query(willoStateQuery)).invitedFor);
     // The tag follows the invite through the rate-limited Lever queue: wait for it rather than a fixed pause.
     expect(willoTags(await willoStatus(opportunityId, WILLO_TAGS.invited))).toEqual([WILLO_TAGS.invited]);
@@ -145,7 +158,12 @@ describe('Willo end to end', () => {
   it('a forged stage change (valid signature, data for a stage the opportunity never entered) invites nobody', async () => {
     const { opportunityId } = await applyToTaggedPosting();
     const sent = Date.now();
-    const forged = await control.sendWebhook('candidateStageChange', { opportunityId, candidateId: opportunityId, fromStageId: 'applicant-new', toStageId: 'phone-screen' });
+    const forged = await control.sendWebhook('candidateStageChange', {
+      opportunityId,
+      candidateId: opportunityId,
+      fromStageId: 'applicant-new',
+      toStageId: 'phone-screen',
+    });
     // Accepted (the signature is valid): the opportunity process reads Lever, where the candidate is still a new applicant.
     expect(forged.status).toBe(202);
     await decisionOf(relay.client, opportunityId, 'willo', { since: sent, reason: /not a Willo trigger stage/ });
@@ -156,11 +174,19 @@ describe('Willo end to end', () => {
   it('a callback for an unknown participant gets a clear 404; a bad signature 401', async () => {
     const { Webhook } = await import('standardwebhooks');
     const { sandboxCallbackSecret } = await import('../../src/config/sandbox-defaults');
-    const body = JSON.stringify({ type: 'new_response', participant: 'par-nope', interview: 'int-engineering-screen', external_id: randomUUID() });
+    const body = JSON.stringify({
+      type: 'new_response',
+      participant: 'par-nope',
+      interview: 'int-engineering-screen',
+      external_id: randomUUID(),
+    });
     const id = `msg_${randomUUID()}`;
     const at = new Date();
     const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)) };
-    const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/willo`, body, { ...headers, 'webhook-signature': new Webhook(sandboxCallbackSecret('willo')).sign(id, at, body) });
+    const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/willo`, body, {
+      ...headers,
+      'webhook-signature': new Webhook(sandboxCallbackSecret('willo')).sign(id, at, body),
+    });
     expect(answer.status).toBe(404);
     expect(answer.body.error).toMatch(/unknown participant/);
     expect((await http('POST', `${relay.apiUrl}/webhooks/willo`, body, { ...headers, 'webhook-signature': 'v1,AAAA' })).status).toBe(401);

@@ -15,13 +15,19 @@ const t = useTestRelay();
 
 const postingId = SEED_POSTING_IDS.backendEngineer;
 const referrer = { name: 'Rhea Referrer', email: 'rhea.referrer@example.com' };
-const candidate = () => ({ name: 'Cole Candidate', email: `cole-${randomUUID()}@example.com`, linkedinUrl: 'https://www.linkedin.com/in/cole' });
+const candidate = () => ({
+  name: 'Cole Candidate',
+  email: `cole-${randomUUID()}@example.com`,
+  linkedinUrl: 'https://www.linkedin.com/in/cole',
+});
 
-const withEmail = async (email: string) => (await t.control.opportunities()).filter((o) => o.emails.some((e) => e.toLowerCase() === email.toLowerCase()));
+const withEmail = async (email: string) =>
+  (await t.control.opportunities()).filter((o) => o.emails.some((e) => e.toLowerCase() === email.toLowerCase()));
 const referralProcess = (id: string) => integrationProcessId('wintro', 'referral', id);
 const notificationId = (callbackId: string) => integrationProcessId('wintro', 'notification', callbackId);
 const outcome = (referralId: string) => resultOnceStarted<WintroReferralOutcome>(t.relay.client, referralProcess(referralId));
-const referralNotes = (o: SandboxOpportunity, referralId: string) => o.notes.filter((n) => n.value.includes(wintroNoteMarkers.referral(referralId)));
+const referralNotes = (o: SandboxOpportunity, referralId: string) =>
+  o.notes.filter((n) => n.value.includes(wintroNoteMarkers.referral(referralId)));
 
 async function theOnlyOpportunity(email: string): Promise<SandboxOpportunity> {
   const found = await withEmail(email);
@@ -36,7 +42,13 @@ describe('Wintro referral.applied', () => {
     expect(sent.status).toBe(202);
     expect(await outcome(sent.referralId)).toMatchObject({ status: 'created', noteWritten: true });
     const o = await theOnlyOpportunity(person.email);
-    expect(o).toMatchObject({ name: person.name, origin: 'referred', sources: ['Wintro'], owner: SEED_USERS.rita.id, links: [person.linkedinUrl] });
+    expect(o).toMatchObject({
+      name: person.name,
+      origin: 'referred',
+      sources: ['Wintro'],
+      owner: SEED_USERS.rita.id,
+      links: [person.linkedinUrl],
+    });
     expect(o.applications.map((a) => a.posting)).toEqual([postingId]);
     expect(o.tags).toContain(wintroReferralTag(sent.referralId));
     const [note] = referralNotes(o, sent.referralId);
@@ -47,7 +59,11 @@ describe('Wintro referral.applied', () => {
   it('only adds a note when this email already applied to the posting', async () => {
     const person = candidate();
     const { opportunityId } = await t.control.apply({ name: person.name, email: person.email, postingId });
-    const sent = await wintroControl(t.control).refer({ leverPostingId: postingId, candidate: { ...person, email: person.email.toUpperCase() }, referrer });
+    const sent = await wintroControl(t.control).refer({
+      leverPostingId: postingId,
+      candidate: { ...person, email: person.email.toUpperCase() },
+      referrer,
+    });
     expect(await outcome(sent.referralId)).toMatchObject({ status: 'already-applied', opportunityId, noteWritten: true });
     const o = await theOnlyOpportunity(person.email);
     expect(o.id).toBe(opportunityId);
@@ -60,7 +76,12 @@ describe('Wintro referral.applied', () => {
     const sent = await wintroControl(t.control).refer({ leverPostingId: postingId, candidate: person, referrer });
     const again = await wintroControl(t.control).redeliverCallback(sent.callbackId, 3);
     expect(again.statuses).toEqual([200, 200, 200]);
-    const resent = await wintroControl(t.control).refer({ referralId: sent.referralId, leverPostingId: postingId, candidate: person, referrer });
+    const resent = await wintroControl(t.control).refer({
+      referralId: sent.referralId,
+      leverPostingId: postingId,
+      candidate: person,
+      referrer,
+    });
     expect(resent).toMatchObject({ status: 200, body: { status: 'duplicate' } });
     await outcome(sent.referralId);
     const o = await theOnlyOpportunity(person.email);
@@ -96,10 +117,21 @@ describe('Wintro referral.applied', () => {
   }, 90_000);
 
   it('refuses a bad referral with 400 and starts nothing; a forged one with 401', async () => {
-    const bad = await wintroControl(t.control).refer({ referralId: 'has spaces', leverPostingId: postingId, candidate: candidate(), referrer });
+    const bad = await wintroControl(t.control).refer({
+      referralId: 'has spaces',
+      leverPostingId: postingId,
+      candidate: candidate(),
+      referrer,
+    });
     expect(bad.status).toBe(400);
     expect((bad.body as { fields: { field: string }[] }).fields.map((f) => f.field)).toContain('referralId');
-    const body = JSON.stringify({ type: 'referral.applied', referralId: 'forged', leverPostingId: postingId, candidate: candidate(), referrer });
+    const body = JSON.stringify({
+      type: 'referral.applied',
+      referralId: 'forged',
+      leverPostingId: postingId,
+      candidate: candidate(),
+      referrer,
+    });
     const forged = await http('POST', `${t.relay.apiUrl}/webhooks/wintro`, body, {
       'content-type': 'application/json',
       'webhook-id': 'msg_forged',

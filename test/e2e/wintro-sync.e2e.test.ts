@@ -14,18 +14,26 @@ import { http, useTestRelay, waitFor } from '../harness/relay';
 const t = useTestRelay();
 
 const sha256 = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-const syncNow = (token?: string) => http<{ status: string; workflowId: string; runId: string }>('POST', `${t.relay.apiUrl}/admin/wintro/sync`, undefined, token ? { authorization: `Bearer ${token}` } : {});
+const syncNow = (token?: string) =>
+  http<{ status: string; workflowId: string; runId: string }>(
+    'POST',
+    `${t.relay.apiUrl}/admin/wintro/sync`,
+    undefined,
+    token ? { authorization: `Bearer ${token}` } : {},
+  );
 
 describe('POST /admin/wintro/sync', () => {
   it('refuses a missing or wrong admin token with 401 and starts nothing', async () => {
     expect((await syncNow()).status).toBe(401);
     expect((await syncNow('not-the-admin-token')).status).toBe(401);
-    await expect(t.relay.client.workflow.getHandle(wintroSyncId(t.relay.config.temporal.taskQueue)).describe()).rejects.toThrow(/not found/i);
+    await expect(t.relay.client.workflow.getHandle(wintroSyncId(t.relay.config.temporal.taskQueue)).describe()).rejects.toThrow(
+      /not found/i,
+    );
   });
 });
 
 describe('Wintro vacancy sync', () => {
-  it('syncs every published posting over several pages, and each posting\'s applicants as hashed exclusions', async () => {
+  it("syncs every published posting over several pages, and each posting's applicants as hashed exclusions", async () => {
     const bulk = await t.control.bulkPostings({ count: 200, applicantsPerPosting: 2, applicantsOnFirst: 130 });
     const published = bulk.postings.filter((p) => p.state === 'published');
     expect(published.length).toBeGreaterThanOrEqual(150);
@@ -39,15 +47,23 @@ describe('Wintro vacancy sync', () => {
     expect(second.body).toEqual(first.body);
 
     const handle = t.relay.client.workflow.getHandle(first.body.workflowId);
-    const during = await waitFor(async () => {
-      const p = await handle.query(wintroSyncProgressQuery).catch(() => undefined);
-      return p && p.phase === 'exclusions' && p.postingsDone > 0 ? p : undefined;
-    }, { what: 'exclusion progress' });
+    const during = await waitFor(
+      async () => {
+        const p = await handle.query(wintroSyncProgressQuery).catch(() => undefined);
+        return p && p.phase === 'exclusions' && p.postingsDone > 0 ? p : undefined;
+      },
+      { what: 'exclusion progress' },
+    );
     expect(during.postingsDone).toBeLessThan(during.postingsTotal);
 
-    const progress = await handle.result() as WintroSyncProgress;
+    const progress = (await handle.result()) as WintroSyncProgress;
     const seconds = (Date.now() - started) / 1000;
-    const expectedIds = [SEED_POSTING_IDS.backendEngineer, SEED_POSTING_IDS.warehouseAssociate, SEED_POSTING_IDS.supportLead, ...published.map((p) => p.id)];
+    const expectedIds = [
+      SEED_POSTING_IDS.backendEngineer,
+      SEED_POSTING_IDS.warehouseAssociate,
+      SEED_POSTING_IDS.supportLead,
+      ...published.map((p) => p.id),
+    ];
     expect(progress).toMatchObject({ phase: 'done', postingsDone: expectedIds.length, postingsTotal: expectedIds.length });
 
     const vacancies = await wintroControl(t.control).vacancies();
@@ -73,20 +89,28 @@ describe('Wintro vacancy sync', () => {
 
     // Lever: every page read once (2 posting pages, 2 pages for the big posting, 1 for each other),
     // and the run continued as new rather than growing one history without bound.
-    const leverGets = (await t.control.leverRequests()).filter((r) => r.at >= started && r.method === 'GET' && (r.path === '/postings' || r.path === '/opportunities'));
+    const leverGets = (await t.control.leverRequests()).filter(
+      (r) => r.at >= started && r.method === 'GET' && (r.path === '/postings' || r.path === '/opportunities'),
+    );
     expect(leverGets.filter((r) => r.path === '/postings')).toHaveLength(2);
     expect(leverGets.filter((r) => r.path === '/opportunities')).toHaveLength(expectedIds.length + 1);
     const description = await handle.describe();
     expect(description.runId).not.toBe(first.body.runId);
     expect(description.searchAttributes.RelayStatus).toEqual([`done ${expectedIds.length}/${expectedIds.length}`]);
-    console.log(`wintro sync: ${expectedIds.length} postings, ${leverGets.length} Lever reads in ${seconds.toFixed(1)}s at ${t.relay.config.lever.ratePerSecond}/s`);
+    console.log(
+      `wintro sync: ${expectedIds.length} postings, ${leverGets.length} Lever reads in ${seconds.toFixed(1)}s at ${t.relay.config.lever.ratePerSecond}/s`,
+    );
   }, 120_000);
 
   it('is scheduled every 4 hours when the worker starts, and a restarted worker updates the same schedule', async () => {
     const describe = () => t.relay.client.schedule.getHandle(scheduleId('wintro-sync', t.relay.config.temporal.taskQueue)).describe();
     const before = await describe();
     expect(before.spec.intervals).toMatchObject([{ every: 4 * 3_600_000 }]);
-    expect(before.action).toMatchObject({ type: 'startWorkflow', workflowType: 'wintroVacancySync', taskQueue: t.relay.config.temporal.taskQueue });
+    expect(before.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'wintroVacancySync',
+      taskQueue: t.relay.config.temporal.taskQueue,
+    });
     expect(before.policies.overlap).toBe(ScheduleOverlapPolicy.SKIP);
     await t.relay.stopWorker();
     await t.relay.startWorker();

@@ -28,10 +28,13 @@ async function screeningOf(opportunityId: string) {
 }
 
 async function tagsSettled(opportunityId: string, tag: string) {
-  return waitFor(async () => {
-    const { tags } = await control.opportunity(opportunityId);
-    return tags.includes(tag) && wotcTags(tags).length === 1 ? tags : undefined;
-  }, { what: `${tag} on ${opportunityId}` });
+  return waitFor(
+    async () => {
+      const { tags } = await control.opportunity(opportunityId);
+      return tags.includes(tag) && wotcTags(tags).length === 1 ? tags : undefined;
+    },
+    { what: `${tag} on ${opportunityId}` },
+  );
 }
 
 const tagWrites = (log: LoggedRequest[], opportunityId: string) =>
@@ -54,7 +57,12 @@ describe('HRLogics WOTC end to end', () => {
     const screening = await screeningOf(opportunityId);
     expect(screening.status).toBe('sent');
     // A stale tag from an earlier screening must give way to the new result.
-    const stale = await http('POST', `${relay.sandbox.baseUrl}/lever/v1/opportunities/${opportunityId}/addTags`, { tags: [WOTC_TAGS.notQualified] }, { authorization: basicAuth(SANDBOX_LEVER_API_KEY) });
+    const stale = await http(
+      'POST',
+      `${relay.sandbox.baseUrl}/lever/v1/opportunities/${opportunityId}/addTags`,
+      { tags: [WOTC_TAGS.notQualified] },
+      { authorization: basicAuth(SANDBOX_LEVER_API_KEY) },
+    );
     expect(stale.status).toBe(200);
     const callback = await hrlogics.completeSurvey(screening.screeningId, 'pre_qualified');
     expect(callback.status).toBe(200);
@@ -64,10 +72,13 @@ describe('HRLogics WOTC end to end', () => {
 
   it('the same webhook delivered 5 times concurrently makes one screening and one tag write', async () => {
     const { opportunityId } = await control.apply({ name: 'Dupe Delivery', email: email() });
-    const [delivery] = await waitFor(async () => {
-      const list = await control.deliveries({ event: 'applicationCreated', opportunityId });
-      return list.length > 0 && list[0].delivered ? list : undefined;
-    }, { what: 'the applicationCreated delivery' });
+    const [delivery] = await waitFor(
+      async () => {
+        const list = await control.deliveries({ event: 'applicationCreated', opportunityId });
+        return list.length > 0 && list[0].delivered ? list : undefined;
+      },
+      { what: 'the applicationCreated delivery' },
+    );
     const { statuses } = await control.redeliver(delivery.deliveryId, 5);
     // Each is accepted (202): one trigger each, coalesced by the opportunity process into nothing new.
     expect(statuses).toEqual([202, 202, 202, 202, 202]);
@@ -85,7 +96,12 @@ describe('HRLogics WOTC end to end', () => {
   it('a callback for an unknown screening gets a clear 404', async () => {
     const { Webhook } = await import('standardwebhooks');
     const { sandboxCallbackSecret } = await import('../../src/config/sandbox-defaults');
-    const body = JSON.stringify({ type: 'screening.completed', screeningId: 'scr_nope', externalId: randomUUID(), result: 'pre_qualified' });
+    const body = JSON.stringify({
+      type: 'screening.completed',
+      screeningId: 'scr_nope',
+      externalId: randomUUID(),
+      result: 'pre_qualified',
+    });
     const id = `msg_${randomUUID()}`;
     const timestamp = new Date();
     const signature = new Webhook(sandboxCallbackSecret('hrlogics')).sign(id, timestamp, body);
@@ -97,7 +113,12 @@ describe('HRLogics WOTC end to end', () => {
     });
     expect(answer.status).toBe(404);
     expect(answer.body.error).toMatch(/unknown screening/);
-    const forged = await http('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,AAAA' });
+    const forged = await http('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+      'webhook-signature': 'v1,AAAA',
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -108,7 +129,9 @@ describe('HRLogics WOTC end to end', () => {
     const screenings = await Promise.all(candidates.map(({ opportunityId }) => screeningOf(opportunityId)));
     await control.faults('lever', { errorRate: 0.2 });
     await Promise.all(screenings.map((s, i) => hrlogics.completeSurvey(s.screeningId, i % 2 ? 'pre_qualified' : 'not_qualified')));
-    await Promise.all(candidates.map(({ opportunityId }, i) => tagsSettled(opportunityId, i % 2 ? WOTC_TAGS.preQualified : WOTC_TAGS.notQualified)));
+    await Promise.all(
+      candidates.map(({ opportunityId }, i) => tagsSettled(opportunityId, i % 2 ? WOTC_TAGS.preQualified : WOTC_TAGS.notQualified)),
+    );
     await control.clearFaults('lever');
     await control.clearFaults('hrlogics');
 

@@ -33,7 +33,6 @@ export interface TestRelay {
   stop(): Promise<void>;
 }
 
-
 export interface TestRelayOptions {
   env?: Record<string, string>;
   /** false: API and sandbox only, no worker (ingress tests that must not run workflows). */

@@ -17,7 +17,13 @@ export async function testClient(config: Pick<Config, 'payloadKey' | 'temporal'>
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ TEMPORAL_ADDRESS: testTemporalAddress(), RELAY_TASK_QUEUE: `test-${randomUUID()}`, LOG_LEVEL: 'silent', OPPORTUNITY_COALESCE_WINDOW: '250ms', ...env });
+  return loadConfig({
+    TEMPORAL_ADDRESS: testTemporalAddress(),
+    RELAY_TASK_QUEUE: `test-${randomUUID()}`,
+    LOG_LEVEL: 'silent',
+    OPPORTUNITY_COALESCE_WINDOW: '250ms',
+    ...env,
+  });
 }
 
 /** Worker logs at ERROR in tests: state changes and expected activity retries drown the jest output. */

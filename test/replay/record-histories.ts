@@ -31,10 +31,14 @@ const email = () => `replay-${randomUUID()}@example.com`;
 async function save(relay: TestRelay, name: string, workflowId: string): Promise<void> {
   const { runId } = await relay.client.workflow.getHandle(workflowId).describe();
   await relay.client.workflow.getHandle(workflowId, runId).result();
-  const json = execFileSync(findTemporalCli()!, ['workflow', 'show', '--address', relay.config.temporal.address, '-w', workflowId, '-r', runId, '--output', 'json'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const json = execFileSync(
+    findTemporalCli()!,
+    ['workflow', 'show', '--address', relay.config.temporal.address, '-w', workflowId, '-r', runId, '--output', 'json'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   writeFileSync(join(dir, `${name}.json`), json);
   console.log(`recorded ${name} (${workflowId})`);
 }
@@ -54,7 +58,12 @@ async function main(): Promise<void> {
     const screening = await waitFor(async () => (await hrlogics.screenings(hired.opportunityId))[0], { what: 'a screening' });
     await save(relay, 'opportunity-application-starts-screening', workflowIds.opportunity(hired.opportunityId));
     await hrlogics.completeSurvey(screening.screeningId, 'pre_qualified');
-    await waitFor(async () => (await relay.client.workflow.getHandle(integrationProcessId('hrlogics', hired.opportunityId)).describe()).searchAttributes.RelayStatus?.[0] === 'pre_qualified', { what: 'the result' });
+    await waitFor(
+      async () =>
+        (await relay.client.workflow.getHandle(integrationProcessId('hrlogics', hired.opportunityId)).describe()).searchAttributes
+          .RelayStatus?.[0] === 'pre_qualified',
+      { what: 'the result' },
+    );
     const hireAt = Date.now();
     await control.hire(hired.opportunityId);
     await decisionOf(relay.client, hired.opportunityId, 'hrlogics', { since: hireAt, reason: /handed/ });
@@ -94,7 +103,10 @@ async function main(): Promise<void> {
     const refs = await control.apply({ name: 'Replay Refs', email: email(), postingId: SEED_POSTING_IDS.supportLead });
     await waitFor(async () => (await refty.candidates(refs.opportunityId))[0], { what: 'the candidate' });
     await control.moveStage(refs.opportunityId, 'phone-screen');
-    const [self] = await waitFor(async () => ((await refty.requests(refs.opportunityId)).length === 1 ? refty.requests(refs.opportunityId) : undefined), { what: 'a request' });
+    const [self] = await waitFor(
+      async () => ((await refty.requests(refs.opportunityId)).length === 1 ? refty.requests(refs.opportunityId) : undefined),
+      { what: 'a request' },
+    );
     await refty.finish(self.requestId, 'complete');
     await control.moveStage(refs.opportunityId, 'onsite');
     await waitFor(async () => (await refty.requests(refs.opportunityId)).length === 2, { what: 'the second request' });
@@ -111,14 +123,21 @@ async function main(): Promise<void> {
       leverPostingId: SEED_POSTING_IDS.backendEngineer,
     });
     await save(relay, 'tech-interview-export-advance', integrationProcessId('tech-interview', 'export', sent.interviewId));
-    const exported = await waitFor(async () => (await control.opportunities()).find((o) => o.tags.includes(`TechScreen:Interview ${sent.interviewId}`)), { what: 'the export' });
+    const exported = await waitFor(
+      async () => (await control.opportunities()).find((o) => o.tags.includes(`TechScreen:Interview ${sent.interviewId}`)),
+      { what: 'the export' },
+    );
     await control.moveStage(exported.id, 'onsite');
     await waitFor(async () => (await interviews.statuses(sent.interviewId)).length > 0, { what: 'the report' });
     await save(relay, 'opportunity-stage-reported-to-platform', workflowIds.opportunity(exported.id));
 
     // Wintro: a referral, a notification, a sync of a few postings.
     const wintro = wintroControl(control);
-    const referral = await wintro.refer({ leverPostingId: SEED_POSTING_IDS.backendEngineer, candidate: { name: 'Replay Ref', email: email() }, referrer: { name: 'Erin', email: 'erin@example.com' } });
+    const referral = await wintro.refer({
+      leverPostingId: SEED_POSTING_IDS.backendEngineer,
+      candidate: { name: 'Replay Ref', email: email() },
+      referrer: { name: 'Erin', email: 'erin@example.com' },
+    });
     await save(relay, 'wintro-referral-new', integrationProcessId('wintro', 'referral', referral.referralId));
     const notified = await wintro.notify(exported.id, 'Viewed twice');
     await save(relay, 'wintro-notification', integrationProcessId('wintro', 'notification', notified.callbackId));

@@ -22,6 +22,10 @@ describe('replay of saved histories', () => {
   it.each(files)('%s replays deterministically', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     // The sandbox key: these runs were recorded with `npm start` and no configuration.
-    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEMPORAL_TEST_BUNDLE! }, dataConverter: dataConverter(loadConfig({})) }, history, file);
+    await Worker.runReplayHistory(
+      { workflowBundle: { codePath: process.env.TEMPORAL_TEST_BUNDLE! }, dataConverter: dataConverter(loadConfig({})) },
+      history,
+      file,
+    );
   });
 });

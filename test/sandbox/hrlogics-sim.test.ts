@@ -48,7 +48,11 @@ describe('sandbox: HRLogics', () => {
   beforeEach(() => receiver.reset());
 
   it('requires the bearer key', async () => {
-    const refused: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { authorization: `Basic ${SANDBOX_PARTNER_API_KEY}` }];
+    const refused: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: `Basic ${SANDBOX_PARTNER_API_KEY}` },
+    ];
     for (const headers of refused) {
       const res = await http<{ error: string }>('POST', `${api}/v1/screenings`, { externalId: 'x', applicant }, headers);
       expect([res.status, res.body.error]).toEqual([401, 'unauthorized']);
@@ -59,7 +63,11 @@ describe('sandbox: HRLogics', () => {
     const id = externalId();
     const first = await create('same-key', id);
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ screeningId: expect.stringMatching(/^scr_/), surveyUrl: expect.stringContaining(first.body.screeningId), status: 'sent' });
+    expect(first.body).toEqual({
+      screeningId: expect.stringMatching(/^scr_/),
+      surveyUrl: expect.stringContaining(first.body.screeningId),
+      status: 'sent',
+    });
     const again = await create('same-key', id);
     expect(again).toEqual(first);
 
@@ -71,7 +79,12 @@ describe('sandbox: HRLogics', () => {
   });
 
   it('refuses a screening without externalId or applicant email, naming the fields', async () => {
-    const res = await http<{ error: string; fields: { field: string }[] }>('POST', `${api}/v1/screenings`, { applicant: { firstName: 'A', lastName: 'B' } }, auth);
+    const res = await http<{ error: string; fields: { field: string }[] }>(
+      'POST',
+      `${api}/v1/screenings`,
+      { applicant: { firstName: 'A', lastName: 'B' } },
+      auth,
+    );
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_request');
     expect(res.body.fields.map((f) => f.field).sort()).toEqual(['applicant.email', 'externalId']);
@@ -79,13 +92,19 @@ describe('sandbox: HRLogics', () => {
 
   it('counts reminders, records a hire, and cancels', async () => {
     const { screeningId } = (await create()).body;
-    expect((await http('POST', `${api}/v1/screenings/${screeningId}/reminders`, undefined, { ...auth, 'idempotency-key': 'r1' })).status).toBe(202);
-    expect((await http('POST', `${api}/v1/screenings/${screeningId}/reminders`, undefined, { ...auth, 'idempotency-key': 'r1' })).status).toBe(202);
+    expect(
+      (await http('POST', `${api}/v1/screenings/${screeningId}/reminders`, undefined, { ...auth, 'idempotency-key': 'r1' })).status,
+    ).toBe(202);
+    expect(
+      (await http('POST', `${api}/v1/screenings/${screeningId}/reminders`, undefined, { ...auth, 'idempotency-key': 'r1' })).status,
+    ).toBe(202);
     expect((await http('POST', `${api}/v1/screenings/${screeningId}/reminders`, undefined, auth)).status).toBe(202);
     expect((await state(screeningId)).reminders).toBe(2);
 
     expect((await http('POST', `${api}/v1/screenings/${screeningId}/hire`, { startDate: '2025-02-30' }, auth)).status).toBe(400);
-    expect((await http('POST', `${api}/v1/screenings/${screeningId}/hire`, { startDate: '2025-03-03', workState: 'OH' }, auth)).status).toBe(202);
+    expect(
+      (await http('POST', `${api}/v1/screenings/${screeningId}/hire`, { startDate: '2025-03-03', workState: 'OH' }, auth)).status,
+    ).toBe(202);
     expect((await state(screeningId)).hire).toEqual({ startDate: '2025-03-03', workState: 'OH' });
 
     expect((await http('DELETE', `${api}/v1/screenings/${screeningId}`, undefined, auth)).status).toBe(204);
@@ -97,14 +116,23 @@ describe('sandbox: HRLogics', () => {
 
   it('sends screening.completed signed per Standard Webhooks', async () => {
     const { screeningId } = (await create()).body;
-    const answer = await http<CallbackAnswer>('POST', `${control}/screenings/${screeningId}/complete`, { result: 'pre_qualified', targetGroups: ['snap'] });
+    const answer = await http<CallbackAnswer>('POST', `${control}/screenings/${screeningId}/complete`, {
+      result: 'pre_qualified',
+      targetGroups: ['snap'],
+    });
     expect(answer.body).toEqual(expect.objectContaining({ callbackId: expect.stringMatching(/^msg_/), status: 200 }));
 
     const [callback] = receiver.on('/webhooks/hrlogics');
     expect(callback.headers['webhook-id']).toBe(answer.body.callbackId);
     const verified = new Webhook(sandboxCallbackSecret('hrlogics')).verify(callback.body, callback.headers as Record<string, string>);
     const { externalId: expectedExternalId } = await state(screeningId);
-    expect(verified).toEqual({ type: 'screening.completed', screeningId, externalId: expectedExternalId, result: 'pre_qualified', targetGroups: ['snap'] });
+    expect(verified).toEqual({
+      type: 'screening.completed',
+      screeningId,
+      externalId: expectedExternalId,
+      result: 'pre_qualified',
+      targetGroups: ['snap'],
+    });
     expect(() => new Webhook(sandboxCallbackSecret('willo')).verify(callback.body, callback.headers as Record<string, string>)).toThrow();
     expect((await state(screeningId)).status).toBe('completed');
     expect((await http('POST', `${control}/screenings/${screeningId}/complete`, { result: 'not_qualified' })).status).toBe(409);
@@ -115,7 +143,10 @@ describe('sandbox: HRLogics', () => {
     receiver.plan(503);
     const answer = await http<CallbackAnswer>('POST', `${control}/screenings/${screeningId}/expire`);
     expect(answer.body.status).toBe(503);
-    const delivered = await waitFor(async () => receiver.on('/webhooks/hrlogics').length >= 2 && receiver.on('/webhooks/hrlogics'), { timeoutMs: 3_000, intervalMs: 10 });
+    const delivered = await waitFor(async () => receiver.on('/webhooks/hrlogics').length >= 2 && receiver.on('/webhooks/hrlogics'), {
+      timeoutMs: 3_000,
+      intervalMs: 10,
+    });
     expect(delivered.map((r) => r.headers['webhook-id'])).toEqual([answer.body.callbackId, answer.body.callbackId]);
     expect(JSON.parse(delivered[1].body)).toEqual(expect.objectContaining({ type: 'screening.expired', screeningId }));
 
@@ -129,7 +160,9 @@ describe('sandbox: HRLogics', () => {
 
   it('redelivers the exact same signed callback concurrently', async () => {
     const { screeningId } = (await create()).body;
-    const { callbackId } = (await http<CallbackAnswer>('POST', `${control}/screenings/${screeningId}/complete`, { result: 'not_qualified' })).body;
+    const { callbackId } = (
+      await http<CallbackAnswer>('POST', `${control}/screenings/${screeningId}/complete`, { result: 'not_qualified' })
+    ).body;
     receiver.reset();
     const rerun = await http<{ statuses: number[] }>('POST', `${control}/callbacks/${callbackId}/redeliver`, { times: 2 });
     expect(rerun.body.statuses).toEqual([200, 200]);

@@ -44,7 +44,11 @@ describe('sandbox: Lever Data API', () => {
 
   it('refuses a missing key, a wrong key and a non-empty password with 401 Unauthorized, and logs them', async () => {
     sandbox.state.lever.requests.clear();
-    const refused: Record<string, string>[] = [{}, { authorization: basicAuth('wrong-key') }, { authorization: basicAuth(SANDBOX_LEVER_API_KEY, 'secret') }];
+    const refused: Record<string, string>[] = [
+      {},
+      { authorization: basicAuth('wrong-key') },
+      { authorization: basicAuth(SANDBOX_LEVER_API_KEY, 'secret') },
+    ];
     for (const headers of refused) {
       const res = await http<{ code: string }>('GET', `${base}/stages`, undefined, headers);
       expect(res.status).toBe(401);
@@ -75,7 +79,11 @@ describe('sandbox: Lever Data API', () => {
       pages.push(res.body);
       offset = res.body.next;
     } while (offset);
-    expect(pages.map((p) => [p.data.length, p.hasNext])).toEqual([[2, true], [2, true], [1, false]]);
+    expect(pages.map((p) => [p.data.length, p.hasNext])).toEqual([
+      [2, true],
+      [2, true],
+      [1, false],
+    ]);
     expect(pages[0].next).not.toMatch(/^\d+$/);
     expect(pages.flatMap((p) => p.data.map((o) => o.id))).toEqual(created.map((o) => o.id));
 
@@ -113,7 +121,10 @@ describe('sandbox: Lever Data API', () => {
 
     const byEmail = await lever<Page<Opportunity>>('GET', `/opportunities?email=${encodeURIComponent(email)}`);
     expect(byEmail.body.data.map((o) => o.id)).toEqual([first.id, second.id]);
-    const byContact = await lever<Page<Opportunity>>('GET', `/opportunities?contact_id=${first.contact}&posting_id=${SEED_POSTING_IDS.warehouseAssociate}`);
+    const byContact = await lever<Page<Opportunity>>(
+      'GET',
+      `/opportunities?contact_id=${first.contact}&posting_id=${SEED_POSTING_IDS.warehouseAssociate}`,
+    );
     expect(byContact.body.data.map((o) => o.id)).toEqual([second.id]);
   });
 
@@ -123,7 +134,9 @@ describe('sandbox: Lever Data API', () => {
     expect(o.applications).toEqual([expect.any(String)]);
     expect(o.postings).toBeUndefined();
     const expanded = await lever<{ data: Opportunity }>('GET', `/opportunities/${o.id}?expand=applications`);
-    expect(expanded.body.data.applications).toEqual([expect.objectContaining({ id: o.applications[0], posting: SEED_POSTING_IDS.backendEngineer, type: 'posting' })]);
+    expect(expanded.body.data.applications).toEqual([
+      expect.objectContaining({ id: o.applications[0], posting: SEED_POSTING_IDS.backendEngineer, type: 'posting' }),
+    ]);
   });
 
   it('edits tags, notes, stage and archive state, and answers 404 ResourceNotFound for unknown ids', async () => {
@@ -133,10 +146,18 @@ describe('sandbox: Lever Data API', () => {
     const removed = await lever<{ data: Opportunity }>('POST', `/opportunities/${o.id}/removeTags`, { tags: ['Keep'] });
     expect(removed.body.data.tags).toEqual(['HRLogics-WOTC:Pre Qualified']);
 
-    const note = await lever<{ data: { noteId: string } }>('POST', `/opportunities/${o.id}/notes?perform_as=${RITA}`, { value: 'screened', secret: true });
+    const note = await lever<{ data: { noteId: string } }>('POST', `/opportunities/${o.id}/notes?perform_as=${RITA}`, {
+      value: 'screened',
+      secret: true,
+    });
     expect(note.status).toBe(201);
-    const notes = await lever<Page<{ id: string; value: string; secret: boolean; createdAt: number }>>('GET', `/opportunities/${o.id}/notes`);
-    expect(notes.body.data).toEqual([expect.objectContaining({ id: note.body.data.noteId, value: 'screened', secret: true, createdAt: expect.any(Number) })]);
+    const notes = await lever<Page<{ id: string; value: string; secret: boolean; createdAt: number }>>(
+      'GET',
+      `/opportunities/${o.id}/notes`,
+    );
+    expect(notes.body.data).toEqual([
+      expect.objectContaining({ id: note.body.data.noteId, value: 'screened', secret: true, createdAt: expect.any(Number) }),
+    ]);
     expect((await lever('POST', `/opportunities/${o.id}/notes`, { secret: true })).status).toBe(400);
 
     const moved = await lever<{ data: Opportunity }>('PUT', `/opportunities/${o.id}/stage`, { stage: 'phone-screen' });
@@ -147,7 +168,12 @@ describe('sandbox: Lever Data API', () => {
     const unarchived = await lever<{ data: Opportunity }>('PUT', `/opportunities/${o.id}/archived`, { reason: null });
     expect(unarchived.body.data.archived).toBeNull();
 
-    for (const [method, path] of [['GET', '/opportunities/nope'], ['POST', '/opportunities/nope/addTags'], ['GET', '/stages/nope'], ['GET', '/postings/nope']]) {
+    for (const [method, path] of [
+      ['GET', '/opportunities/nope'],
+      ['POST', '/opportunities/nope/addTags'],
+      ['GET', '/stages/nope'],
+      ['GET', '/postings/nope'],
+    ]) {
       const res = await lever<{ code: string }>(method, path, method === 'POST' ? { tags: ['x'] } : undefined);
       expect([path, res.status, res.body.code]).toEqual([path, 404, 'ResourceNotFound']);
     }
@@ -157,7 +183,11 @@ describe('sandbox: Lever Data API', () => {
     const ids = async (query: string) => (await lever<Page<{ id: string }>>('GET', `/postings?${query}`)).body.data.map((p) => p.id);
     const { backendEngineer, warehouseAssociate, supportLead, closed } = SEED_POSTING_IDS;
     expect(await ids('state=published')).toEqual([backendEngineer, warehouseAssociate]);
-    expect(await ids('state=published&distributionChannel=public&distributionChannel=internal')).toEqual([backendEngineer, warehouseAssociate, supportLead]);
+    expect(await ids('state=published&distributionChannel=public&distributionChannel=internal')).toEqual([
+      backendEngineer,
+      warehouseAssociate,
+      supportLead,
+    ]);
     expect(await ids('state=closed')).toEqual([closed]);
   });
 

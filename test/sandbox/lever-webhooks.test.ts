@@ -33,7 +33,12 @@ describe('sandbox: Lever webhooks', () => {
       { timeoutMs: 3_000, intervalMs: 10, what: `${count} webhooks for ${opportunityId}` },
     );
   const apply = async (body: Record<string, unknown> = {}) => {
-    const res = await http<ControlAnswer>('POST', `${control}/applications`, { name: 'Wendy Webhook', email: `wendy-${Date.now()}@example.com`, postingId: SEED_POSTING_IDS.warehouseAssociate, ...body });
+    const res = await http<ControlAnswer>('POST', `${control}/applications`, {
+      name: 'Wendy Webhook',
+      email: `wendy-${Date.now()}@example.com`,
+      postingId: SEED_POSTING_IDS.warehouseAssociate,
+      ...body,
+    });
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -60,10 +65,17 @@ describe('sandbox: Lever webhooks', () => {
     expect(Math.abs(Date.now() - envelope.triggeredAt)).toBeLessThan(5_000);
     expect(verifyLeverSignature(envelope, [SANDBOX_LEVER_WEBHOOK_TOKENS.applicationCreated])).toBe(true);
     expect(verifyLeverSignature(envelope, [SANDBOX_LEVER_WEBHOOK_TOKENS.candidateHired])).toBe(false);
-    expect(leverEventData.applicationCreated.parse(envelope.data)).toEqual(expect.objectContaining({ opportunityId, postingId: SEED_POSTING_IDS.warehouseAssociate }));
-    expect(envelope.data).toEqual(expect.objectContaining({ candidateId: opportunityId, contactId: expect.any(String), applicationId: expect.any(String) }));
+    expect(leverEventData.applicationCreated.parse(envelope.data)).toEqual(
+      expect.objectContaining({ opportunityId, postingId: SEED_POSTING_IDS.warehouseAssociate }),
+    );
+    expect(envelope.data).toEqual(
+      expect.objectContaining({ candidateId: opportunityId, contactId: expect.any(String), applicationId: expect.any(String) }),
+    );
 
-    const opportunity = await http<{ stage: string; origin: string; applications: { posting: string }[]; notes: unknown[] }>('GET', `${control}/opportunities/${opportunityId}`);
+    const opportunity = await http<{ stage: string; origin: string; applications: { posting: string }[]; notes: unknown[] }>(
+      'GET',
+      `${control}/opportunities/${opportunityId}`,
+    );
     expect(opportunity.body).toEqual(expect.objectContaining({ stage: 'applicant-new', origin: 'applied', notes: [] }));
     expect(opportunity.body.applications[0].posting).toBe(SEED_POSTING_IDS.warehouseAssociate);
     const deliveries = await http<Delivery[]>('GET', `${control}/deliveries?opportunityId=${opportunityId}`);
@@ -76,7 +88,9 @@ describe('sandbox: Lever webhooks', () => {
     expect(moved.body.deliveryIds).toHaveLength(1);
     const events = await eventsFor(opportunityId, 2);
     const change = events.find((e) => e.event === 'candidateStageChange')!;
-    expect(change.data).toEqual(expect.objectContaining({ fromStageId: 'applicant-new', toStageId: 'phone-screen', candidateId: opportunityId }));
+    expect(change.data).toEqual(
+      expect.objectContaining({ fromStageId: 'applicant-new', toStageId: 'phone-screen', candidateId: opportunityId }),
+    );
     expect(verifyLeverSignature(change, [SANDBOX_LEVER_WEBHOOK_TOKENS.candidateStageChange])).toBe(true);
     expect((await http('POST', `${control}/opportunities/${opportunityId}/stage`, { stageId: 'nowhere' })).status).toBe(400);
   });
@@ -88,7 +102,12 @@ describe('sandbox: Lever webhooks', () => {
     const events = await eventsFor(opportunityId, 3);
     expect(events.map((e) => e.event).sort()).toEqual(['applicationCreated', 'candidateArchiveChange', 'candidateHired']);
     const archive = events.find((e) => e.event === 'candidateArchiveChange')!;
-    expect(archive.data).toEqual({ opportunityId, candidateId: opportunityId, fromArchived: null, toArchived: { reason: 'reason-hired', archivedAt: expect.any(Number) } });
+    expect(archive.data).toEqual({
+      opportunityId,
+      candidateId: opportunityId,
+      fromArchived: null,
+      toArchived: { reason: 'reason-hired', archivedAt: expect.any(Number) },
+    });
     const opportunity = await http<{ archived: { reason: string } }>('GET', `${control}/opportunities/${opportunityId}`);
     expect(opportunity.body.archived.reason).toBe('reason-hired');
   });
@@ -99,7 +118,9 @@ describe('sandbox: Lever webhooks', () => {
     expect((await http('POST', `${control}/opportunities/${opportunityId}/archive`, { reason: 'reason-nope' })).status).toBe(400);
     await http('DELETE', `${control}/opportunities/${opportunityId}`);
     const events = await eventsFor(opportunityId, 3);
-    expect(events.find((e) => e.event === 'candidateArchiveChange')!.data.toArchived).toEqual(expect.objectContaining({ reason: 'reason-not-fit' }));
+    expect(events.find((e) => e.event === 'candidateArchiveChange')!.data.toArchived).toEqual(
+      expect.objectContaining({ reason: 'reason-not-fit' }),
+    );
     expect(events.find((e) => e.event === 'candidateDeleted')!.data).toEqual({ opportunityId, candidateId: opportunityId });
     expect((await http('GET', `${control}/opportunities/${opportunityId}`)).status).toBe(404);
   });

@@ -20,8 +20,17 @@ afterAll(async () => {
 
 describe('sandbox: Willo', () => {
   const willo = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    http<Record<string, unknown>>(method, `${sandbox.baseUrl}/willo${path}`, body, { authorization: `Key ${SANDBOX_PARTNER_API_KEY}`, ...headers });
-  const invite = { interview: 'int-engineering-screen', first_name: 'Wil', last_name: 'Lo', email: 'wil@example.com', external_id: 'opp-w1' };
+    http<Record<string, unknown>>(method, `${sandbox.baseUrl}/willo${path}`, body, {
+      authorization: `Key ${SANDBOX_PARTNER_API_KEY}`,
+      ...headers,
+    });
+  const invite = {
+    interview: 'int-engineering-screen',
+    first_name: 'Wil',
+    last_name: 'Lo',
+    email: 'wil@example.com',
+    external_id: 'opp-w1',
+  };
 
   it('takes the key after any prefix, and refuses a wrong key', async () => {
     expect((await willo('GET', '/interviews/')).status).toBe(200);
@@ -48,7 +57,11 @@ describe('sandbox: Willo', () => {
     expect((await http('POST', `${control}/review`, { stage: 'Accepted' })).status).toBe(200);
     const [responded, reviewed] = receiver.received.slice(-2);
     const webhook = new Webhook(sandboxCallbackSecret('willo'));
-    expect(webhook.verify(responded.body, responded.headers as Record<string, string>)).toMatchObject({ type: 'new_response', participant: body.key, external_id: 'opp-w1' });
+    expect(webhook.verify(responded.body, responded.headers as Record<string, string>)).toMatchObject({
+      type: 'new_response',
+      participant: body.key,
+      external_id: 'opp-w1',
+    });
     expect(JSON.parse(reviewed.body)).toMatchObject({ type: 'stage_change', stage: 'Accepted' });
     expect(responded.path).toBe('/webhooks/willo');
   });
@@ -56,8 +69,18 @@ describe('sandbox: Willo', () => {
 
 describe('sandbox: Refty', () => {
   const refty = (method: string, path: string, body?: unknown, key = 'x') =>
-    http<Record<string, string>>(method, `${sandbox.baseUrl}/refty${path}`, body, { authorization: `Bearer ${SANDBOX_PARTNER_API_KEY}`, 'idempotency-key': key });
-  const candidate = { externalId: 'opp-r1', sequenceId: 'seq-1', language: 'en', firstName: 'Ref', lastName: 'Ty', email: 'ref@example.com' };
+    http<Record<string, string>>(method, `${sandbox.baseUrl}/refty${path}`, body, {
+      authorization: `Bearer ${SANDBOX_PARTNER_API_KEY}`,
+      'idempotency-key': key,
+    });
+  const candidate = {
+    externalId: 'opp-r1',
+    sequenceId: 'seq-1',
+    language: 'en',
+    firstName: 'Ref',
+    lastName: 'Ty',
+    email: 'ref@example.com',
+  };
 
   it('one candidate per externalId and sequence; requests, cancel, and the referee answering', async () => {
     const a = await refty('POST', '/v1/candidates', candidate, 'j1');
@@ -75,7 +98,13 @@ describe('sandbox: Refty', () => {
     expect(done.status).toBe(200);
     const last = receiver.received.at(-1)!;
     expect(last.path).toBe('/webhooks/refty');
-    expect(JSON.parse(last.body)).toMatchObject({ type: 'request.completed', requestId: r1.body.requestId, externalId: 'opp-r1', stepId: 'step-1', reportUrl: expect.stringContaining('/refty/reports/') });
+    expect(JSON.parse(last.body)).toMatchObject({
+      type: 'request.completed',
+      requestId: r1.body.requestId,
+      externalId: 'opp-r1',
+      stepId: 'step-1',
+      reportUrl: expect.stringContaining('/refty/reports/'),
+    });
     expect((await http('POST', `${sandbox.baseUrl}/_control/refty/step-requests/${r2.body.requestId}/decline`)).status).toBe(409);
   });
 });

@@ -28,7 +28,14 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['LEVER_API_KEY', 'LEVER_WEBHOOK_TOKENS', 'PAYLOAD_ENCRYPTION_KEY', 'HRLOGICS_BASE_URL', 'HRLOGICS_API_KEY', 'HRLOGICS_CALLBACK_SECRET']) {
+    for (const name of [
+      'LEVER_API_KEY',
+      'LEVER_WEBHOOK_TOKENS',
+      'PAYLOAD_ENCRYPTION_KEY',
+      'HRLOGICS_BASE_URL',
+      'HRLOGICS_API_KEY',
+      'HRLOGICS_CALLBACK_SECRET',
+    ]) {
       expect(problems).toContain(name);
     }
   });
@@ -36,7 +43,12 @@ describe('loadConfig', () => {
   it('rejects malformed values with the variable name and hides secrets', () => {
     let error: unknown;
     try {
-      loadConfig({ API_PORT: '99999', HRLOGICS_REMINDER_INTERVAL: 'soon', HRLOGICS_CALLBACK_SECRET: 'plain-secret', LEVER_RATE_LIMIT_PER_SECOND: '50' });
+      loadConfig({
+        API_PORT: '99999',
+        HRLOGICS_REMINDER_INTERVAL: 'soon',
+        HRLOGICS_CALLBACK_SECRET: 'plain-secret',
+        LEVER_RATE_LIMIT_PER_SECOND: '50',
+      });
     } catch (e) {
       error = e;
     }
@@ -66,7 +78,14 @@ describe('loadConfig', () => {
 
   it('gives Willo and Refty sandbox defaults: a trigger stage by name, one rule with default step names', () => {
     const config = loadConfig({});
-    expect(config.willo).toMatchObject({ enabled: true, account: 'Sandbox', triggerStages: ['Phone Screen'], acceptedStages: ['Accepted'], rejectedStages: ['Rejected'], inviteExpiry: '14d' });
+    expect(config.willo).toMatchObject({
+      enabled: true,
+      account: 'Sandbox',
+      triggerStages: ['Phone Screen'],
+      acceptedStages: ['Accepted'],
+      rejectedStages: ['Rejected'],
+      inviteExpiry: '14d',
+    });
     expect(config.refty.rules).toEqual([
       {
         postings: ['posting-support-lead'],
@@ -96,7 +115,8 @@ describe('loadConfig', () => {
       }
     };
     const missing = problems({ WILLO_ENABLED: 'true', REFTY_ENABLED: 'true' });
-    for (const name of ['WILLO_BASE_URL', 'WILLO_ACCOUNT', 'WILLO_TRIGGER_STAGES', 'REFTY_BASE_URL', 'REFTY_RULES']) expect(missing).toContain(name);
+    for (const name of ['WILLO_BASE_URL', 'WILLO_ACCOUNT', 'WILLO_TRIGGER_STAGES', 'REFTY_BASE_URL', 'REFTY_RULES'])
+      expect(missing).toContain(name);
 
     expect(problems({ REFTY_RULES: '[{' })).toContain('REFTY_RULES is not valid JSON');
     const bad = problems({
@@ -113,15 +133,31 @@ describe('loadConfig', () => {
   it('configures Wintro and the interview platform, each needing a perform-as user once switched on', () => {
     const sandbox = loadConfig({});
     expect(sandbox.wintro).toMatchObject({ enabled: true, performAs: 'user', performAsEmail: 'rita@example.com', syncInterval: '4h' });
-    expect(sandbox.techInterview).toMatchObject({ enabled: true, platformName: 'TechScreen', defaultStage: 'New Applicant', exportUnsuccessful: false });
+    expect(sandbox.techInterview).toMatchObject({
+      enabled: true,
+      platformName: 'TechScreen',
+      defaultStage: 'New Applicant',
+      exportUnsuccessful: false,
+    });
     let error: unknown;
     try {
-      loadConfig({ LEVER_API_BASE_URL: 'https://api.lever.co/v1', WINTRO_ENABLED: 'true', TECH_INTERVIEW_ENABLED: 'yes', TECH_INTERVIEW_PLATFORM_NAME: 'Bad:Name' });
+      loadConfig({
+        LEVER_API_BASE_URL: 'https://api.lever.co/v1',
+        WINTRO_ENABLED: 'true',
+        TECH_INTERVIEW_ENABLED: 'yes',
+        TECH_INTERVIEW_PLATFORM_NAME: 'Bad:Name',
+      });
     } catch (e) {
       error = e;
     }
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['WINTRO_PERFORM_AS_EMAIL', 'WINTRO_CALLBACK_SECRET', 'TECH_INTERVIEW_PERFORM_AS_EMAIL', 'TECH_INTERVIEW_API_KEY', 'TECH_INTERVIEW_PLATFORM_NAME']) {
+    for (const name of [
+      'WINTRO_PERFORM_AS_EMAIL',
+      'WINTRO_CALLBACK_SECRET',
+      'TECH_INTERVIEW_PERFORM_AS_EMAIL',
+      'TECH_INTERVIEW_API_KEY',
+      'TECH_INTERVIEW_PLATFORM_NAME',
+    ]) {
       expect(problems).toContain(name);
     }
   });

@@ -16,7 +16,14 @@ const NOW = Date.UTC(2026, 10, 23, 12);
 const MINUTE = 60_000;
 
 const wotc: WotcSettings = { reminderIntervalMs: 1, maxReminders: 1, expiryMs: 1, hireWaitMs: 1 };
-const willo: WilloSettings = { account: 'Acme', triggerStages: ['Phone Screen', 'stage-video'], acceptedStages: [], rejectedStages: [], inviteExpiryMs: 1, reviewWaitMs: 1 };
+const willo: WilloSettings = {
+  account: 'Acme',
+  triggerStages: ['Phone Screen', 'stage-video'],
+  acceptedStages: [],
+  rejectedStages: [],
+  inviteExpiryMs: 1,
+  reviewWaitMs: 1,
+};
 const refty: ReftySettings = {
   rules: [
     {
@@ -30,7 +37,12 @@ const refty: ReftySettings = {
     },
   ],
 };
-const platform: TechInterviewSettings = { platformName: 'TechScreen', performAsEmail: 'x@example.com', defaultStage: 'New Applicant', exportUnsuccessful: false };
+const platform: TechInterviewSettings = {
+  platformName: 'TechScreen',
+  performAsEmail: 'x@example.com',
+  defaultStage: 'New Applicant',
+  exportUnsuccessful: false,
+};
 
 function live(overrides: Partial<LiveOpportunity> = {}): LiveOpportunity {
   return {
@@ -69,7 +81,8 @@ function decide<S>(
     if (decision.kind !== 'need') return decision;
     for (const need of decision.needs) {
       if (need === 'process') current.process = world.process ?? { state: 'none' };
-      else if (!current.snapshot.deleted) current.snapshot = { ...current.snapshot, lookups: { ...current.snapshot.lookups, [need]: world[need] } };
+      else if (!current.snapshot.deleted)
+        current.snapshot = { ...current.snapshot, lookups: { ...current.snapshot.lookups, [need]: world[need] } };
     }
   }
   throw new Error('a decision kept asking after four rounds');
@@ -79,32 +92,36 @@ function decide<S>(
 const processState = fc.oneof(
   fc.constant<ProcessState>({ state: 'none' }),
   fc.constant<ProcessState>({ state: 'running' }),
-  fc.constantFrom('no-email', 'archived', 'withdrawn', 'pre_qualified', 'expired', 'cancelled', 'accepted').map<ProcessState>((status) => ({ state: 'closed', status })),
+  fc
+    .constantFrom('no-email', 'archived', 'withdrawn', 'pre_qualified', 'expired', 'cancelled', 'accepted')
+    .map<ProcessState>((status) => ({ state: 'closed', status })),
 );
 const time = fc.integer({ min: NOW - 30 * 24 * 60 * MINUTE, max: NOW });
 const snapshot: fc.Arbitrary<OpportunitySnapshot> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<OpportunitySnapshot>({ opportunityId: 'opp-1', readAt: NOW, deleted: true }) },
   {
     weight: 9,
-    arbitrary: fc.record({
-      hasEmail: fc.boolean(),
-      hasApplication: fc.boolean(),
-      applied: time,
-      stageId: fc.constantFrom('applicant-new', 'phone-screen', 'stage-video', 'onsite'),
-      entered: time,
-      archivedAt: fc.option(time),
-      posting: fc.constantFrom('posting-covered', 'posting-other', undefined),
-      tags: fc.subarray(['Willo:Screen-Acme', 'TechScreen:Interview int-9', 'HRLogics-WOTC:Pre Qualified']),
-    }).map(({ hasEmail, hasApplication, applied, stageId, entered, archivedAt, posting, tags }) =>
-      live({
-        ...(hasEmail ? {} : { contact: undefined }),
-        ...(hasApplication ? { application: { id: 'app-1', createdAt: applied } } : { application: undefined }),
-        stage: { stageId, enteredAt: entered },
-        archived: archivedAt === null ? null : { archivedAt, reasonId: 'reason' },
-        postingId: posting,
-        tags,
-      }),
-    ),
+    arbitrary: fc
+      .record({
+        hasEmail: fc.boolean(),
+        hasApplication: fc.boolean(),
+        applied: time,
+        stageId: fc.constantFrom('applicant-new', 'phone-screen', 'stage-video', 'onsite'),
+        entered: time,
+        archivedAt: fc.option(time),
+        posting: fc.constantFrom('posting-covered', 'posting-other', undefined),
+        tags: fc.subarray(['Willo:Screen-Acme', 'TechScreen:Interview int-9', 'HRLogics-WOTC:Pre Qualified']),
+      })
+      .map(({ hasEmail, hasApplication, applied, stageId, entered, archivedAt, posting, tags }) =>
+        live({
+          ...(hasEmail ? {} : { contact: undefined }),
+          ...(hasApplication ? { application: { id: 'app-1', createdAt: applied } } : { application: undefined }),
+          stage: { stageId, enteredAt: entered },
+          archived: archivedAt === null ? null : { archivedAt, reasonId: 'reason' },
+          postingId: posting,
+          tags,
+        }),
+      ),
   },
 );
 const world = fc.record({
@@ -123,14 +140,17 @@ const DECIDERS = [
 ] as const;
 
 describe('every decision, over generated snapshots', () => {
-  it.each(DECIDERS)('%s never starts, performs or hands over anything for a deleted opportunity but to a running process', (_name, fn, settings) => {
-    fc.assert(
-      fc.property(world, (w) => {
-        const d = decide(fn as never, { opportunityId: 'o', readAt: NOW, deleted: true }, settings, w);
-        return d.kind === 'nothing' || (d.kind === 'deliver' && w.process.state === 'running');
-      }),
-    );
-  });
+  it.each(DECIDERS)(
+    '%s never starts, performs or hands over anything for a deleted opportunity but to a running process',
+    (_name, fn, settings) => {
+      fc.assert(
+        fc.property(world, (w) => {
+          const d = decide(fn as never, { opportunityId: 'o', readAt: NOW, deleted: true }, settings, w);
+          return d.kind === 'nothing' || (d.kind === 'deliver' && w.process.state === 'running');
+        }),
+      );
+    },
+  );
 
   it.each(DECIDERS)('%s starts nothing for an archived opportunity', (_name, fn, settings) => {
     fc.assert(
@@ -153,7 +173,8 @@ describe('every decision, over generated snapshots', () => {
       fc.property(snapshot, world, (s, w) => {
         const d = decide(decideWotc, s, wotc, w);
         if (d.kind !== 'start' || s.deleted) return true;
-        const restartable = w.process.state === 'none' || (w.process.state === 'closed' && ['no-email', 'archived'].includes(w.process.status!));
+        const restartable =
+          w.process.state === 'none' || (w.process.state === 'closed' && ['no-email', 'archived'].includes(w.process.status!));
         return s.contact !== undefined && s.application !== undefined && s.application.createdAt >= w.since && restartable;
       }),
     );
@@ -192,7 +213,11 @@ describe('every decision, over generated snapshots', () => {
         const { fact } = (d as { effect: { fact: string } }).effect;
         const newEntry = s.stage.enteredAt >= w.since;
         const newHire = s.archived !== null && s.archived.archivedAt >= w.since && w.hired;
-        return s.tags.includes('TechScreen:Interview int-9') && (newEntry || newHire) && (fact === `hired@${s.archived?.archivedAt}` || fact === `${s.stage.stageId}@${s.stage.enteredAt}`);
+        return (
+          s.tags.includes('TechScreen:Interview int-9') &&
+          (newEntry || newHire) &&
+          (fact === `hired@${s.archived?.archivedAt}` || fact === `${s.stage.stageId}@${s.stage.enteredAt}`)
+        );
       }),
     );
   });
@@ -205,7 +230,10 @@ describe('decisions, case by case', () => {
   });
 
   it('Willo asks for the stage name only when the stage id is not configured itself', () => {
-    expect(decideWillo(input(live({ stage: { stageId: 'phone-screen', enteredAt: NOW } }), willo))).toEqual({ kind: 'need', needs: ['stageName'] });
+    expect(decideWillo(input(live({ stage: { stageId: 'phone-screen', enteredAt: NOW } }), willo))).toEqual({
+      kind: 'need',
+      needs: ['stageName'],
+    });
     const byId = live({ stage: { stageId: 'stage-video', enteredAt: NOW }, tags: ['Willo:Screen-Acme'] });
     expect(decideWillo(input(byId, willo))).toEqual({ kind: 'need', needs: ['process'] });
   });
@@ -213,7 +241,10 @@ describe('decisions, case by case', () => {
   it('Willo reads the posting tags only when the opportunity has no interview tag', () => {
     const s = live({ stage: { stageId: 'stage-video', enteredAt: NOW } });
     expect(decideWillo(input(s, willo))).toEqual({ kind: 'need', needs: ['postingTags'] });
-    expect(decide(decideWillo, s, willo, { postingTags: [] })).toMatchObject({ kind: 'nothing', reason: expect.stringMatching(/Willo:<Interview>-Acme tag/) });
+    expect(decide(decideWillo, s, willo, { postingTags: [] })).toMatchObject({
+      kind: 'nothing',
+      reason: expect.stringMatching(/Willo:<Interview>-Acme tag/),
+    });
     expect(decide(decideWillo, s, willo, { postingTags: ['Willo:Screen-Acme'] })).toMatchObject({ kind: 'start' });
   });
 
@@ -226,14 +257,20 @@ describe('decisions, case by case', () => {
 
   it('a Willo process that ended after inviting is not started again; one that ended before is', () => {
     const s = live({ stage: { stageId: 'stage-video', enteredAt: NOW }, tags: ['Willo:Screen-Acme'] });
-    expect(decide(decideWillo, s, willo, { process: { state: 'closed', status: 'accepted' } })).toMatchObject({ kind: 'nothing', reason: expect.stringMatching(/one invite per candidate/) });
+    expect(decide(decideWillo, s, willo, { process: { state: 'closed', status: 'accepted' } })).toMatchObject({
+      kind: 'nothing',
+      reason: expect.stringMatching(/one invite per candidate/),
+    });
     expect(decide(decideWillo, s, willo, { process: { state: 'closed', status: 'withdrawn' } })).toMatchObject({ kind: 'start' });
   });
 
   it('a WOTC screening that ended for lack of an email starts again once there is one', () => {
     expect(decide(decideWotc, live(), wotc, { process: { state: 'closed', status: 'no-email' } })).toMatchObject({ kind: 'start' });
     expect(decide(decideWotc, live(), wotc, { process: { state: 'closed', status: 'expired' } })).toMatchObject({ kind: 'nothing' });
-    expect(decide(decideWotc, live({ contact: undefined }), wotc)).toEqual({ kind: 'nothing', reason: 'no email: no survey until one is added' });
+    expect(decide(decideWotc, live({ contact: undefined }), wotc)).toEqual({
+      kind: 'nothing',
+      reason: 'no email: no survey until one is added',
+    });
   });
 
   it('a hire reaches the running screening; the hire lookup comes from the cache', () => {
@@ -244,21 +281,37 @@ describe('decisions, case by case', () => {
 
   it('Refty re-entry is a new entry: the running sequence gets it; an uncovered posting gets nothing', () => {
     const entered = live({ stage: { stageId: 'phone-screen', enteredAt: NOW } });
-    expect(decide(decideRefty, entered, refty, { process: { state: 'running' } })).toEqual({ kind: 'deliver', reason: 'entered the Self Assessment stage' });
-    expect(decide(decideRefty, { ...entered, postingId: 'posting-other' }, refty)).toMatchObject({ kind: 'nothing', reason: expect.stringMatching(/not covered/) });
+    expect(decide(decideRefty, entered, refty, { process: { state: 'running' } })).toEqual({
+      kind: 'deliver',
+      reason: 'entered the Self Assessment stage',
+    });
+    expect(decide(decideRefty, { ...entered, postingId: 'posting-other' }, refty)).toMatchObject({
+      kind: 'nothing',
+      reason: expect.stringMatching(/not covered/),
+    });
     // A step linked by stage name: the name comes from the cache.
     const onsite = live({ stage: { stageId: 'onsite', enteredAt: NOW } });
     expect(decideRefty(input(onsite, refty))).toEqual({ kind: 'need', needs: ['stageName'] });
-    expect(decide(decideRefty, onsite, refty, { stageName: 'On-site', process: { state: 'closed', status: 'cancelled' } })).toEqual({ kind: 'start', reason: 'entered the Reference Check stage' });
+    expect(decide(decideRefty, onsite, refty, { stageName: 'On-site', process: { state: 'closed', status: 'cancelled' } })).toEqual({
+      kind: 'start',
+      reason: 'entered the Reference Check stage',
+    });
   });
 
   it('the platform hears about a hire once, keyed by the hire', () => {
-    const hired = live({ tags: ['TechScreen:Interview int-9'], stage: { stageId: 'onsite', enteredAt: NOW - 3 * 24 * 60 * MINUTE }, archived: { archivedAt: NOW, reasonId: 'r' } });
+    const hired = live({
+      tags: ['TechScreen:Interview int-9'],
+      stage: { stageId: 'onsite', enteredAt: NOW - 3 * 24 * 60 * MINUTE },
+      archived: { archivedAt: NOW, reasonId: 'r' },
+    });
     expect(decide(decideReportBack, hired, platform, { stageName: 'On-site', hired: true })).toEqual({
       kind: 'perform',
       reason: 'report the hire to TechScreen',
       effect: { interviewId: 'int-9', status: { stageId: 'onsite', stageName: 'On-site', hired: true }, fact: `hired@${NOW}` },
     });
-    expect(decide(decideReportBack, hired, platform, { stageName: 'On-site', hired: false })).toMatchObject({ kind: 'nothing', reason: expect.stringMatching(/not hired/) });
+    expect(decide(decideReportBack, hired, platform, { stageName: 'On-site', hired: false })).toMatchObject({
+      kind: 'nothing',
+      reason: expect.stringMatching(/not hired/),
+    });
   });
 });

@@ -43,12 +43,18 @@ describe('HTTP failure classification', () => {
     const { server, url } = await listen(app);
     try {
       const client = new JsonClient({ service: 'Test', baseUrl: url, authorization: 'Bearer k' });
-      await expect(client.request({ method: 'GET', path: '/ok', query: { a: ['1', '2'], b: undefined } })).resolves.toEqual({ auth: 'Bearer k', q: { a: ['1', '2'] } });
+      await expect(client.request({ method: 'GET', path: '/ok', query: { a: ['1', '2'], b: undefined } })).resolves.toEqual({
+        auth: 'Bearer k',
+        q: { a: ['1', '2'] },
+      });
       const notFound = await client.request({ method: 'GET', path: '/missing' }).catch((e: ApplicationFailure) => e);
       expect(notFound).toMatchObject({ type: HTTP_FAILURE.notFound, nonRetryable: true });
       expect((notFound as Error).message).toContain('ResourceNotFound');
       expect((notFound as Error).message).not.toContain('jane@example.com');
-      await expect(client.request({ method: 'GET', path: '/busy' })).rejects.toMatchObject({ type: HTTP_FAILURE.rateLimited, nextRetryDelay: 3000 });
+      await expect(client.request({ method: 'GET', path: '/busy' })).rejects.toMatchObject({
+        type: HTTP_FAILURE.rateLimited,
+        nextRetryDelay: 3000,
+      });
     } finally {
       server.close();
     }

@@ -104,7 +104,11 @@ describe('WOTC workflow with default timers', () => {
     const { opportunityId } = await control.apply({ name: 'Fay Forged', email: email() });
     const screening = await screeningOf(control, opportunityId);
     const sent = Date.now();
-    const forged = await control.sendWebhook('candidateArchiveChange', { opportunityId, fromArchived: null, toArchived: { archivedAt: Date.now(), reason: 'reason-not-fit' } });
+    const forged = await control.sendWebhook('candidateArchiveChange', {
+      opportunityId,
+      fromArchived: null,
+      toArchived: { archivedAt: Date.now(), reason: 'reason-not-fit' },
+    });
     expect(forged.status).toBe(202);
     const handle = relay.client.workflow.getHandle(screeningProcess(opportunityId));
     // The opportunity process reads Lever (not archived): nothing reaches the screening, which keeps waiting.

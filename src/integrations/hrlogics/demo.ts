@@ -15,7 +15,9 @@ export async function hrlogicsScenario({ control, step, until, pause, uiLink, op
   step(`Lever created opportunity ${opportunityId} and sent a signed applicationCreated webhook to the relay`);
 
   const screening = await until('the HRLogics screening', async () => (await hrlogics.screenings(opportunityId))[0]);
-  step(`The opportunity process read the opportunity once and started the screening process: HRLogics screening ${screening.screeningId}; HRLogics emails the 3-step WOTC survey`);
+  step(
+    `The opportunity process read the opportunity once and started the screening process: HRLogics screening ${screening.screeningId}; HRLogics emails the 3-step WOTC survey`,
+  );
 
   await pause();
   const callback = await hrlogics.completeSurvey(screening.screeningId, 'pre_qualified');

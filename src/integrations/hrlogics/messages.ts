@@ -28,15 +28,7 @@ export interface ScreeningExpired {
 export const screeningCompletedSignal = defineSignal<[ScreeningCompleted]>('screeningCompleted');
 export const screeningExpiredSignal = defineSignal<[ScreeningExpired]>('screeningExpired');
 
-export type WotcStatus =
-  | 'starting'
-  | 'survey-sent'
-  | 'pre_qualified'
-  | 'not_qualified'
-  | 'no-email'
-  | 'archived'
-  | 'expired'
-  | 'cancelled';
+export type WotcStatus = 'starting' | 'survey-sent' | 'pre_qualified' | 'not_qualified' | 'no-email' | 'archived' | 'expired' | 'cancelled';
 
 export interface WotcState extends ProcessStateBase {
   status: WotcStatus;

@@ -56,7 +56,11 @@ export async function wotcScreening(input: WotcInput): Promise<WotcState> {
     const ended = await followOpportunity();
     if (ended) return ended;
     if (partnerExpired) return process.finish('expired');
-    await process.carryOnIfLong<typeof wotcScreening>(state.result === undefined && !partnerExpired, () => ({ ...input, snapshot: live(), carried: { ...state } }));
+    await process.carryOnIfLong<typeof wotcScreening>(state.result === undefined && !partnerExpired, () => ({
+      ...input,
+      snapshot: live(),
+      carried: { ...state },
+    }));
     const remindersLeft = state.remindersSent < settings.maxReminders && nextReminderAt < deadline;
     const wakeAt = remindersLeft ? nextReminderAt : deadline;
     if (await process.wait(() => state.result !== undefined || partnerExpired, wakeAt - Date.now())) continue;

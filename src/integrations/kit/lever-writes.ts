@@ -42,7 +42,11 @@ export async function ensureOpportunity(
       if (found[0]) return { opportunityId: found[0].id, ours: false, created: false };
       return undefined;
     },
-    async () => ({ opportunityId: (await leverWriteOnce().leverCreateOpportunity({ ...body, tags }, performAs)).id, ours: true, created: true }),
+    async () => ({
+      opportunityId: (await leverWriteOnce().leverCreateOpportunity({ ...body, tags }, performAs)).id,
+      ours: true,
+      created: true,
+    }),
   );
 }
 
@@ -66,7 +70,12 @@ async function lookThenWrite<T>(look: () => Promise<T | undefined>, write: () =>
 /** A 4xx (other than 408/409/429) was refused outright: writing again cannot help. */
 function mayHaveHappened(error: unknown): boolean {
   const type = failureType(error);
-  return !(type === HTTP_FAILURE.notFound || type === HTTP_FAILURE.badRequest || type === HTTP_FAILURE.unauthorized || type === HTTP_FAILURE.clientError);
+  return !(
+    type === HTTP_FAILURE.notFound ||
+    type === HTTP_FAILURE.badRequest ||
+    type === HTTP_FAILURE.unauthorized ||
+    type === HTTP_FAILURE.clientError
+  );
 }
 
 /**
@@ -74,12 +83,21 @@ function mayHaveHappened(error: unknown): boolean {
  * note, never two. The marker goes into the note text, so it must be opaque (ids, not names).
  * Returns whether it wrote.
  */
-export async function addNoteOnce(opportunityId: string, marker: string, body: string, options: { performAs?: string; secret?: boolean } = {}): Promise<boolean> {
+export async function addNoteOnce(
+  opportunityId: string,
+  marker: string,
+  body: string,
+  options: { performAs?: string; secret?: boolean } = {},
+): Promise<boolean> {
   const lever = leverActivities();
   return lookThenWrite(
     async () => ((await hasNoteWithMarker(opportunityId, marker)) ? false : undefined),
     async () => {
-      await leverWriteOnce().leverAddNote(opportunityId, { value: withMarker(body, marker), ...(options.secret ? { secret: true } : {}) }, options.performAs);
+      await leverWriteOnce().leverAddNote(
+        opportunityId,
+        { value: withMarker(body, marker), ...(options.secret ? { secret: true } : {}) },
+        options.performAs,
+      );
       return true;
     },
   );

@@ -29,6 +29,7 @@ export function decideRefty(input: DecisionInput<ReftySettings>): Decision {
   const newApplication = snapshot.application !== undefined && isNews(snapshot.application.createdAt, input);
   if (!step && !newApplication) return decision.nothing('no new application and no new entry into a step stage');
   if (!process) return decision.need('process');
-  if (process.state === 'running') return step ? decision.deliver(`entered the ${step.name} stage`) : decision.nothing('already in the sequence');
+  if (process.state === 'running')
+    return step ? decision.deliver(`entered the ${step.name} stage`) : decision.nothing('already in the sequence');
   return decision.start(step ? `entered the ${step.name} stage` : 'a new application on a covered posting');
 }

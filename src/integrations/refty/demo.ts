@@ -7,20 +7,26 @@ import type { ReftyConfig } from './config';
 import { reftyControl } from './sandbox/control-client';
 import { reftyStepTag } from './tags';
 
-export async function reftyScenario({ control, step, until, pause, uiLink, opportunityLink }: DemoContext, section: ReftyConfig): Promise<void> {
+export async function reftyScenario(
+  { control, step, until, pause, uiLink, opportunityLink }: DemoContext,
+  section: ReftyConfig,
+): Promise<void> {
   const refty = reftyControl(control);
   const postingId = SEED_POSTING_IDS.supportLead;
   const rule = section.rules.find((r) => r.postings.includes(postingId));
   if (!rule) throw new Error(`no Refty rule covers ${postingId}: the demo needs the sandbox default REFTY_RULES`);
-  const requests = async (count: number) => until(`${count} Refty request(s)`, async () => {
-    const list = await refty.requests(opportunityId);
-    return list.length >= count ? list : undefined;
-  });
+  const requests = async (count: number) =>
+    until(`${count} Refty request(s)`, async () => {
+      const list = await refty.requests(opportunityId);
+      return list.length >= count ? list : undefined;
+    });
 
   const { opportunityId } = await control.apply({ name: 'Rosa Refty', email: `rosa.refty+${Date.now()}@example.com`, postingId });
   step(`A candidate applies to ${postingId}, covered by the rule for sequence ${rule.sequenceId} (${rule.language})`);
   const candidate = await until('the candidate to join the sequence', async () => (await refty.candidates(opportunityId))[0]);
-  step(`The relay confirmed the posting with Lever and added the candidate to ${candidate.sequenceId}: Refty candidate ${candidate.candidateId}`);
+  step(
+    `The relay confirmed the posting with Lever and added the candidate to ${candidate.sequenceId}: Refty candidate ${candidate.candidateId}`,
+  );
 
   await control.moveStage(opportunityId, 'phone-screen');
   const [first] = await requests(1);
@@ -41,12 +47,23 @@ export async function reftyScenario({ control, step, until, pause, uiLink, oppor
   const completedTag = reftyStepTag('Reference Check', 'Completed');
   const opportunity = await until('the report notes', async () => {
     const current = await control.opportunity(opportunityId);
-    return current.notes.length >= 2 && current.tags.includes(completedTag) && !current.tags.includes(reftyStepTag('Reference Check', 'Sent')) ? current : undefined;
+    return current.notes.length >= 2 &&
+      current.tags.includes(completedTag) &&
+      !current.tags.includes(reftyStepTag('Reference Check', 'Sent'))
+      ? current
+      : undefined;
   });
-  step(`Lever: ${opportunity.notes.filter((n) => n.secret).length} secret notes with the report links; tags ${opportunity.tags.filter((t) => t.startsWith('Refty:')).map((t) => JSON.stringify(t)).join(', ')}`);
+  step(
+    `Lever: ${opportunity.notes.filter((n) => n.secret).length} secret notes with the report links; tags ${opportunity.tags
+      .filter((t) => t.startsWith('Refty:'))
+      .map((t) => JSON.stringify(t))
+      .join(', ')}`,
+  );
 
   await control.archive(opportunityId);
-  const cancelled = await until('the open request to be cancelled', async () => (await refty.requests(opportunityId)).find((r) => r.status === 'cancelled'));
+  const cancelled = await until('the open request to be cancelled', async () =>
+    (await refty.requests(opportunityId)).find((r) => r.status === 'cancelled'),
+  );
   step(`The candidate is archived: the still-open request ${cancelled.requestId} (the first self-assessment) is cancelled in Refty`);
   console.log(`\nSee the opportunity process in the Temporal UI: ${opportunityLink(opportunityId)}`);
   console.log(`and its Refty sequence process: ${uiLink(integrationProcessId('refty', opportunityId))}`);

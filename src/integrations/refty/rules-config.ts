@@ -21,12 +21,13 @@ const rule = z
   })
   .refine((r) => new Set(r.steps.map((s) => s.stepId)).size === r.steps.length, { message: 'step ids must be unique within a rule' });
 
-const rules = z
-  .array(rule)
-  .refine((list) => {
+const rules = z.array(rule).refine(
+  (list) => {
     const postings = list.flatMap((r) => r.postings);
     return new Set(postings).size === postings.length;
-  }, { message: 'a posting may belong to one rule only' });
+  },
+  { message: 'a posting may belong to one rule only' },
+);
 
 const DEFAULT_STEP_NAMES = { self_assessment: 'Self Assessment', reference_check: 'Reference Check' } as const;
 
@@ -39,7 +40,9 @@ export function parseReftyRules(json: string): { rules: ReftyRule[]; problems: s
   }
   const parsed = rules.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `REFTY_RULES${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `REFTY_RULES${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`,
+    );
     return { rules: [], problems };
   }
   return {

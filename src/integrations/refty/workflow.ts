@@ -96,7 +96,11 @@ export async function reftyReferences(input: ReftyInput): Promise<ReftyState> {
       const latest = state.requests.filter((r) => r.stepId === step.stepId).at(-1);
       if (latest === record) await process.setExclusiveTag(reftyStepTag(step.name, 'Completed'), reftyStepTags(step.name), 'read');
     } else {
-      await addNoteOnce(opportunityId, marker, `Refty: the ${step.name} request ${update.outcome === 'expired' ? 'expired without an answer' : 'was declined'}.`);
+      await addNoteOnce(
+        opportunityId,
+        marker,
+        `Refty: the ${step.name} request ${update.outcome === 'expired' ? 'expired without an answer' : 'was declined'}.`,
+      );
     }
   }
 

@@ -8,7 +8,8 @@ export interface InterviewScores {
   problemSolving: number;
 }
 
-export type InterviewCandidate = { anonymous: false; name: string; email: string; linkedinUrl?: string } | { anonymous: true; pseudonym: string };
+export type InterviewCandidate =
+  { anonymous: false; name: string; email: string; linkedinUrl?: string } | { anonymous: true; pseudonym: string };
 
 export type InterviewCompleted = {
   type: 'interview.completed';
@@ -35,6 +36,11 @@ export class TechInterviewClient {
   }
 
   async reportStatus(interviewId: string, status: CandidateStatus, idempotencyKey: string): Promise<void> {
-    await this.http.request({ method: 'POST', path: `/v1/candidates/${encodeURIComponent(interviewId)}/status`, body: status, idempotencyKey });
+    await this.http.request({
+      method: 'POST',
+      path: `/v1/candidates/${encodeURIComponent(interviewId)}/status`,
+      body: status,
+      idempotencyKey,
+    });
   }
 }

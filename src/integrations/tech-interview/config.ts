@@ -8,15 +8,25 @@ import type { TechInterviewSettings } from './messages';
 export interface TechInterviewConfig extends PartnerConnection, TechInterviewSettings {}
 
 export function readTechInterviewConfig(r: EnvReader, ctx: SectionContext): TechInterviewConfig {
-  const connection = partnerConnection(r, ctx, { prefix: 'TECH_INTERVIEW', path: 'tech-interview', sandboxSecret: sandboxCallbackSecret('tech-interview') });
+  const connection = partnerConnection(r, ctx, {
+    prefix: 'TECH_INTERVIEW',
+    path: 'tech-interview',
+    sandboxSecret: sandboxCallbackSecret('tech-interview'),
+  });
   return {
     ...connection,
     platformName: r.get(
       'TECH_INTERVIEW_PLATFORM_NAME',
-      z.string().trim().min(1).max(40).regex(/^[^:]+$/, 'must not contain ":"'),
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .regex(/^[^:]+$/, 'must not contain ":"'),
       'TechScreen',
     ),
-    performAsEmail: r.get('TECH_INTERVIEW_PERFORM_AS_EMAIL', email, sandboxDefault(ctx, SANDBOX_PERFORM_AS_EMAIL), connection.enabled) ?? '',
+    performAsEmail:
+      r.get('TECH_INTERVIEW_PERFORM_AS_EMAIL', email, sandboxDefault(ctx, SANDBOX_PERFORM_AS_EMAIL), connection.enabled) ?? '',
     defaultStage: r.get('TECH_INTERVIEW_DEFAULT_STAGE', z.string().trim().min(1), 'New Applicant'),
     exportUnsuccessful: r.get('TECH_INTERVIEW_EXPORT_UNSUCCESSFUL', bool, false),
   };

@@ -7,7 +7,10 @@ import type { TechInterviewConfig } from './config';
 import { techInterviewControl } from './sandbox/control-client';
 import { techInterviewTag } from './tags';
 
-export async function techInterviewScenario({ control, step, until, uiLink, opportunityLink }: DemoContext, section: TechInterviewConfig): Promise<void> {
+export async function techInterviewScenario(
+  { control, step, until, uiLink, opportunityLink }: DemoContext,
+  section: TechInterviewConfig,
+): Promise<void> {
   const platform = section.platformName;
   const interviews = techInterviewControl(control);
   const sent = await interviews.completeInterview({
@@ -22,7 +25,9 @@ export async function techInterviewScenario({ control, step, until, uiLink, oppo
   const opportunity = await until('the exported opportunity', async () =>
     (await control.opportunities()).find((o) => o.tags.includes(techInterviewTag(platform, sent.interviewId)) && o.notes.length > 0),
   );
-  step(`Lever has opportunity ${opportunity.id} at stage ${opportunity.stage}, created as ${opportunity.owner}, source ${JSON.stringify(opportunity.sources)}`);
+  step(
+    `Lever has opportunity ${opportunity.id} at stage ${opportunity.stage}, created as ${opportunity.owner}, source ${JSON.stringify(opportunity.sources)}`,
+  );
   step(`Note: ${opportunity.notes[0].value.split('\n').slice(0, 2).join(' ')}`);
   console.log(`See the export in the Temporal UI: ${uiLink(integrationProcessId('tech-interview', 'export', sent.interviewId))}`);
 
@@ -32,6 +37,8 @@ export async function techInterviewScenario({ control, step, until, uiLink, oppo
     const list = await interviews.statuses(sent.interviewId);
     return list.length > 0 && list;
   });
-  step(`${platform} was told, from the same single read of the opportunity every integration shares: stage "${status.stageName}", hired ${status.hired}`);
+  step(
+    `${platform} was told, from the same single read of the opportunity every integration shares: stage "${status.stageName}", hired ${status.hired}`,
+  );
   console.log(`See the opportunity process that reported it: ${opportunityLink(opportunity.id)}`);
 }

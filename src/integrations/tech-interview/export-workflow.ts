@@ -22,16 +22,21 @@ export async function techInterviewExport({ interview, settings }: TechInterview
   const pseudonym = candidate.anonymous ? candidate.pseudonym : `${platform} candidate ${interviewId}`;
 
   const markerTag = techInterviewTag(platform, interviewId);
-  const { opportunityId } = await ensureOpportunity({ tag: markerTag }, markerTag, {
-    name: named ? named.name : pseudonym,
-    ...(named ? { emails: [named.email] } : {}),
-    ...(named?.linkedinUrl ? { links: [named.linkedinUrl] } : {}),
-    stage,
-    origin: 'sourced',
-    sources: [platform],
-    ...(postingId ? { postings: [postingId] } : {}),
-    tags: named ? [] : [techInterviewAnonymousTag(platform)],
-  }, performAs);
+  const { opportunityId } = await ensureOpportunity(
+    { tag: markerTag },
+    markerTag,
+    {
+      name: named ? named.name : pseudonym,
+      ...(named ? { emails: [named.email] } : {}),
+      ...(named?.linkedinUrl ? { links: [named.linkedinUrl] } : {}),
+      stage,
+      origin: 'sourced',
+      sources: [platform],
+      ...(postingId ? { postings: [postingId] } : {}),
+      tags: named ? [] : [techInterviewAnonymousTag(platform)],
+    },
+    performAs,
+  );
 
   const lines = [
     `${platform} technical interview ${interviewId}: ${advance ? 'advance' : 'did not advance'} (interviewer: ${interviewer.name}).`,
@@ -39,7 +44,12 @@ export async function techInterviewExport({ interview, settings }: TechInterview
     ...(feedback ? [`Feedback: ${feedback}`] : []),
   ];
   const noteWritten = await addNoteOnce(opportunityId, techInterviewNoteMarkers.scores(interviewId), lines.join('\n'), { performAs });
-  return recordOutcome<TechInterviewOutcome>({ status: named ? 'exported' : 'exported-anonymously', opportunityId, performedAs: performAs, noteWritten });
+  return recordOutcome<TechInterviewOutcome>({
+    status: named ? 'exported' : 'exported-anonymously',
+    opportunityId,
+    performedAs: performAs,
+    noteWritten,
+  });
 }
 
 /** The posting named in the callback is a hint: an unknown one is left out rather than failing the export. */

@@ -18,14 +18,18 @@ export async function willoScenario({ control, step, until, pause, uiLink, oppor
   await control.moveStage(opportunityId, 'phone-screen');
   step(`A recruiter moves opportunity ${opportunityId} to Phone Screen (a Willo trigger stage): Lever sends candidateStageChange`);
   const participant = await until('the Willo invite', async () => (await willo.participants(opportunityId))[0]);
-  step(`The opportunity process read the opportunity once (stage names and posting tags come from the worker's cache), found interview ${participant.interview} in Willo's catalogue, checked for an existing participant, and invited: participant ${participant.key}`);
+  step(
+    `The opportunity process read the opportunity once (stage names and posting tags come from the worker's cache), found interview ${participant.interview} in Willo's catalogue, checked for an existing participant, and invited: participant ${participant.key}`,
+  );
   await until('Willo:Invited', async () => (await control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.invited));
   step(`Lever now tags the opportunity ${WILLO_TAGS.invited}`);
 
   await control.moveStage(opportunityId, 'onsite');
   await control.moveStage(opportunityId, 'phone-screen');
   await pause();
-  step(`The recruiter moves the candidate away and back into Phone Screen: still ${(await willo.participants(opportunityId)).length} invite`);
+  step(
+    `The recruiter moves the candidate away and back into Phone Screen: still ${(await willo.participants(opportunityId)).length} invite`,
+  );
 
   const responded = await willo.finishVideo(participant.key);
   step(`The candidate records the video: Willo calls back new_response; the relay answered ${responded.status}`);
@@ -40,7 +44,11 @@ export async function willoScenario({ control, step, until, pause, uiLink, oppor
     const current = (await control.opportunity(opportunityId)).tags;
     return current.includes(WILLO_TAGS.accepted) ? current : undefined;
   });
-  step(`Lever's Willo status tags now: ${willoTagsOf(tags).map((t) => JSON.stringify(t)).join(', ')} (exactly one at any time)`);
+  step(
+    `Lever's Willo status tags now: ${willoTagsOf(tags)
+      .map((t) => JSON.stringify(t))
+      .join(', ')} (exactly one at any time)`,
+  );
   console.log(`\nSee the opportunity process in the Temporal UI: ${opportunityLink(opportunityId)}`);
   console.log(`and its Willo interview process: ${uiLink(integrationProcessId('willo', opportunityId))}`);
 }

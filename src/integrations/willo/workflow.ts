@@ -60,7 +60,14 @@ export async function willoInterview(input: WilloInput): Promise<WilloState> {
       state.reusedParticipant = true;
     } else {
       const invited = await willo.willoInvite(
-        { interview: interview.key, first_name: contact.firstName, last_name: contact.lastName, email: contact.email, phone: contact.phone, external_id: opportunityId },
+        {
+          interview: interview.key,
+          first_name: contact.firstName,
+          last_name: contact.lastName,
+          email: contact.email,
+          phone: contact.phone,
+          external_id: opportunityId,
+        },
         // Keyed by the stage entry that invites: a retry is the same invite, a later restart a new one.
         `${workflowId}/invite/${interview.key}/${stageEntryKey(snapshot.stage)}`,
       );
@@ -82,7 +89,8 @@ export async function willoInterview(input: WilloInput): Promise<WilloState> {
     await carryOnIfLong();
     const remaining = state.invitedAt! + settings.inviteExpiryMs - Date.now();
     // The invite is left as it is in Willo and the tag stays `Willo:Invited`: the expiry is the record.
-    if (remaining <= 0 || !(await process.wait(() => response !== undefined || decision !== undefined, remaining))) return process.finish('expired');
+    if (remaining <= 0 || !(await process.wait(() => response !== undefined || decision !== undefined, remaining)))
+      return process.finish('expired');
   }
 
   // Waiting for the reviewer.
@@ -109,7 +117,9 @@ export async function willoInterview(input: WilloInput): Promise<WilloState> {
 
   async function recordResponse(responded: WilloResponded): Promise<void> {
     state.respondedAt = Date.now();
-    const link = responded.responsesUrl ? `Review them: ${responded.responsesUrl}` : `Open participant ${responded.participantKey} in Willo to review them.`;
+    const link = responded.responsesUrl
+      ? `Review them: ${responded.responsesUrl}`
+      : `Open participant ${responded.participantKey} in Willo to review them.`;
     await addNoteOnce(
       opportunityId,
       willoNoteMarkers.response(responded.participantKey),

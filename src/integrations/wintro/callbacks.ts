@@ -30,7 +30,15 @@ export function wintroCallbackRoutes(section: WintroConfig): CallbackRoutes {
         section.enabled
           ? startAction(wintroReferral, {
               workflowId: integrationProcessId('wintro', 'referral', body.referralId),
-              args: [{ referralId: body.referralId, postingId: body.leverPostingId, candidate: body.candidate, referrer: body.referrer, settings: wintroSettings(section) }],
+              args: [
+                {
+                  referralId: body.referralId,
+                  postingId: body.leverPostingId,
+                  candidate: body.candidate,
+                  referrer: body.referrer,
+                  settings: wintroSettings(section),
+                },
+              ],
               searchAttributes,
             })
           : undefined,

@@ -20,7 +20,13 @@ export interface WintroCandidate {
 }
 
 export type WintroCallback =
-  | { type: 'referral.applied'; referralId: string; leverPostingId: string; candidate: WintroCandidate; referrer: { name: string; email: string } }
+  | {
+      type: 'referral.applied';
+      referralId: string;
+      leverPostingId: string;
+      candidate: WintroCandidate;
+      referrer: { name: string; email: string };
+    }
   | { type: 'notification'; leverOpportunityId: string; message: string };
 
 export class WintroClient {

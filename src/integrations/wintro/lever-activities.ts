@@ -39,7 +39,12 @@ export function createWintroLeverActivities(lever: LeverClient) {
     /** Hashes of the emails of everyone with an opportunity on the posting, one page; emails stay here. */
     async leverApplicantEmailHashesPage(postingId: string, offset?: string): Promise<PageOf<string>> {
       const page = await lever.listOpportunities({ posting_id: postingId, offset });
-      const hashes = new Set(page.data.flatMap((o) => o.emails ?? []).filter((e) => e.trim() !== '').map(emailHash));
+      const hashes = new Set(
+        page.data
+          .flatMap((o) => o.emails ?? [])
+          .filter((e) => e.trim() !== '')
+          .map(emailHash),
+      );
       return { items: [...hashes], next: nextOf(page) };
     },
   };

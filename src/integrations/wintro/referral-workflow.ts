@@ -34,15 +34,20 @@ export async function wintroReferral(input: WintroReferralInput): Promise<Wintro
   }
   const performAs = settings.performAs === 'posting-owner' && owner ? owner : await performAsUser(undefined, settings.performAsEmail);
 
-  const { opportunityId, ours } = await ensureOpportunity({ email: candidate.email, posting_id: postingId }, wintroReferralTag(referralId), {
-    name: candidate.name,
-    emails: [candidate.email],
-    ...(candidate.phone ? { phones: [{ value: candidate.phone }] } : {}),
-    ...(candidate.linkedinUrl ? { links: [candidate.linkedinUrl] } : {}),
-    origin: 'referred',
-    sources: [WINTRO_SOURCE],
-    postings: [postingId],
-  }, performAs);
+  const { opportunityId, ours } = await ensureOpportunity(
+    { email: candidate.email, posting_id: postingId },
+    wintroReferralTag(referralId),
+    {
+      name: candidate.name,
+      emails: [candidate.email],
+      ...(candidate.phone ? { phones: [{ value: candidate.phone }] } : {}),
+      ...(candidate.linkedinUrl ? { links: [candidate.linkedinUrl] } : {}),
+      origin: 'referred',
+      sources: [WINTRO_SOURCE],
+      postings: [postingId],
+    },
+    performAs,
+  );
 
   const text = ours
     ? `Referred through Wintro by ${referrer.name} (${referrer.email}).`
@@ -58,7 +63,11 @@ export interface WintroNotificationInput {
 }
 
 /** A Wintro notification becomes one note on the opportunity it names. */
-export async function wintroNotification({ callbackId, opportunityId, message }: WintroNotificationInput): Promise<{ status: 'noted' | 'duplicate' | 'not-found' }> {
+export async function wintroNotification({
+  callbackId,
+  opportunityId,
+  message,
+}: WintroNotificationInput): Promise<{ status: 'noted' | 'duplicate' | 'not-found' }> {
   try {
     const wrote = await addNoteOnce(opportunityId, wintroNoteMarkers.notification(callbackId), `Wintro: ${message}`);
     return { status: wrote ? 'noted' : 'duplicate' };

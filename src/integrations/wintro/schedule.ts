@@ -1,7 +1,13 @@
 // The Wintro vacancy sync's Temporal Schedule (every 4 hours by default), created or brought up to date
 // whenever a worker starts, so a changed interval or task queue takes effect on the next deploy and many
 // workers starting together converge on one schedule. Switching Wintro off pauses it.
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleOptions,
+} from '@temporalio/client';
 import { toMs } from '../../config/env';
 import { SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import { taskQueues } from '../../temporal/task-queues';
@@ -34,7 +40,13 @@ export function wintroSyncScheduleOptions(section: WintroConfig, taskQueue: stri
   return {
     scheduleId: scheduleId('wintro-sync', taskQueue),
     spec: { intervals: [{ every: toMs(section.syncInterval) }] },
-    action: { type: 'startWorkflow', workflowType: workflow, ...run, workflowId: scheduledSyncId(taskQueue), typedSearchAttributes: searchAttributes },
+    action: {
+      type: 'startWorkflow',
+      workflowType: workflow,
+      ...run,
+      workflowId: scheduledSyncId(taskQueue),
+      typedSearchAttributes: searchAttributes,
+    },
     // A sync still running when the next is due makes the next one pointless.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1h' },
     state: { note: 'Wintro vacancy and exclusion sync (lever-relay)' },

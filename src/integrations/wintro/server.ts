@@ -14,7 +14,10 @@ import { ensureWintroSyncSchedule, wintroSyncId, wintroSyncRun } from './schedul
 export const wintroServer: IntegrationServer<WintroConfig, ReturnType<typeof wintroSettings>> = {
   config: readWintroConfig,
   settings: wintroSettings,
-  activities: (section, { lever }) => ({ partner: createWintroActivities(new WintroClient(section)), lever: createWintroLeverActivities(lever) }),
+  activities: (section, { lever }) => ({
+    partner: createWintroActivities(new WintroClient(section)),
+    lever: createWintroLeverActivities(lever),
+  }),
   callbacks: { subject: 'referral', routes: wintroCallbackRoutes },
   // Wintro's "Sync" button: starts the vacancy sync, or joins the one already running (two clicks, one run).
   admin: [
@@ -22,11 +25,17 @@ export const wintroServer: IntegrationServer<WintroConfig, ReturnType<typeof win
       path: 'wintro/sync',
       start: (_section, relay) => {
         const { workflow, args, searchAttributes } = wintroSyncRun(relay.temporal.taskQueue);
-        return startAction(workflow, { workflowId: wintroSyncId(relay.temporal.taskQueue), args, searchAttributes, onConflict: 'join-running' });
+        return startAction(workflow, {
+          workflowId: wintroSyncId(relay.temporal.taskQueue),
+          args,
+          searchAttributes,
+          onConflict: 'join-running',
+        });
       },
     },
   ],
-  onWorkerStart: async ({ client, section, relay }) => `sync schedule ${await ensureWintroSyncSchedule(client, section, relay.temporal.taskQueue)}`,
+  onWorkerStart: async ({ client, section, relay }) =>
+    `sync schedule ${await ensureWintroSyncSchedule(client, section, relay.temporal.taskQueue)}`,
   simulator: wintroSimulator,
   demo: wintroScenario,
 };

@@ -26,7 +26,10 @@ function kindOf(index: number): { state: LeverPosting['state']; channels: string
   return { state: 'published', channels: ['public', 'internal'] };
 }
 
-export function createBulkPostings(store: LeverStore, { count, applicantsPerPosting, applicantsOnFirst }: BulkPostingsRequest): { postings: BulkPosting[]; opportunities: number } {
+export function createBulkPostings(
+  store: LeverStore,
+  { count, applicantsPerPosting, applicantsOnFirst }: BulkPostingsRequest,
+): { postings: BulkPosting[]; opportunities: number } {
   const batch = randomBytes(3).toString('hex');
   const postings: BulkPosting[] = [];
   let opportunities = 0;
@@ -34,14 +37,28 @@ export function createBulkPostings(store: LeverStore, { count, applicantsPerPost
     const { state, channels } = kindOf(i);
     const id = `posting-bulk-${batch}-${i}`;
     store.addPosting(
-      posting(id, `Bulk Role ${batch} #${i}`, state, channels, { team: `Team ${i % 7}`, department: 'Bulk', location: 'Remote', commitment: 'Full-time' }, 'remote'),
+      posting(
+        id,
+        `Bulk Role ${batch} #${i}`,
+        state,
+        channels,
+        { team: `Team ${i % 7}`, department: 'Bulk', location: 'Remote', commitment: 'Full-time' },
+        'remote',
+      ),
     );
     postings.push({ id, state, distributionChannels: channels });
     const applicants = i === 0 && applicantsOnFirst !== undefined ? applicantsOnFirst : applicantsPerPosting;
     for (let j = 0; j < applicants; j++) {
       // Mixed case, and a second address for every third applicant.
       const emails = [`Bulk.Applicant.${batch}.${i}.${j}@Example.com`, ...(j % 3 === 0 ? [`second.${batch}.${i}.${j}@example.org`] : [])];
-      store.createOpportunity({ name: `Bulk Applicant ${i}.${j}`, emails, origin: 'applied', stage: 'applicant-new', postingId: id, withApplication: true });
+      store.createOpportunity({
+        name: `Bulk Applicant ${i}.${j}`,
+        emails,
+        origin: 'applied',
+        stage: 'applicant-new',
+        postingId: id,
+        withApplication: true,
+      });
       opportunities += 1;
     }
   }

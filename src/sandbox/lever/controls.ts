@@ -24,7 +24,11 @@ const tagsBody = z.object({ tags: z.array(text).min(1) });
 const archiveBody = z.object({ reason: text.nullable().optional() });
 const count = z.number().int().min(0).max(2_000);
 const bulkBody = z.object({ count: count.min(1), applicantsPerPosting: count.max(500).default(2), applicantsOnFirst: count.optional() });
-const sendBody = z.object({ event: z.enum(LEVER_EVENTS), data: z.record(z.string(), z.unknown()), triggeredAt: z.number().int().positive().optional() });
+const sendBody = z.object({
+  event: z.enum(LEVER_EVENTS),
+  data: z.record(z.string(), z.unknown()),
+  triggeredAt: z.number().int().positive().optional(),
+});
 
 const HIRED_REASON = 'reason-hired';
 const DEFAULT_ARCHIVE_REASON = 'reason-not-fit';
@@ -36,7 +40,10 @@ export function leverControls({ store, webhooks, requests }: LeverControlDeps): 
   const router = Router();
   router.use(express.json());
   const emit = (event: LeverEvent, data: Record<string, unknown>) => webhooks.emit(event, data).deliveryId;
-  const full = (o: SimOpportunity) => ({ ...renderOpportunity(store, o, { applications: true }), notes: store.notesOf(o.id).map(renderNote) });
+  const full = (o: SimOpportunity) => ({
+    ...renderOpportunity(store, o, { applications: true }),
+    notes: store.notesOf(o.id).map(renderNote),
+  });
 
   /** Archiving with a hired-type reason is how Lever hires, so it fires candidateHired too. */
   const archive = (o: SimOpportunity, reason: string | null): string[] => {
@@ -51,7 +58,8 @@ export function leverControls({ store, webhooks, requests }: LeverControlDeps): 
   router.post('/applications', (req, res) => {
     const { name, email, phone, postingId } = parseWith(applicationBody, req.body, controlErrors);
     const posting = postingId === undefined ? undefined : store.referenced(() => store.posting(postingId));
-    if (posting && posting.state !== 'published') throw new SimProblem('badRequest', `posting ${posting.id} is ${posting.state}: it takes no applications`);
+    if (posting && posting.state !== 'published')
+      throw new SimProblem('badRequest', `posting ${posting.id} is ${posting.state}: it takes no applications`);
     const o = store.createOpportunity({
       name,
       emails: email ? [email] : [],
@@ -77,7 +85,10 @@ export function leverControls({ store, webhooks, requests }: LeverControlDeps): 
     store.addPostingTags(posting, parseWith(tagsBody, req.body, controlErrors).tags);
     res.json({ id: posting.id, tags: posting.tags });
   });
-  router.post('/postings/bulk', (req, res) => void res.status(201).json(createBulkPostings(store, parseWith(bulkBody, req.body, controlErrors))));
+  router.post(
+    '/postings/bulk',
+    (req, res) => void res.status(201).json(createBulkPostings(store, parseWith(bulkBody, req.body, controlErrors))),
+  );
 
   router.get('/opportunities', (_req, res) => void res.json([...store.opportunities.values()].map(full)));
   router.get('/opportunities/:id', (req, res) => void res.json(full(store.opportunity(req.params.id))));

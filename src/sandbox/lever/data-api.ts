@@ -111,7 +111,12 @@ export function leverDataApi({ store, requests, faults, apiKey, rate }: LeverDat
 
   router.get('/opportunities/:id', (req, res) => void res.json(item(req, store.opportunity(req.params.id))));
 
-  const listEdit = <K extends 'tags' | 'sources'>(path: string, schema: z.ZodType<Record<K, string[]>>, key: K, apply: (o: SimOpportunity, values: string[]) => void) => {
+  const listEdit = <K extends 'tags' | 'sources'>(
+    path: string,
+    schema: z.ZodType<Record<K, string[]>>,
+    key: K,
+    apply: (o: SimOpportunity, values: string[]) => void,
+  ) => {
     router.post(`/opportunities/:id/${path}`, (req, res) => {
       performAs(req, false);
       const opportunity = store.opportunity(req.params.id);
@@ -181,8 +186,14 @@ export function leverDataApi({ store, requests, faults, apiKey, rate }: LeverDat
 
   router.get('/archive_reasons', (req, res) => {
     const type = queryOne(req, 'type');
-    if (type !== undefined && type !== 'hired' && type !== 'non-hired') throw new SimProblem('badRequest', 'type must be hired or non-hired');
-    res.json(paginate(store.archiveReasons.filter((r) => type === undefined || r.type === type), req));
+    if (type !== undefined && type !== 'hired' && type !== 'non-hired')
+      throw new SimProblem('badRequest', 'type must be hired or non-hired');
+    res.json(
+      paginate(
+        store.archiveReasons.filter((r) => type === undefined || r.type === type),
+        req,
+      ),
+    );
   });
   router.get('/archive_reasons/:id', (req, res) => void res.json({ data: store.archiveReason(req.params.id) }));
 

@@ -1,7 +1,8 @@
 // Lever's error body: `{"code": "...", "message": "..."}` (spec/lever.md section 2).
 import { SimError, type ErrorFormat } from '../http';
 
-const lever = (status: number, code: string, message: string, headers?: Record<string, string>) => new SimError(status, { code, message }, headers);
+const lever = (status: number, code: string, message: string, headers?: Record<string, string>) =>
+  new SimError(status, { code, message }, headers);
 
 export const leverErrors: ErrorFormat = {
   badRequest: (message) => lever(400, 'BadRequest', message),

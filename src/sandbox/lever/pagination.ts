@@ -9,7 +9,8 @@ const MAX_LIMIT = 100;
 export function paginate<T>(items: readonly T[], req: Request): LeverPage<T> {
   const limitText = queryOne(req, 'limit');
   const limit = limitText === undefined ? MAX_LIMIT : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new SimProblem('badRequest', `limit must be an integer from 1 to ${MAX_LIMIT}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    throw new SimProblem('badRequest', `limit must be an integer from 1 to ${MAX_LIMIT}`);
   const offsetText = queryOne(req, 'offset');
   const start = offsetText === undefined ? 0 : decodeOffset(offsetText);
   const end = start + limit;

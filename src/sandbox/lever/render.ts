@@ -29,7 +29,14 @@ export function renderOpportunity(store: LeverStore, o: SimOpportunity, expand: 
     owner: o.owner,
     followers: [...o.followers],
     applications: expand.applications
-      ? o.applications.map((a) => ({ id: a.id, opportunityId: a.opportunityId, candidateId: a.opportunityId, posting: a.posting, type: a.type, createdAt: a.createdAt }))
+      ? o.applications.map((a) => ({
+          id: a.id,
+          opportunityId: a.opportunityId,
+          candidateId: a.opportunityId,
+          posting: a.posting,
+          type: a.type,
+          createdAt: a.createdAt,
+        }))
       : o.applications.map((a) => a.id),
     confidentiality: 'non-confidential',
     createdAt: o.createdAt,

@@ -79,15 +79,39 @@ export function seedPostings(): SimPosting[] {
   const both = ['public', 'internal'];
   return [
     {
-      ...posting(SEED_POSTING_IDS.backendEngineer, 'Backend Engineer', 'published', both,
-        { team: 'Engineering', department: 'Product', location: 'Remote', commitment: 'Full-time' }, 'remote'),
+      ...posting(
+        SEED_POSTING_IDS.backendEngineer,
+        'Backend Engineer',
+        'published',
+        both,
+        { team: 'Engineering', department: 'Product', location: 'Remote', commitment: 'Full-time' },
+        'remote',
+      ),
       tags: [SEED_WILLO_POSTING_TAG],
     },
-    posting(SEED_POSTING_IDS.warehouseAssociate, 'Warehouse Associate', 'published', both,
-      { team: 'Operations', department: 'Fulfilment', location: 'Columbus, OH', commitment: 'Full-time' }, 'onsite'),
-    posting(SEED_POSTING_IDS.supportLead, 'Customer Support Lead', 'published', ['internal'],
-      { team: 'Support', department: 'Customer Success', location: 'Austin, TX', commitment: 'Full-time' }, 'hybrid'),
-    posting(SEED_POSTING_IDS.closed, 'Data Analyst', 'closed', both,
-      { team: 'Analytics', department: 'Product', location: 'Remote', commitment: 'Contract' }, 'remote'),
+    posting(
+      SEED_POSTING_IDS.warehouseAssociate,
+      'Warehouse Associate',
+      'published',
+      both,
+      { team: 'Operations', department: 'Fulfilment', location: 'Columbus, OH', commitment: 'Full-time' },
+      'onsite',
+    ),
+    posting(
+      SEED_POSTING_IDS.supportLead,
+      'Customer Support Lead',
+      'published',
+      ['internal'],
+      { team: 'Support', department: 'Customer Success', location: 'Austin, TX', commitment: 'Full-time' },
+      'hybrid',
+    ),
+    posting(
+      SEED_POSTING_IDS.closed,
+      'Data Analyst',
+      'closed',
+      both,
+      { team: 'Analytics', department: 'Product', location: 'Remote', commitment: 'Contract' },
+      'remote',
+    ),
   ];
 }

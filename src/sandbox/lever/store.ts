@@ -2,7 +2,15 @@
 // Both the Data API and the control API change it only through these methods, so a rule such as
 // "a matching email reuses the contact" holds whoever creates the opportunity.
 import { randomUUID } from 'node:crypto';
-import type { CreateOpportunityBody, LeverArchiveReason, LeverArchived, LeverOrigin, LeverStage, LeverStageChange, LeverUser } from '../../lever/types';
+import type {
+  CreateOpportunityBody,
+  LeverArchiveReason,
+  LeverArchived,
+  LeverOrigin,
+  LeverStage,
+  LeverStageChange,
+  LeverUser,
+} from '../../lever/types';
 import { SimProblem } from '../http';
 import { SEED_ARCHIVE_REASONS, SEED_STAGES, SEED_USERS, seedPostings, type SimPosting } from './seed';
 
@@ -140,7 +148,8 @@ export class LeverStore {
     if (sourcedBy !== undefined) this.referenced(() => this.user(sourcedBy));
     for (const follower of input.followers ?? []) this.referenced(() => this.user(follower));
     if (archived) this.referenced(() => this.archiveReason(archived.reason));
-    if (input.contact !== undefined && !this.contacts.has(input.contact)) throw new SimProblem('badRequest', `contact ${input.contact} not found`);
+    if (input.contact !== undefined && !this.contacts.has(input.contact))
+      throw new SimProblem('badRequest', `contact ${input.contact} not found`);
     if (input.createdAt !== undefined && input.createdAt > now) throw new SimProblem('badRequest', 'createdAt must be in the past');
 
     const emails = input.emails ?? [];
@@ -236,7 +245,11 @@ export class LeverStore {
   }
 
   /** With `noteId`, replaces that note's text (Lever lets API-created notes be edited). */
-  saveNote(opportunity: SimOpportunity, note: { value: string; secret?: boolean; score?: number; user?: string; createdAt?: number }, noteId?: string): SimNote {
+  saveNote(
+    opportunity: SimOpportunity,
+    note: { value: string; secret?: boolean; score?: number; user?: string; createdAt?: number },
+    noteId?: string,
+  ): SimNote {
     const { user } = note;
     if (user !== undefined) this.referenced(() => this.user(user));
     const notes = this.notesOf(opportunity.id);
@@ -244,7 +257,12 @@ export class LeverStore {
     if (noteId !== undefined) {
       const existing = notes.find((n) => n.id === noteId);
       if (!existing) throw new SimProblem('notFound', `note ${noteId} not found`);
-      Object.assign(existing, { value: note.value, secret: note.secret ?? existing.secret, score: note.score ?? existing.score, updatedAt: now });
+      Object.assign(existing, {
+        value: note.value,
+        secret: note.secret ?? existing.secret,
+        score: note.score ?? existing.score,
+        updatedAt: now,
+      });
       return existing;
     }
     const created: SimNote = {

@@ -30,7 +30,11 @@ export function hrlogicsApi({ store, ...deps }: HrlogicsApiDeps): Router {
     publicRoutes: (router) =>
       router.get('/survey/:id', (req, res) => {
         const { screeningId, status } = store.get(req.params.id);
-        res.type('text/plain').send(`Simulated HRLogics WOTC survey ${screeningId} (${status}). Submit it with POST /_control/hrlogics/screenings/${screeningId}/complete\n`);
+        res
+          .type('text/plain')
+          .send(
+            `Simulated HRLogics WOTC survey ${screeningId} (${status}). Submit it with POST /_control/hrlogics/screenings/${screeningId}/complete\n`,
+          );
       }),
     routes: (router) => {
       router.post('/v1/screenings', (req, res) => {

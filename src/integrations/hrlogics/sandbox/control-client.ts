@@ -13,7 +13,8 @@ export interface SandboxScreening {
 
 export function hrlogicsControl(control: SandboxControl) {
   return {
-    screenings: (externalId: string) => control.request<SandboxScreening[]>('GET', `/hrlogics/screenings?externalId=${encodeURIComponent(externalId)}`),
+    screenings: (externalId: string) =>
+      control.request<SandboxScreening[]>('GET', `/hrlogics/screenings?externalId=${encodeURIComponent(externalId)}`),
     completeSurvey: (screeningId: string, result: 'pre_qualified' | 'not_qualified') =>
       control.request<CallbackResult>('POST', `/hrlogics/screenings/${screeningId}/complete`, { result, targetGroups: ['snap'] }),
     expireSurvey: (screeningId: string) => control.request<CallbackResult>('POST', `/hrlogics/screenings/${screeningId}/expire`),

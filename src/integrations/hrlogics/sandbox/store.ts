@@ -63,7 +63,12 @@ export class HrlogicsStore {
   }
 
   /** Applies a change that only a screening in one of `allowed` may take; anything else is a 409. */
-  update(screeningId: string, allowed: readonly ScreeningStatus[], change: (s: SimScreening) => void, idempotencyKey?: string): SimScreening {
+  update(
+    screeningId: string,
+    allowed: readonly ScreeningStatus[],
+    change: (s: SimScreening) => void,
+    idempotencyKey?: string,
+  ): SimScreening {
     const screening = this.get(screeningId);
     if (!allowed.includes(screening.status)) throw new SimProblem('conflict', `screening ${screeningId} is ${screening.status}`);
     change(screening);

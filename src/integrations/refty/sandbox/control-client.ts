@@ -21,10 +21,13 @@ export interface SandboxReftyRequest {
 
 export function reftyControl(control: SandboxControl) {
   return {
-    candidates: (externalId: string) => control.request<SandboxReftyCandidate[]>('GET', `/refty/candidates?externalId=${encodeURIComponent(externalId)}`),
-    requests: (externalId: string) => control.request<SandboxReftyRequest[]>('GET', `/refty/step-requests?externalId=${encodeURIComponent(externalId)}`),
+    candidates: (externalId: string) =>
+      control.request<SandboxReftyCandidate[]>('GET', `/refty/candidates?externalId=${encodeURIComponent(externalId)}`),
+    requests: (externalId: string) =>
+      control.request<SandboxReftyRequest[]>('GET', `/refty/step-requests?externalId=${encodeURIComponent(externalId)}`),
     /** The candidate or referee answers (`complete`), lets the request lapse (`expire`) or refuses (`decline`). */
-    finish: (requestId: string, outcome: 'complete' | 'expire' | 'decline') => control.request<CallbackResult>('POST', `/refty/step-requests/${requestId}/${outcome}`),
+    finish: (requestId: string, outcome: 'complete' | 'expire' | 'decline') =>
+      control.request<CallbackResult>('POST', `/refty/step-requests/${requestId}/${outcome}`),
     redeliverCallback: (callbackId: string, times: number) => control.redeliverCallback('refty', callbackId, times),
   };
 }

@@ -20,7 +20,8 @@ export function techInterviewApi({ store, ...deps }: TechInterviewApiDeps): Rout
     routes: (router) => {
       router.post('/v1/candidates/:interviewId/status', (req, res) => {
         const status = parseWith(statusBody, req.body, partnerErrors);
-        if (!store.interviews.has(req.params.interviewId)) throw new SimProblem('notFound', `interview ${req.params.interviewId} not found`);
+        if (!store.interviews.has(req.params.interviewId))
+          throw new SimProblem('notFound', `interview ${req.params.interviewId} not found`);
         store.report(req.params.interviewId, status, idempotencyKey(req));
         res.status(202).json({ status: 'accepted' });
       });

@@ -21,8 +21,10 @@ export interface ReportedStatus {
 
 export function techInterviewControl(control: SandboxControl) {
   return {
-    completeInterview: (interview: InterviewRequest) => control.request<{ interviewId: string } & CallbackResult>('POST', '/tech-interview/interviews', interview),
-    statuses: (interviewId: string) => control.request<ReportedStatus[]>('GET', `/tech-interview/interviews/${encodeURIComponent(interviewId)}/statuses`),
+    completeInterview: (interview: InterviewRequest) =>
+      control.request<{ interviewId: string } & CallbackResult>('POST', '/tech-interview/interviews', interview),
+    statuses: (interviewId: string) =>
+      control.request<ReportedStatus[]>('GET', `/tech-interview/interviews/${encodeURIComponent(interviewId)}/statuses`),
     redeliverCallback: (callbackId: string, times: number) => control.redeliverCallback('tech-interview', callbackId, times),
   };
 }

@@ -25,7 +25,13 @@ const inviteBody = z.object({
 const prefixedKey = (req: Request) => /^\S+\s+(\S+)\s*$/.exec(req.get('authorization') ?? '')?.[1];
 
 /** What the API shows of a participant. */
-export const publicParticipant = (p: SimParticipant) => ({ key: p.key, interview: p.interview, status: p.status, stage: p.stage, external_id: p.external_id });
+export const publicParticipant = (p: SimParticipant) => ({
+  key: p.key,
+  interview: p.interview,
+  status: p.status,
+  stage: p.stage,
+  external_id: p.external_id,
+});
 
 export function willoApi({ store, ...deps }: WilloApiDeps): Router {
   return partnerApi(deps, {
@@ -39,7 +45,10 @@ export function willoApi({ store, ...deps }: WilloApiDeps): Router {
       }),
     routes: (router) => {
       router.get('/interviews/', (_req, res) => void res.json(store.interviews));
-      router.get('/participants/', (req, res) => void res.json(store.find(queryOne(req, 'interview'), queryOne(req, 'email')).map(publicParticipant)));
+      router.get(
+        '/participants/',
+        (req, res) => void res.json(store.find(queryOne(req, 'interview'), queryOne(req, 'email')).map(publicParticipant)),
+      );
       router.post('/participants/', (req, res) => {
         const input = parseWith(inviteBody, req.body, partnerErrors);
         const participant = store.invite({ ...input, external_id: input.external_id ?? '' }, idempotencyKey(req));

@@ -45,7 +45,14 @@ export class WilloStore {
     if (this.active().some((p) => p.interview === input.interview && canonical(p.email) === canonical(input.email))) {
       throw new SimProblem('badRequest', `a participant with this email is already invited to interview ${input.interview}`);
     }
-    const participant: SimParticipant = { ...input, key: `par-${randomBytes(8).toString('hex')}`, status: 'invited', stage: null, idempotencyKey: idempotencyKey ?? null, createdAt: Date.now() };
+    const participant: SimParticipant = {
+      ...input,
+      key: `par-${randomBytes(8).toString('hex')}`,
+      status: 'invited',
+      stage: null,
+      idempotencyKey: idempotencyKey ?? null,
+      createdAt: Date.now(),
+    };
     this.participants.set(participant.key, participant);
     return participant;
   }
@@ -56,7 +63,9 @@ export class WilloStore {
   }
 
   find(interview: string | undefined, email: string | undefined): SimParticipant[] {
-    return this.active().filter((p) => (interview === undefined || p.interview === interview) && (email === undefined || canonical(p.email) === canonical(email)));
+    return this.active().filter(
+      (p) => (interview === undefined || p.interview === interview) && (email === undefined || canonical(p.email) === canonical(email)),
+    );
   }
 
   participant(key: string): SimParticipant {

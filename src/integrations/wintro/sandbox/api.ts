@@ -14,7 +14,14 @@ export interface WintroApiDeps extends PartnerApiDeps {
 const text = z.string().min(1);
 const vacanciesBody = z.object({
   vacancies: z.array(
-    z.object({ externalId: text, title: text, team: text.optional(), location: text.optional(), commitment: text.optional(), applyUrl: z.url().optional() }),
+    z.object({
+      externalId: text,
+      title: text,
+      team: text.optional(),
+      location: text.optional(),
+      commitment: text.optional(),
+      applyUrl: z.url().optional(),
+    }),
   ),
 });
 const exclusionsBody = z.object({ emailHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256')) });

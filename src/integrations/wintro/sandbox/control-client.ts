@@ -19,7 +19,8 @@ export function wintroControl(control: SandboxControl) {
   return {
     vacancies: () => control.request<SandboxVacancy[]>('GET', '/wintro/vacancies'),
     refer: (referral: ReferralRequest) => control.request<{ referralId: string } & CallbackResult>('POST', '/wintro/referrals', referral),
-    notify: (leverOpportunityId: string, message: string) => control.request<CallbackResult>('POST', '/wintro/notifications', { leverOpportunityId, message }),
+    notify: (leverOpportunityId: string, message: string) =>
+      control.request<CallbackResult>('POST', '/wintro/notifications', { leverOpportunityId, message }),
     redeliverCallback: (callbackId: string, times: number) => control.redeliverCallback('wintro', callbackId, times),
   };
 }
