@@ -10,6 +10,7 @@ import { leverIngress } from './api/lever-ingress';
 import { partnerIngress } from './api/partner-ingress';
 import { TemporalActions, TemporalUnavailableError } from './api/temporal-actions';
 import { integrationParts, integrationSettings, loadConfig, type Config } from './config';
+import { onStopSignals } from './dev/signals';
 import { HttpProblem, sendProblem } from './http/problems';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
@@ -119,11 +120,16 @@ export async function startApi(config: Config, logger = createLogger('api', conf
 if (require.main === module) {
   const config = loadConfig();
   startApi(config)
-    .then(({ server, client }) => {
-      const stop = () => server.close(() => void client.connection.close());
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    })
+    .then(({ server, client }) =>
+      onStopSignals(
+        async () => {
+          // Stop accepting; requests in flight finish (each ends with its one Temporal call).
+          await new Promise<void>((done) => server.close(() => done()));
+          await client.connection.close();
+        },
+        () => process.exit(1),
+      ),
+    )
     .catch((error) => {
       console.error(error instanceof Error ? error.message : error);
       process.exitCode = 1;

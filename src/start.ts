@@ -4,6 +4,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startApi } from './api';
 import { ConfigError, loadConfig } from './config';
 import { startDevServer, type DevServer } from './dev/dev-server';
+import { onStopSignals } from './dev/signals';
 import { findOrBuildTemporalCli } from './dev/temporal-cli';
 import { createLogger } from './logger';
 import { sandboxOptionsFromConfig } from './sandbox/from-config';
@@ -55,25 +56,25 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) {
+  onStopSignals(
+    async (signal) => {
+      console.log(`\n${signal}: stopping in order (Ctrl-C again to force)...`);
+      await new Promise<void>((done) => server.close(() => done()));
+      await client.connection.close();
+      console.log('  API stopped; draining the worker...');
+      workers.shutdown();
+      await running;
+      await connection.close();
+      await sandbox?.close();
+      await devServer?.stop();
+      console.log('Stopped.');
+    },
+    () => {
       console.log('Forced exit.');
+      devServer?.process.kill('SIGKILL');
       process.exit(1);
-    }
-    stopping = true;
-    console.log(`\n${signal}: stopping (Ctrl-C again to force)...`);
-    await new Promise<void>((done) => server.close(() => done()));
-    await client.connection.close();
-    workers.shutdown();
-    await running;
-    await connection.close();
-    await sandbox?.close();
-    await devServer?.stop();
-    console.log('Stopped.');
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+    },
+  );
 }
 
 main().catch((error) => {

@@ -5,6 +5,7 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { integrationParts, loadConfig, type Config } from './config';
+import { onStopSignals } from './dev/signals';
 import type { ActivityFunctions } from './integrations/kit/server';
 import { createLeverActivities } from './lever/activities';
 import { LeverClient } from './lever/client';
@@ -97,16 +98,26 @@ export async function connectWorkerConnection(config: Config): Promise<{ connect
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('worker', config.logLevel);
-  // Runtime.install registers SIGINT/SIGTERM handlers that shut workers down gracefully.
-  Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  // Signals are ours: one Ctrl-C (or SIGTERM from a deployment) drains the workers, a second forces.
+  Runtime.install({ shutdownSignals: [] });
   const { connection, namespace } = await connectWorkerConnection(config);
   const workers = await createWorkers({ config, connection, namespace });
+  const running = workers.run();
+  onStopSignals(
+    async (signal) => {
+      logger.info({ signal }, 'draining: tasks in progress finish, no new ones are taken');
+      workers.shutdown();
+      await running;
+    },
+    () => process.exit(1),
+  );
   logger.info(
     { taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond, started: workers.started },
     'worker running',
   );
-  await workers.run();
+  await running;
   await connection.close();
+  logger.info('worker stopped');
 }
 
 if (require.main === module) {

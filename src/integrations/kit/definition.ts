@@ -86,3 +86,15 @@ export const decision = {
 export function isNews(at: number, input: { actOnFactsSince: number }): boolean {
   return at >= input.actOnFactsSince;
 }
+
+/**
+ * Deleted or archived: what matters is only whether the integration's process runs (it is handed the
+ * snapshot, so it can withdraw or cancel); nothing new starts. Undefined for an open opportunity.
+ */
+export function decideWhenClosed<S>(input: DecisionInput<S>, what: string): Decision | undefined {
+  const { snapshot, process } = input;
+  if (!snapshot.deleted && !snapshot.archived) return undefined;
+  if (!process) return decision.need('process');
+  const state = snapshot.deleted ? 'deleted in Lever' : 'archived';
+  return process.state === 'running' ? decision.deliver(state) : decision.nothing(`${state}; no ${what} runs`);
+}

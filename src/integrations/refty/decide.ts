@@ -5,7 +5,7 @@
 // process is started for either, or handed the snapshot while it runs; archived or deleted, it is told,
 // so it can cancel what is open. A process that has ended (archived) is started again by the next news.
 import type { LiveOpportunity } from '../../lever/snapshot';
-import { decision, isNews, type Decision, type DecisionInput } from '../kit/definition';
+import { decideWhenClosed, decision, isNews, type Decision, type DecisionInput } from '../kit/definition';
 import type { ReftySettings } from './messages';
 import { ruleForPosting, stepForStage, type ReftyRule, type ReftyStep } from './rules';
 
@@ -17,11 +17,8 @@ export function stepEntered(rule: ReftyRule, snapshot: LiveOpportunity, since: n
 
 export function decideRefty(input: DecisionInput<ReftySettings>): Decision {
   const { snapshot, settings, process } = input;
-  if (snapshot.deleted || snapshot.archived) {
-    if (!process) return decision.need('process');
-    const what = snapshot.deleted ? 'deleted in Lever' : 'archived';
-    return process.state === 'running' ? decision.deliver(what) : decision.nothing(`${what}; no sequence runs`);
-  }
+  const closed = decideWhenClosed(input, 'sequence');
+  if (closed || snapshot.deleted) return closed ?? decision.nothing('deleted in Lever');
   const rule = ruleForPosting(settings.rules, snapshot.postingId);
   if (!rule) return decision.nothing('the posting is not covered by a Refty rule');
   if (stepForStage(rule, snapshot.stage.stageId, snapshot.lookups.stageName).needsName) return decision.need('stageName');

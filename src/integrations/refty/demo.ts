@@ -25,16 +25,20 @@ export async function reftyScenario(
   step(`A candidate applies to ${postingId}, covered by the rule for sequence ${rule.sequenceId} (${rule.language})`);
   const candidate = await until('the candidate to join the sequence', async () => (await refty.candidates(opportunityId))[0]);
   step(
-    `The relay confirmed the posting with Lever and added the candidate to ${candidate.sequenceId}: Refty candidate ${candidate.candidateId}`,
+    `The opportunity process read the opportunity (its posting is covered) and the sequence process added the candidate to ${candidate.sequenceId}: Refty candidate ${candidate.candidateId}`,
   );
 
   await control.moveStage(opportunityId, 'phone-screen');
   const [first] = await requests(1);
-  step(`Moved to Phone Screen: the relay confirmed the move and requested step ${first.stepId} (${first.requestId})`);
+  step(
+    `Moved to Phone Screen: the opportunity process saw a new entry into the step's stage in Lever and the sequence process requested step ${first.stepId} (${first.requestId})`,
+  );
   await control.moveStage(opportunityId, 'applicant-new');
   await control.moveStage(opportunityId, 'phone-screen');
   const again = await requests(2);
-  step(`Moved away and back into Phone Screen: a new request ${again[1].requestId} (re-entry sends again; a repeated webhook would not)`);
+  step(
+    `Moved away and back into Phone Screen: a new request ${again[1].requestId} (a new entry in Lever's stage history sends again; the same entry seen again would not)`,
+  );
 
   await control.moveStage(opportunityId, 'onsite');
   const [, , references] = await requests(3);

@@ -4,7 +4,7 @@
 // once per candidate: the interview process is started, or, when it runs, handed the snapshot (it records
 // the entry and sends nothing). Archived or deleted: the running process is told, so it can withdraw.
 import type { LiveOpportunity } from '../../lever/snapshot';
-import { decision, isNews, type Decision, type DecisionInput } from '../kit/definition';
+import { decideWhenClosed, decision, isNews, type Decision, type DecisionInput } from '../kit/definition';
 import { WILLO_RESTARTABLE, type WilloSettings, type WilloStatus } from './messages';
 import { willoInterviewTitles } from './tags';
 
@@ -18,11 +18,8 @@ export function interviewTitles(snapshot: LiveOpportunity, account: string): str
 
 export function decideWillo(input: DecisionInput<WilloSettings>): Decision {
   const { snapshot, settings, process } = input;
-  if (snapshot.deleted || snapshot.archived) {
-    if (!process) return decision.need('process');
-    const what = snapshot.deleted ? 'deleted in Lever' : 'archived';
-    return process.state === 'running' ? decision.deliver(what) : decision.nothing(`${what}; no interview runs`);
-  }
+  const closed = decideWhenClosed(input, 'interview');
+  if (closed || snapshot.deleted) return closed ?? decision.nothing('deleted in Lever');
   if (!settings.triggerStages.includes(snapshot.stage.stageId)) {
     // A configured stage is an id or a name; the name comes from the worker's cache.
     const name = snapshot.lookups.stageName;
