@@ -12,6 +12,8 @@ const workflowSide = [
   'src/workflows.ts',
   'src/opportunity/workflow.ts',
   'src/opportunity/messages.ts',
+  'src/opportunity/decide.ts',
+  'src/opportunity/bulk.ts',
   'src/integrations/index.ts',
   'src/integrations/*/index.ts',
   'src/integrations/*/decide.ts',

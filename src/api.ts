@@ -4,11 +4,12 @@
 import type { Client } from '@temporalio/client';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Server } from 'node:http';
-import { adminStart } from './api/admin';
+import { adminStart, backfill, manualSync } from './api/admin';
 import { codecEndpoint } from './api/codec-endpoint';
 import { leverIngress } from './api/lever-ingress';
 import { partnerIngress } from './api/partner-ingress';
 import { TemporalActions, TemporalUnavailableError } from './api/temporal-actions';
+import { WebhookTokens } from './api/webhook-tokens';
 import { integrationParts, integrationSettings, loadConfig, type Config } from './config';
 import { onStopSignals } from './dev/signals';
 import { HttpProblem, sendProblem } from './http/problems';
@@ -24,10 +25,20 @@ export interface ApiDeps {
   logger?: Logger;
   metrics?: Metrics;
   now?: () => number;
+  /** Where webhook signature tokens come from; by default the environment and Lever's webhooks API, kept current. */
+  tokens?: WebhookTokens;
 }
 
-export function createApp({ config, client, logger = createLogger('api', config.logLevel), metrics = createMetrics(), now }: ApiDeps) {
+export function createApp({
+  config,
+  client,
+  logger = createLogger('api', config.logLevel),
+  metrics = createMetrics(),
+  now,
+  tokens,
+}: ApiDeps) {
   const app = express();
+  const webhookTokens = tokens ?? startedTokens(config, logger);
   app.disable('x-powered-by');
   const actions = new TemporalActions(client, taskQueues(config.temporal.taskQueue).main, opportunityTriggers(config));
   // Raw bodies: signatures are checked over the exact bytes, and we choose the error for bad JSON.
@@ -51,7 +62,7 @@ export function createApp({ config, client, logger = createLogger('api', config.
   const anyOpportunityIntegration = integrationParts(config).some(
     ({ key, integration }) => 'opportunity' in integration && key in settings,
   );
-  app.post('/webhooks/lever', ...route('lever', leverIngress({ config, actions, anyOpportunityIntegration, now })));
+  app.post('/webhooks/lever', ...route('lever', leverIngress({ config, tokens: webhookTokens, actions, anyOpportunityIntegration, now })));
   for (const { integration, server, section } of integrationParts(config)) {
     // Callback endpoints exist whenever their secret is configured, even with the integration switched
     // off, so running processes can still finish.
@@ -72,6 +83,9 @@ export function createApp({ config, client, logger = createLogger('api', config.
       );
     }
   }
+
+  app.post('/admin/opportunities/:id/sync', ...route('admin-sync', manualSync({ relay: config, actions, ...(now ? { now } : {}) })));
+  app.post('/admin/backfill', ...route('admin-backfill', backfill({ config, actions })));
 
   if (config.api.codecEndpoint) app.use('/codec', codecEndpoint(config.payloadKey, new URL(config.temporal.uiUrl).origin));
 
@@ -106,25 +120,36 @@ export function createApp({ config, client, logger = createLogger('api', config.
   return app;
 }
 
-export async function startApi(config: Config, logger = createLogger('api', config.logLevel)): Promise<{ server: Server; client: Client }> {
+function startedTokens(config: Config, logger: Logger): WebhookTokens {
+  const tokens = new WebhookTokens(config, logger);
+  tokens.start();
+  return tokens;
+}
+
+export async function startApi(
+  config: Config,
+  logger = createLogger('api', config.logLevel),
+): Promise<{ server: Server; client: Client; tokens: WebhookTokens }> {
   const client = createTemporalClient(config);
-  const app = createApp({ config, client, logger });
+  const tokens = startedTokens(config, logger);
+  const app = createApp({ config, client, logger, tokens });
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 hands listen errors (EADDRINUSE) to this callback.
     const s = app.listen(config.api.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   logger.info({ port: config.api.port }, 'api listening');
-  return { server, client };
+  return { server, client, tokens };
 }
 
 if (require.main === module) {
   const config = loadConfig();
   startApi(config)
-    .then(({ server, client }) =>
+    .then(({ server, client, tokens }) =>
       onStopSignals(
         async () => {
           // Stop accepting; requests in flight finish (each ends with its one Temporal call).
           await new Promise<void>((done) => server.close(() => done()));
+          tokens.stop();
           await client.connection.close();
         },
         () => process.exit(1),

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const { connection, namespace } = await connectWorkerConnection(config);
   const workers = await createWorkers({ config, connection, namespace });
   const running = workers.run();
-  const { server, client } = await startApi(config, logger);
+  const { server, client, tokens } = await startApi(config, logger);
 
   const queues = taskQueues(config.temporal.taskQueue);
   console.log(
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     async (signal) => {
       console.log(`\n${signal}: stopping in order (Ctrl-C again to force)...`);
       await new Promise<void>((done) => server.close(() => done()));
+      tokens.stop();
       await client.connection.close();
       console.log('  API stopped; draining the worker...');
       workers.shutdown();

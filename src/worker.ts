@@ -4,14 +4,19 @@
 // registry: each integration adds its own.
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
-import { integrationParts, loadConfig, type Config } from './config';
+import { integrationParts, integrationSettings, loadConfig, type Config } from './config';
 import { onStopSignals } from './dev/signals';
+import { runChecks } from './doctor/run';
 import type { ActivityFunctions } from './integrations/kit/server';
 import { createLeverActivities } from './lever/activities';
 import { LeverClient } from './lever/client';
 import { LeverLookupCache } from './lever/lookups';
+import { registerWebhooks } from './lever/webhook-registration';
 import { createLogger } from './logger';
 import { createOpportunityActivities } from './opportunity/activities';
+import { createBulkActivities } from './opportunity/bulk-activities';
+import { ensureSweepSchedule } from './opportunity/sweep-schedule';
+import { opportunityTriggers } from './opportunity/trigger';
 import { workflowBundleOptions } from './temporal/bundle';
 import { dataConverter, temporalConnectionOptions } from './temporal/connection';
 import { taskQueues } from './temporal/task-queues';
@@ -28,10 +33,19 @@ export function createActivities(
   client: Client,
   lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey }),
 ): WorkerActivities {
-  const activities: WorkerActivities = {
-    main: createOpportunityActivities(client),
-    lever: createLeverActivities(lever, new LeverLookupCache(config.lever.lookupCacheTtlMs)),
-  };
+  const cache = new LeverLookupCache(config.lever.lookupCacheTtlMs);
+  const opportunityActivities = createOpportunityActivities(client);
+  const leverActivities = createLeverActivities(lever, cache);
+  const bulk = createBulkActivities({
+    lever,
+    cache,
+    client,
+    triggers: opportunityTriggers(config),
+    settings: integrationSettings(config),
+    leverActivities,
+    opportunityActivities,
+  });
+  const activities: WorkerActivities = { main: { ...opportunityActivities }, lever: { ...leverActivities, ...bulk } };
   for (const { server, section } of integrationParts(config)) {
     const own = server.activities(section, { lever });
     Object.assign(activities.main, own.partner);
@@ -75,7 +89,8 @@ export async function createWorkers({ config, connection, namespace, workflowBun
     maxTaskQueueActivitiesPerSecond: config.lever.ratePerSecond,
   });
   // Schedules live in Temporal; the worker that will run their workflows keeps them current.
-  const started: Record<string, string> = {};
+  const started: Record<string, string> = { sweep: await ensureSweepSchedule(client, config) };
+  if (config.lever.webhooksManage) started.webhooks = await manageWebhooks(config);
   for (const { integration, server, section } of integrationParts(config)) {
     if (server.onWorkerStart) started[integration.name] = await server.onWorkerStart({ client, section, relay: config });
   }
@@ -88,6 +103,17 @@ export async function createWorkers({ config, connection, namespace, workflowBun
       for (const worker of [main, lever]) if (worker.getState() === 'RUNNING') worker.shutdown();
     },
   };
+}
+
+/** LEVER_WEBHOOKS_MANAGE: our webhooks registered at start; a failure is reported, not fatal (the API still verifies with what it has). */
+async function manageWebhooks(config: Config): Promise<string> {
+  try {
+    const lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey });
+    const report = await registerWebhooks(lever, `${config.api.publicUrl}/webhooks/lever`);
+    return `created ${report.created.length}, enabled ${report.enabled.length}, unchanged ${report.unchanged.length}`;
+  } catch (error) {
+    return `not registered: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 export async function connectWorkerConnection(config: Config): Promise<{ connection: NativeConnection; namespace: string }> {
@@ -114,6 +140,15 @@ async function main(): Promise<void> {
   logger.info(
     { taskQueue: config.temporal.taskQueue, leverRatePerSecond: config.lever.ratePerSecond, started: workers.started },
     'worker running',
+  );
+  // The doctor's checks, logged: a mistake in configuration shows at deploy, not at the first failing export.
+  void runChecks(config, new Client({ connection, namespace, dataConverter: dataConverter(config) })).then(
+    (results) => {
+      const failed = results.filter((r) => !r.ok);
+      if (failed.length === 0) logger.info({ checks: results.length }, 'configuration checks pass');
+      for (const r of failed) logger.warn({ check: r.name, problem: r.detail, fix: r.fix }, 'configuration check failed (npm run doctor)');
+    },
+    (error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'configuration checks could not run'),
   );
   await running;
   await connection.close();

@@ -5,8 +5,13 @@
 import type { Workflow } from '@temporalio/workflow';
 import registry = require('./integrations');
 import opportunity = require('./opportunity/workflow');
+import bulk = require('./opportunity/bulk');
 
-const workflows: Record<string, Workflow> = { opportunityProcess: opportunity.opportunityProcess };
+const workflows: Record<string, Workflow> = {
+  opportunityProcess: opportunity.opportunityProcess,
+  leverSweep: bulk.leverSweep,
+  leverBackfill: bulk.leverBackfill,
+};
 for (const integration of Object.values(registry.integrations)) {
   for (const [name, workflow] of Object.entries(integration.workflows)) {
     if (name in workflows) throw new Error(`two workflows are named ${name}`);

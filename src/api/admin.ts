@@ -4,7 +4,10 @@
 import type { Request, Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RelayConfig } from '../config/relay';
-import { HttpProblem } from '../http/problems';
+import type { Config } from '../config';
+import { describeIssues, HttpProblem, parseJson, requireJson } from '../http/problems';
+import { leverId } from '../lever/webhook';
+import { backfillOptions, backfillRequest, backfillStart } from '../opportunity/backfill';
 import type { AdminRoute } from '../integrations/kit/server';
 import type { TemporalActions } from './temporal-actions';
 
@@ -36,5 +39,31 @@ export function adminStart<Section extends { enabled: boolean }>({
     requireAdmin(req, relay.api.adminToken);
     if (!section.enabled) throw new HttpProblem(409, `${title} is switched off`);
     res.status(202).json(await actions.start(route.start(section, relay)));
+  };
+}
+
+/**
+ * `POST /admin/opportunities/:id/sync`: look at one opportunity again and act on its current state whatever
+ * its age (a trigger whose facts are all news). Repeating it adds nothing: each fact acts once.
+ */
+export function manualSync({ relay, actions, now = Date.now }: { relay: RelayConfig; actions: TemporalActions; now?: () => number }) {
+  return async (req: Request, res: Response): Promise<void> => {
+    requireAdmin(req, relay.api.adminToken);
+    const id = leverId.safeParse(req.params.id);
+    if (!id.success) throw new HttpProblem(400, 'invalid opportunity id', describeIssues(id.error, 'id'));
+    res.status(202).json(await actions.trigger(id.data, { source: 'manual', at: now(), actOnFactsSince: 0 }));
+  };
+}
+
+/** `POST /admin/backfill {integration, posting?, stage?, appliedSince?, dryRun?}`: starts or joins that backfill. */
+export function backfill({ config, actions }: { config: Config; actions: TemporalActions }) {
+  return async (req: Request, res: Response): Promise<void> => {
+    requireAdmin(req, config.api.adminToken);
+    requireJson(req.headers['content-type']);
+    const request = backfillRequest.safeParse(parseJson(req.body as Buffer));
+    if (!request.success) throw new HttpProblem(400, 'invalid backfill request', describeIssues(request.error));
+    const options = backfillOptions(config, request.data);
+    if ('problem' in options) throw new HttpProblem(400, 'invalid backfill request', [{ field: 'integration', message: options.problem }]);
+    res.status(202).json(await actions.start(backfillStart(config, options)));
   };
 }

@@ -8,27 +8,29 @@ import { HttpProblem, describeIssues, parseJson, requireJson } from '../http/pro
 import { isHandledEvent, leverEventData, leverWebhookEnvelope, verifyLeverSignature } from '../lever/webhook';
 import { webhookTrigger } from '../opportunity/messages';
 import type { TemporalActions } from './temporal-actions';
+import type { WebhookTokens } from './webhook-tokens';
 import { TokenGuard } from './token-guard';
 
 const FUTURE_SKEW_MS = 5 * 60_000;
 
 export interface LeverIngressDeps {
   config: Pick<RelayConfig, 'lever'>;
+  tokens: Pick<WebhookTokens, 'for'>;
   actions: TemporalActions;
   /** Whether any integration that Lever opportunities drive is switched on. */
   anyOpportunityIntegration: boolean;
   now?: () => number;
 }
 
-export function leverIngress({ config, actions, anyOpportunityIntegration, now = Date.now }: LeverIngressDeps) {
-  const tokens = new TokenGuard();
+export function leverIngress({ config, tokens, actions, anyOpportunityIntegration, now = Date.now }: LeverIngressDeps) {
+  const replays = new TokenGuard();
   return async (req: Request, res: Response): Promise<void> => {
     requireJson(req.headers['content-type']);
     const parsed = leverWebhookEnvelope.safeParse(parseJson(req.body as Buffer));
     if (!parsed.success) throw new HttpProblem(400, 'invalid Lever webhook', describeIssues(parsed.error));
     const envelope = parsed.data;
 
-    const signatureTokens = config.lever.webhookTokens[envelope.event];
+    const signatureTokens = tokens.for(envelope.event);
     if (signatureTokens.length === 0) throw new HttpProblem(401, `no signature token is configured for ${envelope.event}`);
     if (!envelope.signature) throw new HttpProblem(401, 'signature is missing');
     if (!verifyLeverSignature(envelope, signatureTokens)) throw new HttpProblem(401, 'signature does not match');
@@ -46,7 +48,7 @@ export function leverIngress({ config, actions, anyOpportunityIntegration, now =
     }
     const data = leverEventData[envelope.event].safeParse(envelope.data);
     if (!data.success) throw new HttpProblem(400, `invalid data for ${envelope.event}`, describeIssues(data.error, 'data'));
-    if (!tokens.accept(envelope.token, { event: envelope.event, triggeredAt: envelope.triggeredAt, data: envelope.data })) {
+    if (!replays.accept(envelope.token, { event: envelope.event, triggeredAt: envelope.triggeredAt, data: envelope.data })) {
       throw new HttpProblem(409, 'this token was already delivered with a different payload');
     }
     res.locals.event = envelope.event;

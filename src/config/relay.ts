@@ -32,16 +32,33 @@ export interface RelayConfig {
     baseUrl: string;
     apiKey: string;
     ratePerSecond: number;
+    /** Signature tokens set in the environment, per event: these win over Lever's. */
     webhookTokens: Record<LeverEvent, string[]>;
+    /** Tokens used for an event until Lever's webhooks API has listed ours: the sandbox's in sandbox mode. */
+    fallbackWebhookTokens: Record<LeverEvent, string[]>;
     webhookMaxAgeMs: number;
     /** How long stage names, hired archive reasons and posting tags are kept in a worker's memory. */
     lookupCacheTtlMs: number;
+    /** How often the sweep lists opportunities updated since the last one; undefined: no sweep. */
+    sweepIntervalMs?: number;
+    /** How far each sweep window reaches back before the previous sweep's start. */
+    sweepOverlapMs: number;
+    /** Register our webhooks through Lever's API at worker start. */
+    webhooksManage: boolean;
+    /** How often the API reloads signature tokens from Lever's webhooks API (for events without tokens in the environment). */
+    webhookTokenRefreshMs: number;
   };
   opportunity: {
     /** Triggers about one opportunity that arrive within this window are handled with one read. */
     coalesceMs: number;
   };
   logLevel: string;
+}
+
+const durationOrOff = z.union([z.literal('off'), duration]);
+
+function optionalDuration<K extends string>(value: string, key: K): Partial<Record<K, number>> {
+  return value === 'off' ? {} : ({ [key]: toMs(value) } as Record<K, number>);
 }
 
 export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: SectionContext } {
@@ -56,12 +73,10 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
   const temporalAddress = r.get('TEMPORAL_ADDRESS', z.string().min(3), undefined);
 
   const webhookTokens = {} as Record<LeverEvent, string[]>;
+  const fallbackWebhookTokens = {} as Record<LeverEvent, string[]>;
   for (const event of LEVER_EVENTS) {
-    const tokens = r.list(`LEVER_WEBHOOK_TOKENS_${eventEnvSuffix(event)}`, r.list('LEVER_WEBHOOK_TOKENS', []));
-    webhookTokens[event] = tokens.length > 0 ? tokens : sandboxEnabled ? [SANDBOX_LEVER_WEBHOOK_TOKENS[event]] : [];
-  }
-  if (!sandboxEnabled && LEVER_EVENTS.every((e) => webhookTokens[e].length === 0)) {
-    r.problems.push('LEVER_WEBHOOK_TOKENS_<EVENT> (or LEVER_WEBHOOK_TOKENS) is required: no webhook could be verified without one');
+    webhookTokens[event] = r.list(`LEVER_WEBHOOK_TOKENS_${eventEnvSuffix(event)}`, r.list('LEVER_WEBHOOK_TOKENS', []));
+    fallbackWebhookTokens[event] = sandboxEnabled ? [SANDBOX_LEVER_WEBHOOK_TOKENS[event]] : [];
   }
 
   const payloadKeyText = r.get('PAYLOAD_ENCRYPTION_KEY', z.base64(), dflt(SANDBOX_PAYLOAD_KEY), true);
@@ -93,8 +108,13 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
       apiKey: r.get('LEVER_API_KEY', z.string().min(1), dflt(SANDBOX_LEVER_API_KEY), true),
       ratePerSecond: r.get('LEVER_RATE_LIMIT_PER_SECOND', z.coerce.number().positive().max(20), 8),
       webhookTokens,
+      fallbackWebhookTokens,
       webhookMaxAgeMs: toMs(r.get('LEVER_WEBHOOK_MAX_AGE', duration, '15d')),
       lookupCacheTtlMs: toMs(r.get('LEVER_LOOKUP_CACHE_TTL', duration, '5m')),
+      ...optionalDuration(r.get('LEVER_SWEEP_INTERVAL', durationOrOff, '15m'), 'sweepIntervalMs'),
+      sweepOverlapMs: toMs(r.get('LEVER_SWEEP_OVERLAP', duration, '2m')),
+      webhooksManage: r.get('LEVER_WEBHOOKS_MANAGE', bool, false),
+      webhookTokenRefreshMs: toMs(r.get('LEVER_WEBHOOK_TOKEN_REFRESH', duration, '5m')),
     },
     opportunity: {
       coalesceMs: toMs(r.get('OPPORTUNITY_COALESCE_WINDOW', duration, '1s')),

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../temporal/search-attributes';
+import { DYNAMIC_CONFIG_FLAGS } from '../temporal/server-settings';
 
 export interface DevServerOptions {
   cliPath: string;
@@ -49,6 +50,7 @@ export function devServerArgs({
     '--log-level',
     'warn',
     ...SEARCH_ATTRIBUTE_FLAGS.flatMap((flag) => ['--search-attribute', flag]),
+    ...DYNAMIC_CONFIG_FLAGS,
     ...(codecEndpoint ? ['--ui-codec-endpoint', codecEndpoint] : []),
   ];
 }

@@ -11,6 +11,7 @@ import type {
   LeverPosting,
   LeverStage,
   LeverUser,
+  LeverWebhook,
 } from './types';
 
 export interface LeverClientOptions {
@@ -33,6 +34,12 @@ export interface OpportunityFilter extends PageRequest {
   stage_id?: string;
   contact_id?: string;
   archived?: boolean;
+  /** Epoch ms: opportunities updated at or after (the basis of a sweep). */
+  updated_at_start?: number;
+  /** Epoch ms: opportunities created at or after. */
+  created_at_start?: number;
+  /** `applications`: each opportunity's posting comes with it, so a listed opportunity is a whole snapshot. */
+  expand?: 'applications';
 }
 
 export interface NoteInput {
@@ -135,11 +142,40 @@ export class LeverClient {
     return this.http.request({ method: 'GET', path: '/stages', query: { ...page } });
   }
 
-  listUsersByEmail(email: string): Promise<LeverPage<LeverUser>> {
-    return this.http.request({ method: 'GET', path: '/users', query: { email } });
+  /** Exact match on the canonical email; deactivated users only when asked for. */
+  listUsersByEmail(email: string, options: { includeDeactivated?: boolean } = {}): Promise<LeverPage<LeverUser>> {
+    return this.http.request({
+      method: 'GET',
+      path: '/users',
+      query: { email, ...(options.includeDeactivated ? { includeDeactivated: true } : {}) },
+    });
   }
 
   listArchiveReasons(type: 'hired' | 'non-hired'): Promise<LeverPage<LeverArchiveReason>> {
     return this.http.request({ method: 'GET', path: '/archive_reasons', query: { type } });
+  }
+
+  /** Needs the `webhooks:read:admin` scope. */
+  listWebhooks(page: PageRequest = {}): Promise<LeverPage<LeverWebhook>> {
+    return this.http.request({ method: 'GET', path: '/webhooks', query: { ...page } });
+  }
+
+  /** Needs `webhooks:write:admin`. Lever's example answers `{data: {data: ...}}`; both shapes are accepted. */
+  async createWebhook(webhook: { url: string; event: string }): Promise<LeverWebhook> {
+    const res = await this.http.request<LeverItem<LeverWebhook | LeverItem<LeverWebhook>>>({
+      method: 'POST',
+      path: '/webhooks',
+      body: webhook,
+    });
+    return 'data' in res.data ? res.data.data : res.data;
+  }
+
+  async updateWebhooks(updates: { id: string; url?: string; enabled?: boolean }[]): Promise<void> {
+    await this.http.request({ method: 'PUT', path: '/webhooks', body: { data: updates } });
+  }
+
+  async getUser(userId: string): Promise<LeverUser> {
+    const res = await this.http.request<LeverItem<LeverUser>>({ method: 'GET', path: `/users/${id(userId)}` });
+    return res.data;
   }
 }

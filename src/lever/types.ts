@@ -106,3 +106,13 @@ export interface CreateOpportunityBody {
   owner?: string;
   postings?: string[];
 }
+
+/** A webhook registered through `/v1/webhooks` (spec/lever.md, "Webhooks via the API"). */
+export interface LeverWebhook {
+  id: string;
+  event: string;
+  url: string;
+  /** Absent in some answers: treat as enabled. */
+  enabled?: boolean;
+  configuration?: { signatureToken?: string };
+}

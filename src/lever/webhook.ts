@@ -38,6 +38,9 @@ export const leverEventData = {
 } satisfies Partial<Record<LeverEvent, z.ZodType>>;
 
 export type HandledLeverEvent = keyof typeof leverEventData;
+
+/** The events the relay listens to: every one is a trigger of the opportunity it names. */
+export const HANDLED_EVENTS = Object.keys(leverEventData) as HandledLeverEvent[];
 export type LeverEventData<E extends HandledLeverEvent> = z.infer<(typeof leverEventData)[E]>;
 
 export function isHandledEvent(event: LeverEvent): event is HandledLeverEvent {

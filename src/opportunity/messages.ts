@@ -18,7 +18,18 @@ export interface Trigger {
   actOnFactsSince: number;
   /** An opportunity listed by a sweep or backfill page: the snapshot itself, so the process reads nothing. */
   snapshot?: OpportunitySnapshot;
+  /** Only these integrations (by name) are asked to decide (a backfill for one integration); default all. */
+  only?: string[];
 }
+
+/**
+ * Work that a person is waiting for (a webhook, a manual sync) goes before bulk work (sweeps, backfills) on
+ * every queue, Lever's above all: Temporal task priority, lower first. Child processes and activities
+ * inherit the priority of the run that starts them.
+ */
+export const TRIGGER_PRIORITY: Record<TriggerSource, number> = { webhook: 2, manual: 2, sweep: 4, backfill: 4 };
+/** The pages a sweep or backfill lists come after everything else. */
+export const BULK_LISTING_PRIORITY = 5;
 
 /**
  * Lever's stage history, application and archive times and a webhook's `triggeredAt` come from different
@@ -56,3 +67,18 @@ export interface OpportunityState {
 }
 
 export const opportunityStateQuery = defineQuery<OpportunityState>('opportunityState');
+
+/** A sweep's or backfill's progress: its query while it runs, its result when done. */
+export interface BulkProgress {
+  kind: 'sweep' | 'backfill';
+  dryRun: boolean;
+  pages: number;
+  listed: number;
+  /** Opportunities handed to their processes (0 in a dry run). */
+  triggered: number;
+  /** A dry run's count: integration -> `<decision>: <reason>` -> candidates. */
+  decisions: Record<string, Record<string, number>>;
+  done: boolean;
+}
+
+export const bulkProgressQuery = defineQuery<BulkProgress>('bulkProgress');

@@ -6,7 +6,7 @@ import { integrationSettings, type Config } from '../config';
 import { OPPORTUNITY_PROCESS, SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
 import { taskQueues } from '../temporal/task-queues';
 import { workflowIds } from '../temporal/workflow-ids';
-import { triggerSignal, type Trigger } from './messages';
+import { TRIGGER_PRIORITY, triggerSignal, type Trigger } from './messages';
 import { opportunityProcess, type OpportunityInput } from './workflow';
 
 export type TriggerOptions = WorkflowSignalWithStartOptions<[Trigger]> & { args: [OpportunityInput] };
@@ -25,6 +25,8 @@ export function opportunityTriggers(config: Config) {
         signalArgs: [trigger],
         // Each run ends when nothing is pending; the next trigger starts a new one.
         workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+        // Used when this trigger starts the run: its activities and children inherit it.
+        priority: { priorityKey: TRIGGER_PRIORITY[trigger.source] },
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.opportunityId, value: opportunityId },
           { key: SEARCH_ATTRIBUTES.integration, value: OPPORTUNITY_PROCESS },

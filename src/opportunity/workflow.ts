@@ -4,14 +4,15 @@
 // its own process), then starts or signals the integrations' per-opportunity processes with the snapshot,
 // or carries out one-off effects. It ends when nothing is pending; the next trigger starts a new run.
 import { getExternalWorkflowHandle, ParentClosePolicy, setHandler, sleep, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import { integrations, type IntegrationName } from '../integrations';
+import type { IntegrationName } from '../integrations';
 import { leverActivities, partnerActivities } from '../integrations/kit/activity-proxies';
-import type { Decision, IntegrationDefinition, Need, OpportunityDriven, ProcessState } from '../integrations/kit/definition';
+import type { Decision, ProcessState } from '../integrations/kit/definition';
 import { opportunityChangedSignal } from '../integrations/kit/messages';
-import type { LookupKind, OpportunitySnapshot } from '../lever/snapshot';
+import type { OpportunitySnapshot } from '../lever/snapshot';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
 import { integrationProcessId } from '../temporal/workflow-ids';
 import type { OpportunityActivities } from './activities';
+import { decideAll, decidersFor, MAX_DECISION_ROUNDS, type Decider } from './decide';
 import { opportunityStateQuery, triggerSignal, type DecisionRecord, type OpportunityState, type Trigger } from './messages';
 
 export interface OpportunityInput {
@@ -22,11 +23,7 @@ export interface OpportunityInput {
   coalesceMs: number;
 }
 
-/** Decisions that still need something after this many rounds are recorded as undecided. */
-const MAX_ROUNDS = 3;
 const LOG_LIMIT = 50;
-
-type Driven = { name: string; driven: OpportunityDriven<unknown, unknown>; settings: unknown };
 
 export async function opportunityProcess(input: OpportunityInput): Promise<OpportunityState> {
   const { opportunityId } = input;
@@ -49,10 +46,6 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
   });
   setHandler(opportunityStateQuery, () => ({ ...state }));
 
-  const enabled: Driven[] = (Object.entries(integrations) as [IntegrationName, IntegrationDefinition][])
-    .filter(([key, definition]) => definition.opportunity !== undefined && input.settings[key] !== undefined)
-    .map(([key, definition]) => ({ name: definition.name, driven: definition.opportunity!, settings: input.settings[key] }));
-
   // Signal-with-start delivers the first trigger before the first workflow task. The queue is checked
   // after the last await and before returning, so a trigger that races the end is never dropped: the
   // server refuses a completion while a new signal is pending, and the task runs again with it.
@@ -63,27 +56,17 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
   return { ...state };
 
   async function look(triggers: Trigger[]): Promise<void> {
-    const actOnFactsSince = Math.min(...triggers.map((t) => t.actOnFactsSince));
+    const deciders = decidersFor(input.settings, triggers);
+    if (deciders.length === 0) return;
     const snapshot = await snapshotFor(triggers);
-    const processes: Record<string, ProcessState> = {};
-    let pending = enabled;
-    const decided = new Map<string, Decision<unknown>>();
-    for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
-      const needs = new Map<string, Need[]>();
-      for (const integration of pending) {
-        const decision = integration.driven.decide({
-          snapshot,
-          settings: integration.settings,
-          actOnFactsSince,
-          ...(processes[integration.name] ? { process: processes[integration.name] } : {}),
-        });
-        decided.set(integration.name, decision);
-        if (decision.kind === 'need') needs.set(integration.name, decision.needs);
-      }
-      pending = pending.filter((i) => needs.has(i.name));
-      if (pending.length > 0) await fetchNeeds(snapshot, needs, processes);
-    }
-    for (const integration of enabled) await carryOut(integration, decided.get(integration.name)!, snapshot, actOnFactsSince, processes);
+    const { decisions, processes } = await decideAll(snapshot, deciders, {
+      lookup: (kind, live) => lever.leverRefreshLookup(kind, live),
+      processes: async (names) => {
+        const described = await temporal.describeProcesses(names.map((name) => integrationProcessId(name, opportunityId)));
+        return Object.fromEntries(names.map((name) => [name, described[integrationProcessId(name, opportunityId)]]));
+      },
+    });
+    for (const decider of deciders) await carryOut(decider, decisions.get(decider.name)!, snapshot, processes);
   }
 
   /** The newest snapshot a sweep or backfill handed over, else one read of Lever. */
@@ -94,30 +77,10 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
     return (await lever.leverReadOpportunity(opportunityId)).snapshot;
   }
 
-  /** Reference data the decisions asked for (one Lever request each, only on a cache miss), and process states. */
-  async function fetchNeeds(
-    snapshot: OpportunitySnapshot,
-    needs: Map<string, Need[]>,
-    processes: Record<string, ProcessState>,
-  ): Promise<void> {
-    const all = new Set([...needs.values()].flat());
-    if (!snapshot.deleted) {
-      for (const kind of ['stageName', 'hired', 'postingTags'] as LookupKind[]) {
-        if (all.has(kind) && snapshot.lookups[kind] === undefined)
-          Object.assign(snapshot.lookups, await lever.leverRefreshLookup(kind, snapshot));
-      }
-    }
-    const askers = [...needs.entries()].filter(([name, list]) => list.includes('process') && !processes[name]).map(([name]) => name);
-    if (askers.length === 0) return;
-    const described = await temporal.describeProcesses(askers.map((name) => integrationProcessId(name, opportunityId)));
-    for (const name of askers) processes[name] = described[integrationProcessId(name, opportunityId)];
-  }
-
   async function carryOut(
-    { name, driven, settings }: Driven,
+    { name, driven, settings, actOnFactsSince }: Decider,
     decision: Decision<unknown>,
     snapshot: OpportunitySnapshot,
-    actOnFactsSince: number,
     processes: Record<string, ProcessState>,
   ): Promise<void> {
     const workflowId = integrationProcessId(name, opportunityId);
@@ -125,7 +88,7 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
       case 'nothing':
         return record(name, 'nothing', decision.reason);
       case 'need':
-        return record(name, 'undecided', `still needed ${decision.needs.join(', ')} after ${MAX_ROUNDS} rounds`);
+        return record(name, 'undecided', `still needed ${decision.needs.join(', ')} after ${MAX_DECISION_ROUNDS} rounds`);
       case 'start': {
         if (snapshot.deleted || !driven.process)
           return record(name, 'nothing', `cannot start: ${snapshot.deleted ? 'deleted' : 'no process'}`);

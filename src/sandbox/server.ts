@@ -24,6 +24,8 @@ import { leverControls } from './lever/controls';
 import { leverDataApi } from './lever/data-api';
 import { LeverStore } from './lever/store';
 import { LeverWebhookSender } from './lever/webhooks';
+import { KeyAccess } from './lever/access';
+import { WebhookRegistry } from './lever/webhook-registry';
 import { Outbox, type SandboxLogger } from './outbox';
 import { PartnerCallbackSender } from './partner-callbacks';
 import { RequestLog } from './request-log';
@@ -54,7 +56,7 @@ export interface SandboxOptions {
 
 /** The in-memory stores and logs, for tests that look behind the HTTP API. */
 export interface SandboxState {
-  lever: { store: LeverStore; requests: RequestLog; webhooks: LeverWebhookSender };
+  lever: { store: LeverStore; requests: RequestLog; webhooks: LeverWebhookSender; registry: WebhookRegistry; access: KeyAccess };
   /** Every integration's simulated partner, by integration name (`hrlogics`, `tech-interview`...). */
   partners: Record<string, SimulatedPartner & PartnerParts>;
   faults: Faults;
@@ -100,13 +102,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     };
   }
 
+  // The account starts with one webhook per event pointing at the relay, as if set up by hand.
+  const registry = new WebhookRegistry(`${relayUrl}/webhooks/lever`, options.webhookTokens ?? SANDBOX_LEVER_WEBHOOK_TOKENS);
   const state: SandboxState = {
     lever: {
       store: new LeverStore(),
       requests: new RequestLog(),
+      registry,
+      access: new KeyAccess(options.leverApiKey ?? SANDBOX_LEVER_API_KEY),
       webhooks: new LeverWebhookSender({
-        url: `${relayUrl}/webhooks/lever`,
-        tokens: options.webhookTokens ?? SANDBOX_LEVER_WEBHOOK_TOKENS,
+        registry,
+        fallbackUrl: `${relayUrl}/webhooks/lever`,
         retryDelaysMs: webhookRetryDelaysMs,
         outbox,
       }),
@@ -121,9 +127,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     '/lever/v1',
     leverDataApi({
       store: state.lever.store,
+      registry: state.lever.registry,
       requests: state.lever.requests,
       faults: state.faults,
-      apiKey: options.leverApiKey ?? SANDBOX_LEVER_API_KEY,
+      access: state.lever.access,
       rate: options.leverRate ?? SANDBOX_LEVER_RATE,
     }),
   );

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { findOrBuildTemporalCli } from '../../src/dev/temporal-cli';
 import { workflowBundleOptions } from '../../src/temporal/bundle';
 import { SEARCH_ATTRIBUTES } from '../../src/temporal/search-attributes';
+import { DYNAMIC_CONFIG_FLAGS } from '../../src/temporal/server-settings';
 
 export default async function globalSetup(): Promise<void> {
   const cliPath = await findOrBuildTemporalCli((line) => console.log(line));
@@ -15,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
     server: {
       executable: { type: 'existing-path', path: cliPath },
       searchAttributes: Object.values(SEARCH_ATTRIBUTES),
-      extraArgs: ['--log-level', 'warn'],
+      extraArgs: ['--log-level', 'warn', ...DYNAMIC_CONFIG_FLAGS],
     },
   });
   (globalThis as { __temporalEnv?: TestWorkflowEnvironment }).__temporalEnv = env;

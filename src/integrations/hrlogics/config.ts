@@ -10,6 +10,8 @@ export interface HrlogicsConfig extends PartnerConnection {
   maxReminders: number;
   expiry: string;
   hireWait: string;
+  /** A backfill surveys only candidates who applied within this window. */
+  backfillWindow: string;
 }
 
 export function readHrlogicsConfig(r: EnvReader, ctx: SectionContext): HrlogicsConfig {
@@ -19,6 +21,7 @@ export function readHrlogicsConfig(r: EnvReader, ctx: SectionContext): HrlogicsC
     maxReminders: r.get('HRLOGICS_MAX_REMINDERS', z.coerce.number().int().min(0).max(20), 3),
     expiry: r.get('HRLOGICS_EXPIRY', duration, '30d'),
     hireWait: r.get('HRLOGICS_HIRE_WAIT', duration, '180d'),
+    backfillWindow: r.get('HRLOGICS_BACKFILL_WINDOW', duration, '30d'),
   };
 }
 

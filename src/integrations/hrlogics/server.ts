@@ -1,4 +1,6 @@
 // HRLogics' Node side: configuration, client and activities, callbacks, simulator and demo.
+import { toMs } from '../../config/env';
+import { partnerAnswers } from '../kit/checks';
 import type { IntegrationServer } from '../kit/server';
 import { createHrlogicsActivities } from './activities';
 import { hrlogicsCallbackRoutes } from './callbacks';
@@ -15,4 +17,7 @@ export const hrlogicsServer: IntegrationServer<HrlogicsConfig, WotcSettings> = {
   callbacks: { subject: 'screening', routes: () => hrlogicsCallbackRoutes },
   simulator: hrlogicsSimulator,
   demo: hrlogicsScenario,
+  checks: async (section) => [await partnerAnswers('HRLogics', section.baseUrl, `Bearer ${section.apiKey}`)],
+  // The 28-day Form 8850 rule makes old applicants pointless to screen.
+  backfillSince: (section, now) => now - toMs(section.backfillWindow),
 };

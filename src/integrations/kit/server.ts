@@ -5,6 +5,7 @@ import type { EnvReader } from '../../config/env';
 import type { PartnerConnection, SectionContext } from '../../config/partner';
 import type { RelayConfig } from '../../config/relay';
 import type { DemoContext } from '../../demo/context';
+import type { CheckContext, CheckResult } from '../../doctor/check';
 import type { LeverClient } from '../../lever/client';
 import type { Simulator } from '../../sandbox/simulator';
 import type { CallbackRoutes, StartAction } from './callbacks';
@@ -37,6 +38,13 @@ export interface IntegrationServer<Section extends PartnerConnection, S> {
   simulator?: Simulator;
   /** `npm run demo -- <name>`. */
   demo?(context: DemoContext, section: Section): Promise<void>;
+  /**
+   * A backfill for this integration acts on facts from this moment on (default 0: whatever their age),
+   * unless `--applied-since` says otherwise. E.g. WOTC surveys only recent applicants.
+   */
+  backfillSince?(section: Section, now: number): number;
+  /** What `npm run doctor` (and each worker at start) checks of it against the live account and partner; only when on. */
+  checks?(section: Section, context: CheckContext): Promise<CheckResult[]>;
   /** Run once per worker start (e.g. to keep a schedule current); returns what it did, for the log. */
   onWorkerStart?(context: { client: Client; section: Section; relay: RelayConfig }): Promise<string>;
 }

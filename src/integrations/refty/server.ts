@@ -1,4 +1,5 @@
 // Refty's Node side: configuration (with the rules), client and activities, callbacks, simulator and demo.
+import { partnerAnswers, postingExists, stageExists } from '../kit/checks';
 import type { IntegrationServer } from '../kit/server';
 import { createReftyActivities } from './activities';
 import { reftyCallbackRoutes } from './callbacks';
@@ -15,4 +16,11 @@ export const reftyServer: IntegrationServer<ReftyConfig, ReftySettings> = {
   callbacks: { subject: 'request', routes: () => reftyCallbackRoutes },
   simulator: reftySimulator,
   demo: reftyScenario,
+  checks: async (section, context) => [
+    await partnerAnswers('Refty', section.baseUrl, `Bearer ${section.apiKey}`),
+    ...(await Promise.all(section.rules.flatMap((rule) => rule.postings.map((posting) => postingExists(context, 'REFTY_RULES', posting))))),
+    ...(await Promise.all(
+      section.rules.flatMap((rule) => rule.steps.map((step) => stageExists(context, `REFTY_RULES step ${step.stepId}`, step.stage))),
+    )),
+  ],
 };

@@ -1,5 +1,6 @@
 // The technical-interview platform's Node side: configuration, client and activities, callbacks,
 // simulator and demo.
+import { partnerAnswers, performAsUser, stageExists } from '../kit/checks';
 import type { IntegrationServer } from '../kit/server';
 import { createTechInterviewActivities } from './activities';
 import { techInterviewCallbackRoutes } from './callbacks';
@@ -16,4 +17,9 @@ export const techInterviewServer: IntegrationServer<TechInterviewConfig, TechInt
   callbacks: { subject: 'interview', routes: techInterviewCallbackRoutes },
   simulator: techInterviewSimulator,
   demo: techInterviewScenario,
+  checks: async (section, context) => [
+    await partnerAnswers(section.platformName, section.baseUrl, `Bearer ${section.apiKey}`),
+    await performAsUser(context, 'TECH_INTERVIEW_PERFORM_AS_EMAIL', section.performAsEmail),
+    await stageExists(context, 'TECH_INTERVIEW_DEFAULT_STAGE', section.defaultStage),
+  ],
 };

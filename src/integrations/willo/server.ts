@@ -1,4 +1,5 @@
 // Willo's Node side: configuration, client and activities, callbacks, simulator and demo.
+import { partnerAnswers, stageExists } from '../kit/checks';
 import type { IntegrationServer } from '../kit/server';
 import { createWilloActivities } from './activities';
 import { willoCallbackRoutes } from './callbacks';
@@ -15,4 +16,8 @@ export const willoServer: IntegrationServer<WilloConfig, WilloSettings> = {
   callbacks: { subject: 'participant', routes: () => willoCallbackRoutes },
   simulator: willoSimulator,
   demo: willoScenario,
+  checks: async (section, context) => [
+    await partnerAnswers('Willo', section.baseUrl, `${section.authPrefix} ${section.apiKey}`),
+    ...(await Promise.all(section.triggerStages.map((stage) => stageExists(context, 'WILLO_TRIGGER_STAGES', stage)))),
+  ],
 };

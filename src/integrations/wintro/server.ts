@@ -1,5 +1,6 @@
 // Wintro's Node side: configuration, client and activities (with its own Lever reads), callbacks, the
 // "Sync" button, the sync schedule, simulator and demo.
+import { partnerAnswers, performAsUser } from '../kit/checks';
 import type { IntegrationServer } from '../kit/server';
 import { startAction } from '../kit/callbacks';
 import { createWintroActivities } from './activities';
@@ -38,4 +39,8 @@ export const wintroServer: IntegrationServer<WintroConfig, ReturnType<typeof win
     `sync schedule ${await ensureWintroSyncSchedule(client, section, relay.temporal.taskQueue)}`,
   simulator: wintroSimulator,
   demo: wintroScenario,
+  checks: async (section, context) => [
+    await partnerAnswers('Wintro', section.baseUrl, `Bearer ${section.apiKey}`),
+    await performAsUser(context, 'WINTRO_PERFORM_AS_EMAIL', section.performAsEmail),
+  ],
 };

@@ -9,11 +9,15 @@ import type { RequestLog } from '../request-log';
 import { createBulkPostings } from './bulk';
 import { renderNote, renderOpportunity } from './render';
 import type { LeverStore, SimOpportunity } from './store';
+import type { KeyAccess } from './access';
+import type { WebhookRegistry } from './webhook-registry';
 import type { LeverWebhookSender } from './webhooks';
 
 export interface LeverControlDeps {
   store: LeverStore;
   webhooks: LeverWebhookSender;
+  registry: WebhookRegistry;
+  access: KeyAccess;
   requests: RequestLog;
 }
 
@@ -24,6 +28,10 @@ const tagsBody = z.object({ tags: z.array(text).min(1) });
 const archiveBody = z.object({ reason: text.nullable().optional() });
 const count = z.number().int().min(0).max(2_000);
 const bulkBody = z.object({ count: count.min(1), applicantsPerPosting: count.max(500).default(2), applicantsOnFirst: count.optional() });
+const emailBody = z.object({ email: z.email() });
+const activeBody = z.object({ active: z.boolean() });
+const dropBody = z.object({ events: z.array(z.enum(LEVER_EVENTS)).optional() });
+const scopesBody = z.object({ scopes: z.array(text) });
 const sendBody = z.object({
   event: z.enum(LEVER_EVENTS),
   data: z.record(z.string(), z.unknown()),
@@ -36,10 +44,10 @@ const DEFAULT_ARCHIVE_REASON = 'reason-not-fit';
 /** Lever's candidateId is the opportunity id since its opportunities migration. */
 const person = (o: SimOpportunity) => ({ opportunityId: o.id, candidateId: o.id, contactId: o.contact });
 
-export function leverControls({ store, webhooks, requests }: LeverControlDeps): Router {
+export function leverControls({ store, webhooks, registry, access, requests }: LeverControlDeps): Router {
   const router = Router();
   router.use(express.json());
-  const emit = (event: LeverEvent, data: Record<string, unknown>) => webhooks.emit(event, data).deliveryId;
+  const emit = (event: LeverEvent, data: Record<string, unknown>) => webhooks.emit(event, data).map((d) => d.deliveryId);
   const full = (o: SimOpportunity) => ({
     ...renderOpportunity(store, o, { applications: true }),
     notes: store.notesOf(o.id).map(renderNote),
@@ -50,8 +58,8 @@ export function leverControls({ store, webhooks, requests }: LeverControlDeps): 
     const change = store.setArchived(o, reason);
     const hired = reason !== null && store.archiveReason(reason).type === 'hired';
     return [
-      ...(hired ? [emit('candidateHired', person(o))] : []),
-      emit('candidateArchiveChange', { opportunityId: o.id, candidateId: o.id, fromArchived: change.from, toArchived: change.to }),
+      ...(hired ? emit('candidateHired', person(o)) : []),
+      ...emit('candidateArchiveChange', { opportunityId: o.id, candidateId: o.id, fromArchived: change.from, toArchived: change.to }),
     ];
   };
 
@@ -71,12 +79,12 @@ export function leverControls({ store, webhooks, requests }: LeverControlDeps): 
       owner: posting?.owner ?? undefined,
     });
     const application = o.applications[0];
-    const deliveryId = emit('applicationCreated', {
+    const deliveryIds = emit('applicationCreated', {
       ...person(o),
       applicationId: application.id,
       ...(application.posting ? { postingId: application.posting } : {}),
     });
-    res.status(201).json({ opportunityId: o.id, contactId: o.contact, applicationId: application.id, deliveryIds: [deliveryId] });
+    res.status(201).json({ opportunityId: o.id, contactId: o.contact, applicationId: application.id, deliveryIds });
   });
 
   /** A recruiter tags a posting (e.g. with a Willo interview); opportunities created later inherit it. */
@@ -99,7 +107,7 @@ export function leverControls({ store, webhooks, requests }: LeverControlDeps): 
     // Lever sends nothing for a move into the stage the candidate is already in.
     if (stageId === o.stage) return void res.json({ opportunityId: o.id, deliveryIds: [] });
     const { from, to } = store.moveStage(o, stageId);
-    res.json({ opportunityId: o.id, deliveryIds: [emit('candidateStageChange', { ...person(o), fromStageId: from, toStageId: to })] });
+    res.json({ opportunityId: o.id, deliveryIds: emit('candidateStageChange', { ...person(o), fromStageId: from, toStageId: to }) });
   });
 
   router.post('/opportunities/:id/hire', (req, res) => {
@@ -116,8 +124,40 @@ export function leverControls({ store, webhooks, requests }: LeverControlDeps): 
   router.delete('/opportunities/:id', (req, res) => {
     const o = store.opportunity(req.params.id);
     store.remove(o);
-    res.json({ opportunityId: o.id, deliveryIds: [emit('candidateDeleted', { opportunityId: o.id, candidateId: o.id })] });
+    res.json({ opportunityId: o.id, deliveryIds: emit('candidateDeleted', { opportunityId: o.id, candidateId: o.id }) });
   });
+
+  /** A recruiter adds an email to an opportunity: Lever sends no webhook for that, only `updatedAt` moves. */
+  router.post('/opportunities/:id/emails', (req, res) => {
+    const o = store.opportunity(req.params.id);
+    store.addEmail(o, parseWith(emailBody, req.body, controlErrors).email);
+    res.json({ opportunityId: o.id, emails: o.emails, deliveryIds: [] });
+  });
+
+  /** An admin deactivates a Lever user (or reactivates one with `{active: true}`). */
+  router.post('/users/:id/active', (req, res) => {
+    const user = store.user(req.params.id);
+    user.deactivatedAt = parseWith(activeBody, req.body, controlErrors).active ? null : Date.now();
+    res.json(user);
+  });
+
+  /** The webhooks Lever has registered, with their tokens. */
+  router.get('/webhooks', (_req, res) => void res.json(registry.webhooks));
+  /** Regenerate a webhook's signature token, as on Lever's settings page. */
+  router.post('/webhooks/:id/rotate', (req, res) => void res.json(registry.rotate(req.params.id)));
+  /** The "drop webhooks" fault: Lever gives up on every delivery of these events (all when none are named). */
+  router.put('/webhooks/drop', (req, res) => {
+    const { events } = parseWith(dropBody, req.body, controlErrors);
+    registry.drop(events ?? 'all');
+    res.json({ dropping: events ?? 'all' });
+  });
+  router.delete('/webhooks/drop', (_req, res) => {
+    registry.drop([]);
+    res.json({ dropping: [] });
+  });
+
+  /** The scopes of the API key (e.g. without `webhooks:read:admin`, the webhooks API answers 403). */
+  router.put('/scopes', (req, res) => void res.json(access.setScopes(parseWith(scopesBody, req.body, controlErrors).scopes)));
 
   router.use('/requests', requests.controlRoutes());
 

@@ -7,17 +7,20 @@ import type { Faults } from '../faults';
 import { errorHandler, parseWith, queryList, queryOne, SimProblem } from '../http';
 import type { RateSettings } from '../rate-limit';
 import type { RequestLog } from '../request-log';
-import { basicCredentials, leverAccess } from './access';
+import { LEVER_EVENTS } from '../../lever/events';
+import { basicCredentials, leverAccess, type KeyAccess } from './access';
 import { leverErrors } from './errors';
 import { paginate } from './pagination';
 import { renderNote, renderOpportunity, type Expand } from './render';
 import type { LeverStore, SimOpportunity } from './store';
+import { renderWebhook, type WebhookRegistry } from './webhook-registry';
 
 export interface LeverDataApiDeps {
   store: LeverStore;
+  registry: WebhookRegistry;
   requests: RequestLog;
   faults: Faults;
-  apiKey: string;
+  access: KeyAccess;
   rate: RateSettings;
 }
 
@@ -68,13 +71,24 @@ const opportunityFilters: Record<string, (o: SimOpportunity, value: string) => b
     if (v !== 'true' && v !== 'false') throw new SimProblem('badRequest', 'archived must be true or false');
     return (o.archived !== null) === (v === 'true');
   },
+  // Time filters in epoch milliseconds, as Lever documents them.
+  updated_at_start: (o, v) => o.updatedAt >= epochMs(v),
+  updated_at_end: (o, v) => o.updatedAt <= epochMs(v),
+  created_at_start: (o, v) => o.createdAt >= epochMs(v),
+  created_at_end: (o, v) => o.createdAt <= epochMs(v),
 };
 
-export function leverDataApi({ store, requests, faults, apiKey, rate }: LeverDataApiDeps): Router {
+function epochMs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new SimProblem('badRequest', `${value} is not a time in epoch milliseconds`);
+  return n;
+}
+
+export function leverDataApi({ store, registry, requests, faults, access, rate }: LeverDataApiDeps): Router {
   const router = Router();
   router.use(requests.middleware((req) => basicCredentials(req)?.username));
   router.use(faults.middleware('lever', leverErrors));
-  router.use(leverAccess(apiKey, rate));
+  router.use(leverAccess(access, rate));
   router.use(express.json());
 
   const body = <T>(schema: z.ZodType<T>, req: Request) => parseWith(schema, req.body, leverErrors);
@@ -199,6 +213,37 @@ export function leverDataApi({ store, requests, faults, apiKey, rate }: LeverDat
 
   router.get('/tags', (req, res) => void res.json(paginate(store.tagCounts(), req)));
   router.get('/sources', (req, res) => void res.json(paginate(store.sourceCounts(), req)));
+
+  // Webhooks via the API (spec/lever.md): admin scopes required.
+  const webhookBody = z.object({
+    url: z.url(),
+    event: z.enum(LEVER_EVENTS),
+    configuration: z.object({ conditions: z.unknown().optional() }).optional(),
+  });
+  const webhookUpdates = z.object({
+    data: z
+      .array(z.object({ id: text, url: z.url().optional(), enabled: z.boolean().optional(), event: z.enum(LEVER_EVENTS).optional() }))
+      .min(1),
+  });
+  const readWebhooks = access.requireScope('webhooks:read:admin');
+  const writeWebhooks = access.requireScope('webhooks:write:admin');
+  router.get('/webhooks', readWebhooks, (req, res) => {
+    const page = paginate(registry.webhooks, req);
+    res.json({ ...page, data: page.data.map(renderWebhook) });
+  });
+  router.post('/webhooks', writeWebhooks, (req, res) => {
+    const { url, event } = body(webhookBody, req);
+    // Lever's own example answers double-nested: `{data: {data: {...}}}`.
+    res.status(201).json({ data: { data: renderWebhook(registry.create({ event, url })) } });
+  });
+  router.put('/webhooks', writeWebhooks, (req, res) => {
+    const updated = body(webhookUpdates, req).data.map(({ id, ...change }) => registry.update(id, change));
+    res.json({ data: updated.map(renderWebhook) });
+  });
+  router.delete('/webhooks/:id', writeWebhooks, (req, res) => {
+    registry.remove(String(req.params.id));
+    res.status(204).send();
+  });
 
   router.use((req) => {
     throw new SimProblem('notFound', `no endpoint ${req.method} ${req.path}`);

@@ -217,6 +217,14 @@ export class LeverStore {
     return { from, to: opportunity.archived };
   }
 
+  addEmail(opportunity: SimOpportunity, email: string): void {
+    if (!opportunity.emails.some((e) => canonical(e) === canonical(email))) opportunity.emails.push(email);
+    (this.contacts.get(opportunity.contact) ?? this.contacts.set(opportunity.contact, new Set()).get(opportunity.contact)!).add(
+      canonical(email),
+    );
+    this.touch(opportunity);
+  }
+
   addTags(opportunity: SimOpportunity, tags: string[]): void {
     tags.forEach((t) => this.tagNames.add(t));
     opportunity.tags = unique([...opportunity.tags, ...tags]);

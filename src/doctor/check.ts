@@ -1,0 +1,31 @@
+// One line of `npm run doctor`: what was checked, whether it holds, and when not, how to fix it.
+import type { Client } from '@temporalio/client';
+import type { RelayConfig } from '../config/relay';
+import type { LeverClient } from '../lever/client';
+import type { LeverStage, LeverUser } from '../lever/types';
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+  /** What to do about a failure. */
+  fix?: string;
+}
+
+export const pass = (name: string, detail: string): CheckResult => ({ name, ok: true, detail });
+export const fail = (name: string, detail: string, fix: string): CheckResult => ({ name, ok: false, detail, fix });
+
+/** What checks share: the live Lever account (each list read once) and Temporal. */
+export interface CheckContext {
+  relay: RelayConfig;
+  lever: LeverClient;
+  temporal: Client;
+  stages(): Promise<LeverStage[]>;
+  /** The users with this email, deactivated ones included. */
+  usersByEmail(email: string): Promise<LeverUser[]>;
+}
+
+/** The message of a failure, for a detail column. */
+export function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,119 @@
+// Every check `npm run doctor` makes: the relay's own (Lever key, our webhooks, Temporal and its search
+// attributes) and each enabled integration's (stages, users, postings, its partner), against the live
+// account. The worker runs the same at start and logs what fails.
+import type { Client, Connection } from '@temporalio/client';
+import { integrationParts, type Config } from '../config';
+import { LeverClient } from '../lever/client';
+import type { LeverStage, LeverUser } from '../lever/types';
+import { HANDLED_EVENTS } from '../lever/webhook';
+import { listAllWebhooks } from '../lever/webhook-registration';
+import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
+import { fail, pass, reason, type CheckContext, type CheckResult } from './check';
+
+function context(config: Config, temporal: Client): CheckContext {
+  const lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey });
+  let stages: Promise<LeverStage[]> | undefined;
+  const users = new Map<string, Promise<LeverUser[]>>();
+  return {
+    relay: config,
+    lever,
+    temporal,
+    stages: () => (stages ??= lever.listStages({ limit: 100 }).then((page) => page.data)),
+    usersByEmail: (email) => {
+      if (!users.has(email))
+        users.set(
+          email,
+          lever.listUsersByEmail(email, { includeDeactivated: true }).then((page) => page.data),
+        );
+      return users.get(email)!;
+    },
+  };
+}
+
+async function leverKey(ctx: CheckContext): Promise<CheckResult> {
+  try {
+    const stages = await ctx.stages();
+    return pass('Lever: API key', `answers (${stages.length} stages)`);
+  } catch (error) {
+    return fail(
+      'Lever: API key',
+      reason(error),
+      'check LEVER_API_KEY and LEVER_API_BASE_URL (the key needs read access to opportunities, postings, stages, users)',
+    );
+  }
+}
+
+async function webhooks(ctx: CheckContext): Promise<CheckResult[]> {
+  const url = `${ctx.relay.api.publicUrl}/webhooks/lever`;
+  const fix = `run \`npm run setup -- webhooks --public-url ${ctx.relay.api.publicUrl}\` (or register it by hand in Lever: Settings -> Integrations and API -> Webhooks)`;
+  let all;
+  try {
+    all = await listAllWebhooks(ctx.lever);
+  } catch (error) {
+    return [
+      fail(
+        'Lever: webhooks',
+        `cannot list them: ${reason(error)}`,
+        'give the API key the scopes webhooks:read:admin and webhooks:write:admin, or check the webhooks by hand',
+      ),
+    ];
+  }
+  return HANDLED_EVENTS.map((event) => {
+    const name = `Lever: webhook ${event}`;
+    const ours = all.filter((w) => w.event === event && w.url === url);
+    if (ours.length === 0) {
+      const elsewhere = all.filter((w) => w.event === event).map((w) => w.url);
+      return fail(name, `not registered at ${url}${elsewhere.length > 0 ? ` (only at ${elsewhere.join(', ')})` : ''}`, fix);
+    }
+    if (!ours.some((w) => w.enabled !== false)) return fail(name, 'registered but disabled', fix);
+    return pass(name, `registered and enabled at ${url}`);
+  });
+}
+
+async function temporal(ctx: CheckContext): Promise<CheckResult[]> {
+  try {
+    // The API and the worker both connect with a full Connection; ConnectionLike hides its operator service.
+    const { operatorService } = ctx.temporal.connection as Connection;
+    const { customAttributes } = await ctx.temporal.withDeadline(Date.now() + 5_000, () =>
+      operatorService.listSearchAttributes({ namespace: ctx.temporal.options.namespace }),
+    );
+    return Object.values(SEARCH_ATTRIBUTES).map(({ name }) =>
+      customAttributes?.[name] !== undefined
+        ? pass(`Temporal: search attribute ${name}`, 'registered')
+        : fail(`Temporal: search attribute ${name}`, 'missing', `temporal operator search-attribute create --name ${name} --type Keyword`),
+    );
+  } catch (error) {
+    return [
+      fail(
+        'Temporal: server',
+        `unreachable: ${reason(error)}`,
+        'check TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and credentials (TEMPORAL_API_KEY / TLS)',
+      ),
+    ];
+  }
+}
+
+export async function runChecks(config: Config, client: Client): Promise<CheckResult[]> {
+  const ctx = context(config, client);
+  const results = [await leverKey(ctx), ...(await webhooks(ctx)), ...(await temporal(ctx))];
+  for (const { integration, server, section } of integrationParts(config)) {
+    if (!section.enabled || !server.checks) continue;
+    try {
+      results.push(...(await server.checks(section, ctx)));
+    } catch (error) {
+      results.push(fail(`${integration.title}: checks`, reason(error), 'see the error; the checks could not run'));
+    }
+  }
+  return results;
+}
+
+/** The table the doctor prints: one line per check, the fix under each failure. */
+export function formatChecks(results: CheckResult[]): string {
+  const width = Math.min(60, Math.max(...results.map((r) => r.name.length)));
+  const lines = results.flatMap((r) => [
+    `${r.ok ? ' ok ' : 'FAIL'}  ${r.name.padEnd(width)}  ${r.detail}`,
+    ...(r.ok || !r.fix ? [] : [`      ${' '.repeat(width)}  fix: ${r.fix}`]),
+  ]);
+  const failed = results.filter((r) => !r.ok).length;
+  return [...lines, '', failed === 0 ? `All ${results.length} checks pass.` : `${failed} of ${results.length} checks fail.`].join('\n');
+}

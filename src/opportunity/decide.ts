@@ -1,0 +1,82 @@
+// Letting every integration decide about one snapshot: which integrations a batch of triggers concerns
+// (and from which moment facts are news for each), and the rounds of decisions that answer what they ask
+// for (a lookup, the state of their process). Shared by the opportunity process, which answers through
+// activities, and a backfill's dry run, which answers directly; so a dry run counts exactly what a real
+// run would do. Workflow-safe.
+import { integrations, type IntegrationName } from '../integrations';
+import type { Decision, IntegrationDefinition, Need, OpportunityDriven, ProcessState } from '../integrations/kit/definition';
+import type { LiveOpportunity, LookupKind, OpportunitySnapshot, SnapshotLookups } from '../lever/snapshot';
+import type { Trigger } from './messages';
+
+/** Decisions that still need something after this many rounds are recorded as undecided. */
+export const MAX_DECISION_ROUNDS = 3;
+
+const LOOKUPS: readonly LookupKind[] = ['stageName', 'hired', 'postingTags'];
+
+export interface Decider {
+  name: string;
+  driven: OpportunityDriven<unknown, unknown>;
+  settings: unknown;
+  /** The earliest moment from which facts are news for this integration, over the triggers that concern it. */
+  actOnFactsSince: number;
+}
+
+/**
+ * The enabled integrations that a batch of triggers concerns: a trigger with `only` concerns those
+ * integrations, any other trigger all of them. Each gets the earliest `actOnFactsSince` of its triggers.
+ */
+export function decidersFor(settings: Partial<Record<IntegrationName, unknown>>, triggers: readonly Trigger[]): Decider[] {
+  return (Object.entries(integrations) as [IntegrationName, IntegrationDefinition][]).flatMap(([key, definition]) => {
+    if (!definition.opportunity || settings[key] === undefined) return [];
+    const concerning = triggers.filter((t) => !t.only || t.only.includes(definition.name));
+    if (concerning.length === 0) return [];
+    return [
+      {
+        name: definition.name,
+        driven: definition.opportunity,
+        settings: settings[key],
+        actOnFactsSince: Math.min(...concerning.map((t) => t.actOnFactsSince)),
+      },
+    ];
+  });
+}
+
+/** How the caller answers what decisions ask for. */
+export interface NeedAnswers {
+  /** One kind of reference data for this opportunity (one Lever request at most). */
+  lookup(kind: LookupKind, snapshot: LiveOpportunity): Promise<SnapshotLookups>;
+  /** The state of these integrations' processes for this opportunity, by integration name. */
+  processes(names: string[]): Promise<Record<string, ProcessState>>;
+}
+
+export interface Decided {
+  decisions: Map<string, Decision<unknown>>;
+  /** The process states that were asked for, by integration name. */
+  processes: Record<string, ProcessState>;
+}
+
+/** Every decider's decision about `snapshot`, rounds of needs answered in between. Fills `snapshot.lookups`. */
+export async function decideAll(snapshot: OpportunitySnapshot, deciders: readonly Decider[], answers: NeedAnswers): Promise<Decided> {
+  const decisions = new Map<string, Decision<unknown>>();
+  const processes: Record<string, ProcessState> = {};
+  let pending = [...deciders];
+  for (let round = 0; round < MAX_DECISION_ROUNDS && pending.length > 0; round++) {
+    const needs = new Map<string, Need[]>();
+    for (const { name, driven, settings, actOnFactsSince } of pending) {
+      const decision = driven.decide({ snapshot, settings, actOnFactsSince, ...(processes[name] ? { process: processes[name] } : {}) });
+      decisions.set(name, decision);
+      if (decision.kind === 'need') needs.set(name, decision.needs);
+    }
+    pending = pending.filter((d) => needs.has(d.name));
+    if (pending.length === 0) break;
+    const all = new Set([...needs.values()].flat());
+    if (!snapshot.deleted) {
+      for (const kind of LOOKUPS) {
+        if (all.has(kind) && snapshot.lookups[kind] === undefined) Object.assign(snapshot.lookups, await answers.lookup(kind, snapshot));
+      }
+    }
+    const askers = [...needs.entries()].filter(([name, list]) => list.includes('process') && !processes[name]).map(([name]) => name);
+    if (askers.length > 0) Object.assign(processes, await answers.processes(askers));
+  }
+  return { decisions, processes };
+}
