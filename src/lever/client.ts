@@ -174,6 +174,10 @@ export class LeverClient {
     await this.http.request({ method: 'PUT', path: '/webhooks', body: { data: updates } });
   }
 
+  async deleteWebhook(webhookId: string): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `/webhooks/${id(webhookId)}` });
+  }
+
   async getUser(userId: string): Promise<LeverUser> {
     const res = await this.http.request<LeverItem<LeverUser>>({ method: 'GET', path: `/users/${id(userId)}` });
     return res.data;

@@ -2,9 +2,7 @@
 // lost or done twice. Each candidate's webhook is delivered five times at once, and each enters Willo's
 // trigger stage; afterwards every candidate has one screening, one WOTC tag write, one Willo invite.
 // The worker runs as `node --import tsx src/worker.ts`: one process, so SIGKILL reaches the worker itself.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { hrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
 import { WOTC_TAGS } from '../../src/integrations/hrlogics/tags';
 import { willoControl } from '../../src/integrations/willo/sandbox/control-client';
@@ -13,7 +11,7 @@ import { SandboxControl } from '../../src/sandbox/control-client';
 import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
 import { waitFor } from '../harness/http';
 import { startTestRelay, type TestRelay } from '../harness/relay';
-import { testTemporalAddress } from '../harness/temporal';
+import { startWorkerProcess, stopWorkerProcess } from '../harness/worker-process';
 
 let relay: TestRelay;
 let control: SandboxControl;
@@ -24,46 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => relay.stop());
 
-/** A real worker process, configured like production but pointed at the sandbox. */
-function startWorkerProcess(): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
-  const root = join(__dirname, '..', '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'worker.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: testTemporalAddress(),
-      RELAY_TASK_QUEUE: relay.config.temporal.taskQueue,
-      SANDBOX_ENABLED: 'true',
-      LEVER_API_BASE_URL: relay.config.lever.baseUrl,
-      HRLOGICS_BASE_URL: relay.config.hrlogics.baseUrl,
-      WILLO_BASE_URL: relay.config.willo.baseUrl,
-      REFTY_BASE_URL: relay.config.refty.baseUrl,
-      WINTRO_BASE_URL: relay.config.wintro.baseUrl,
-      TECH_INTERVIEW_BASE_URL: relay.config.techInterview.baseUrl,
-      OPPORTUNITY_COALESCE_WINDOW: '250ms',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const ready = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('worker running')) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => reject(new Error(`worker exited early (${code}):\n${output}`)));
-    setTimeout(() => reject(new Error(`worker not running after 60s:\n${output}`)), 60_000).unref();
-  });
-  return { child, ready, exited };
-}
-
 it('a worker killed with SIGKILL mid-flow loses nothing and repeats nothing, through duplicate deliveries', async () => {
   const hrlogics = hrlogicsControl(control);
   const willo = willoControl(control);
-  const first = startWorkerProcess();
+  const first = startWorkerProcess(relay);
   await first.ready;
   const applied = await Promise.all(
     Array.from({ length: 6 }, (_, i) =>
@@ -85,7 +47,7 @@ it('a worker killed with SIGKILL mid-flow loses nothing and repeats nothing, thr
   expect(first.child.kill('SIGKILL')).toBe(true);
   expect(await first.exited).toBeNull();
 
-  const second = startWorkerProcess();
+  const second = startWorkerProcess(relay);
   try {
     await second.ready;
     const screenings = await Promise.all(
@@ -120,7 +82,6 @@ it('a worker killed with SIGKILL mid-flow loses nothing and repeats nothing, thr
       expect(tags.filter((t) => (Object.values(WILLO_TAGS) as string[]).includes(t))).toEqual([WILLO_TAGS.invited]);
     }
   } finally {
-    second.child.kill('SIGTERM');
-    await second.exited;
+    await stopWorkerProcess(second);
   }
 }, 150_000);

@@ -44,6 +44,8 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   const config = testConfig(env);
   const client = await testClient(config);
   const { server, url: apiUrl } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') }));
+  // The sandbox registers its webhooks at the API's real address; the API knows its own webhooks by it.
+  config.api.publicUrl = apiUrl;
   const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl, webhookRetryDelaysMs: [100, 300, 1000, 2000, 4000] });
   pointAtSandbox(config, sandbox.baseUrl);
 

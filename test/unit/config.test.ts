@@ -8,7 +8,10 @@ describe('loadConfig', () => {
     expect(config.temporal.embedded).toBe(true);
     expect(config.lever.baseUrl).toBe('http://127.0.0.1:3100/lever/v1');
     expect(config.lever.ratePerSecond).toBe(8);
-    expect(config.lever.webhookTokens.applicationCreated).toEqual([SANDBOX_LEVER_WEBHOOK_TOKENS.applicationCreated]);
+    // Nothing set in the environment: the sandbox's tokens stand in until Lever's webhooks API lists ours.
+    expect(config.lever.webhookTokens.applicationCreated).toEqual([]);
+    expect(config.lever.fallbackWebhookTokens.applicationCreated).toEqual([SANDBOX_LEVER_WEBHOOK_TOKENS.applicationCreated]);
+    expect(config.lever.sweepIntervalMs).toBe(15 * 60_000);
     expect(config.hrlogics).toMatchObject({ enabled: true, reminderInterval: '3d', maxReminders: 3, expiry: '30d' });
     expect(config.payloadKey).toHaveLength(32);
   });
@@ -28,16 +31,16 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of [
-      'LEVER_API_KEY',
-      'LEVER_WEBHOOK_TOKENS',
-      'PAYLOAD_ENCRYPTION_KEY',
-      'HRLOGICS_BASE_URL',
-      'HRLOGICS_API_KEY',
-      'HRLOGICS_CALLBACK_SECRET',
-    ]) {
+    // Webhook tokens are not among them: the API reads them from Lever's webhooks API when none are set.
+    for (const name of ['LEVER_API_KEY', 'PAYLOAD_ENCRYPTION_KEY', 'HRLOGICS_BASE_URL', 'HRLOGICS_API_KEY', 'HRLOGICS_CALLBACK_SECRET']) {
       expect(problems).toContain(name);
     }
+  });
+
+  it('reads the sweep interval, or off', () => {
+    expect(loadConfig({ LEVER_SWEEP_INTERVAL: '5s' }).lever.sweepIntervalMs).toBe(5_000);
+    expect(loadConfig({ LEVER_SWEEP_INTERVAL: 'off' }).lever.sweepIntervalMs).toBeUndefined();
+    expect(() => loadConfig({ LEVER_SWEEP_INTERVAL: 'sometimes' })).toThrow(/LEVER_SWEEP_INTERVAL/);
   });
 
   it('rejects malformed values with the variable name and hides secrets', () => {

@@ -13,6 +13,8 @@ export interface SandboxScreening {
 
 export function hrlogicsControl(control: SandboxControl) {
   return {
+    /** Every screening HRLogics holds. */
+    allScreenings: () => control.request<SandboxScreening[]>('GET', '/hrlogics/screenings'),
     screenings: (externalId: string) =>
       control.request<SandboxScreening[]>('GET', `/hrlogics/screenings?externalId=${encodeURIComponent(externalId)}`),
     completeSurvey: (screeningId: string, result: 'pre_qualified' | 'not_qualified') =>

@@ -1,0 +1,55 @@
+// `npm run doctor` against the sandbox's live account: a wrong stage name, a deactivated perform-as user
+// and a missing webhook are three failures, each with its fix, and a non-zero exit; a correct
+// configuration passes every check and exits 0.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
+import { LeverClient } from '../../src/lever/client';
+import { SEED_USERS } from '../../src/sandbox/lever/seed';
+import type { SimWebhook } from '../../src/sandbox/lever/webhook-registry';
+import { useTestRelay } from '../harness/relay';
+import { relayEnv } from '../harness/worker-process';
+
+const t = useTestRelay({ worker: false });
+
+function doctor(extra: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  const root = join(__dirname, '..', '..');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'doctor.ts')], {
+    cwd: root,
+    env: relayEnv(t.relay, extra),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+it('passes a correct configuration', async () => {
+  const { code, output } = await doctor();
+  expect(output).toMatch(/All \d+ checks pass\./);
+  expect(output).not.toMatch(/FAIL/);
+  expect(code).toBe(0);
+}, 60_000);
+
+it('names a wrong stage, a deactivated user and a missing webhook, each with its fix, and exits non-zero', async () => {
+  await t.control.request('POST', `/lever/users/${SEED_USERS.harry.id}/active`, { active: false });
+  const [deleted] = (await t.control.request<SimWebhook[]>('GET', '/lever/webhooks')).filter((w) => w.event === 'candidateDeleted');
+  await new LeverClient({ baseUrl: t.relay.config.lever.baseUrl, apiKey: SANDBOX_LEVER_API_KEY }).deleteWebhook(deleted.id);
+  try {
+    const { code, output } = await doctor({ WILLO_TRIGGER_STAGES: 'Phone Scren', TECH_INTERVIEW_PERFORM_AS_EMAIL: SEED_USERS.harry.email });
+    const failures = output.split('\n').filter((line) => line.startsWith('FAIL'));
+    expect(failures).toHaveLength(3);
+    expect(output).toMatch(
+      /FAIL {2}WILLO_TRIGGER_STAGES: stage "Phone Scren" +no Lever stage has this id or name\n +fix: set WILLO_TRIGGER_STAGES to one of: .*"Phone Screen"/,
+    );
+    expect(output).toMatch(
+      /FAIL {2}TECH_INTERVIEW_PERFORM_AS_EMAIL: Lever user harry@example.com +the user is deactivated\n +fix: reactivate the user/,
+    );
+    expect(output).toMatch(/FAIL {2}Lever: webhook candidateDeleted +not registered at .*\n +fix: run `npm run setup -- webhooks/);
+    expect(output).toMatch(/3 of \d+ checks fail\./);
+    expect(code).toBe(1);
+  } finally {
+    await t.control.request('POST', `/lever/users/${SEED_USERS.harry.id}/active`, { active: true });
+  }
+}, 60_000);
