@@ -4,6 +4,7 @@
 // `npm run cluster` (main.ts) and the chaos test (test/cluster) both start it through startCluster().
 import { Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startPostgres, type Postgres } from '../postgres';
@@ -62,8 +63,12 @@ async function httpOk(url: string): Promise<boolean> {
   }
 }
 
-async function until(probe: () => Promise<boolean>, intervalMs = 250): Promise<void> {
-  while (!(await probe())) await sleep(intervalMs);
+/** Polls until the probe answers true; gives up when the process being probed has exited. */
+async function until(child: ChildProcess, probe: () => Promise<boolean>, intervalMs = 250): Promise<void> {
+  while (!(await probe())) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`pid ${child.pid} exited before it was ready`);
+    await sleep(intervalMs);
+  }
 }
 
 /** The frontend answers and knows our namespace: history and matching are up behind it. */
@@ -80,17 +85,25 @@ async function temporalServes(address: string, namespace: string): Promise<boole
   }
 }
 
-/** The worker with this pid polls the relay's workflow task queue (identity `<pid>@<host>`). */
+/**
+ * The worker with this pid polls the relay's workflow task queue (identity `<pid>@<host>`). The enhanced
+ * mode asks every partition of the queue: the legacy one reports the root partition's pollers only, and a
+ * worker whose long polls all went to other partitions stays invisible there for up to a minute.
+ */
 async function workerPolls(connection: Connection, namespace: string, taskQueue: string, pid: number): Promise<boolean> {
+  const { TaskQueueKind, TaskQueueType, DescribeTaskQueueMode } = proto.api.enums.v1;
   try {
-    const { pollers } = await connection.withDeadline(Date.now() + 2_000, () =>
+    const { versionsInfo } = await connection.withDeadline(Date.now() + 2_000, () =>
       connection.workflowService.describeTaskQueue({
         namespace,
-        taskQueue: { name: taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+        taskQueue: { name: taskQueue, kind: TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        apiMode: DescribeTaskQueueMode.DESCRIBE_TASK_QUEUE_MODE_ENHANCED,
+        reportPollers: true,
+        taskQueueTypes: [TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW],
       }),
     );
-    return (pollers ?? []).some((p) => p.identity?.startsWith(`${pid}@`));
+    const pollers = Object.values(versionsInfo ?? {}).flatMap((version) => Object.values(version.typesInfo ?? {}).flatMap((info) => info.pollers ?? []));
+    return pollers.some((p) => p.identity?.startsWith(`${pid}@`));
   } catch {
     return false;
   }
@@ -185,7 +198,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         stopSignal: 'SIGTERM',
         stopTimeoutMs: 30_000,
         // Ready as soon as the frontend answers gRPC; the namespace is created right after.
-        ready: () => until(async () => (await temporalServes(address, settings.temporal.namespace)) || (await temporalServes(address, 'temporal-system'))),
+        ready: (child) => until(child, async () => (await temporalServes(address, settings.temporal.namespace)) || (await temporalServes(address, 'temporal-system'))),
         readyTimeoutMs: 90_000,
       },
       onEvent,
@@ -213,7 +226,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           logFile: join(settings.logDir, 'temporal-ui.log'),
           restart: false,
           stopTimeoutMs: 5_000,
-          ready: () => until(() => httpOk(`http://127.0.0.1:${settings.ui.port}/`)),
+          ready: (child) => until(child, () => httpOk(`http://127.0.0.1:${settings.ui.port}/`)),
           readyTimeoutMs: 30_000,
         },
         onEvent,
@@ -245,20 +258,20 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const sandboxUrl = `http://127.0.0.1:${settings.sandbox.port}`;
     if (settings.sandbox.enabled) {
       sandbox = node('sandbox', 'sandbox/main.ts', { API_PUBLIC_URL: options.sandboxRelayUrl ?? apiUrls[0] }, {
-        ready: () => until(() => httpOk(`${sandboxUrl}/`)),
+        ready: (child) => until(child, () => httpOk(`${sandboxUrl}/`)),
         stopTimeoutMs: 5_000,
       });
     }
     const apis = settings.api.ports.map((port, i) =>
       node(`api-${i + 1}`, 'api.ts', { API_PORT: String(port), API_PUBLIC_URL: apiUrls[i] }, {
-        ready: () => until(() => httpOk(`${apiUrls[i]}/healthz`)),
+        ready: (child) => until(child, () => httpOk(`${apiUrls[i]}/healthz`)),
         stopTimeoutMs: 10_000,
       }),
     );
     const probe = Connection.lazy({ address, connectTimeout: '1s' });
     const workers = Array.from({ length: settings.workers }, (_, i) =>
       node(`worker-${i + 1}`, 'worker.ts', {}, {
-        ready: (child) => until(() => workerPolls(probe, settings.temporal.namespace, settings.taskQueue, child.pid ?? -1), 500),
+        ready: (child) => until(child, () => workerPolls(probe, settings.temporal.namespace, settings.taskQueue, child.pid ?? -1), 500),
         readyTimeoutMs: 120_000,
         // Running activities finish (the SDK's graceful shutdown) before it exits.
         stopTimeoutMs: 30_000,
