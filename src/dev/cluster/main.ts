@@ -31,7 +31,7 @@ function banner(cluster: Cluster): string {
     ...urls.apis.map((url, i) => `  API ${i + 1}         ${url}  (POST /webhooks/lever, /webhooks/<partner>; GET /healthz, /readyz, /metrics)`),
     `  Workers       ${cluster.workers.map((w) => `${w.name} pid ${w.pid}`).join(', ')}  (task queues ${settings.taskQueue} and ${settings.taskQueue}-lever)`,
     urls.sandbox
-      ? `  Sandbox       ${urls.sandbox}  (simulated Lever and partners, webhooks to ${urls.apis[0]}; try: SANDBOX_PORT=${settings.sandbox.port} API_PORT=${settings.api.ports[0]} npm run demo)`
+      ? `  Sandbox       ${urls.sandbox}  (simulated Lever and partners, webhooks to ${urls.apis[0]}; try: SANDBOX_PORT=${settings.sandbox.port} API_PORT=${settings.api.ports[0]}${urls.ui ? ` TEMPORAL_UI_URL=${urls.ui}` : ''} npm run demo)`
       : '  Sandbox       off (LEVER_API_BASE_URL is set)',
     `  CLI           temporal --address ${urls.temporal} workflow list`,
     `  Logs          ${logs}/<process>.log`,

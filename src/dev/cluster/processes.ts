@@ -30,7 +30,6 @@ export type ProcessEvent =
   | { kind: 'restart'; name: string; pid: number; attempt: number }
   | { kind: 'not-ready'; name: string; pid: number; error: string };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function tailOf(file: string, chars = 3000): string {
   try {
@@ -142,7 +141,9 @@ export class Supervised {
     const child = this.child!;
     child.kill(this.spec.stopSignal ?? 'SIGTERM');
     const timeoutMs = this.spec.stopTimeoutMs ?? 30_000;
-    const forced = await Promise.race([this.exited!.then(() => false), sleep(timeoutMs).then(() => true)]);
+    let timer: NodeJS.Timeout | undefined;
+    const forced = await Promise.race([this.exited!.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeoutMs)))]);
+    clearTimeout(timer);
     if (forced) {
       child.kill('SIGKILL');
       await this.exited;
