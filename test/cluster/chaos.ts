@@ -12,7 +12,8 @@
 // The sandbox sends webhooks to one URL: here a round-robin balancer in front of both APIs (balancer.ts).
 // It prints its figures and ends with `cluster: N passed, N failed`; the exit code is 1 if any check failed.
 // Not part of `npm test` (jest): it takes about 15 minutes and the whole machine.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { startCluster, type Cluster } from '../../src/dev/cluster/cluster';
 import type { ProcessEvent } from '../../src/dev/cluster/processes';
@@ -47,6 +48,27 @@ const RECONNECT_GRACE_MS = 30_000;
 
 const WOTC_TAG_PREFIX = 'HRLogics-WOTC:';
 const WOTC_TAG_OF = { pre_qualified: 'HRLogics-WOTC:Pre Qualified', not_qualified: 'HRLogics-WOTC:Not Qualified' } as const;
+
+/** Busy and total jiffies of all cores so far (/proc/stat). */
+function cpuTimes(): { busy: number; total: number } {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    return { busy: total - fields[3] - (fields[4] ?? 0), total };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
+function cpuBusy(from: { busy: number; total: number }, to: { busy: number; total: number }): string {
+  return to.total > from.total ? `${Math.round(((to.busy - from.busy) / (to.total - from.total)) * 100)}%` : 'unknown';
+}
+
+function median(ms: number[]): string {
+  if (ms.length === 0) return '-';
+  const sorted = [...ms].sort((a, b) => a - b);
+  return seconds(sorted[Math.floor(sorted.length / 2)]);
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = ([min, max]: [number, number]) => min + Math.random() * (max - min);
@@ -85,12 +107,16 @@ class Run {
   readonly reruns = { webhooks: 0, callbacks: 0 };
   kills = 0;
   restarts = 0;
+  /** How long a restarted process took to be ready (a worker: polling again). */
+  readyAfterMs: number[] = [];
   notReady = 0;
   done = false;
   /** Every candidate has applied. */
   applied = false;
   loadStartedAt = 0;
   loadDoneAt = 0;
+  cpuAtStart = cpuTimes();
+  cpuAtEnd = cpuTimes();
   private readonly background: Promise<unknown>[] = [];
 
   constructor(
@@ -199,10 +225,11 @@ class Run {
   async killWorkers(): Promise<void> {
     while (!this.done) {
       await sleep(between(KILL_EVERY_MS));
+      // One worker down at a time: the next kill waits until the last victim polls again. (Two workers
+      // bundling their workflow code at once starve the third of CPU on two cores.)
+      while (!this.done && this.cluster.workers.some((w) => !w.ready)) await sleep(250);
       if (this.done) break;
-      const running = this.cluster.workers.filter((w) => w.running);
-      if (running.length === 0) continue;
-      const victim = running[Math.floor(Math.random() * running.length)];
+      const victim = this.cluster.workers[Math.floor(Math.random() * this.cluster.workers.length)];
       if (victim.kill('SIGKILL')) this.kills += 1;
     }
   }
@@ -302,6 +329,7 @@ class Run {
 
   onEvent(event: ProcessEvent): void {
     if (event.kind === 'restart') this.restarts += 1;
+    if (event.kind === 'ready' && event.name.startsWith('worker')) this.readyAfterMs.push(event.afterMs);
     if (event.kind === 'not-ready') this.notReady += 1;
     if (event.kind === 'exit' && !event.expected && !event.name.startsWith('worker') && event.name !== 'temporal-server') {
       log(`! ${event.name} exited on its own (${event.signal ?? event.code})`);
@@ -415,7 +443,8 @@ class Run {
         `  Lever after restart   ${restartPeak} in the busiest 1 s window of the 10 s after the Temporal server came back (its limiter starts full)`,
         `  Lever tag writes      ${rewritten.length} candidates had a tag written again after a worker was killed mid-write (no change in Lever: the tag was there)`,
         `  Lever answers         ${[...statuses.entries()].sort().map(([s, n]) => `${s} x${n}`).join(', ')} (forced: ${this.storms.consumed429} x 429, ${this.storms.consumed5xx} x 503)`,
-        `  worker kills survived ${this.kills} SIGKILLs (${this.restarts} restarts by the supervisor, ${this.notReady} not ready in time)`,
+        `  worker kills survived ${this.kills} SIGKILLs (${this.restarts} restarts by the supervisor; polling again after ${median(this.readyAfterMs)} median, ${seconds(Math.max(0, ...this.readyAfterMs))} at most)`,
+        `  CPU                   ${cpuBusy(this.cpuAtStart, this.cpuAtEnd)} busy on ${cpus().length} cores during the load phase`,
         `  Temporal outage       SIGKILL at +${seconds((killAt ?? 0) - this.loadStartedAt)}, restarted after ${seconds(TEMPORAL_DOWN_MS)}, serving ${readyAt && killAt ? seconds(readyAt - killAt) : '-'} after the kill; last 503 ${last503 && readyAt ? `${seconds(last503 - readyAt)} after it served again` : '-'}`,
         `  API answers           ${apiStatuses.join('; ')}`,
         `  operator reruns       ${this.reruns.webhooks} webhooks and ${this.reruns.callbacks} callbacks had run out of retries and were rerun`,
@@ -463,10 +492,12 @@ async function main(): Promise<void> {
     aborted.signal.addEventListener('abort', () => (r.done = true));
 
     r.loadStartedAt = Date.now();
+    r.cpuAtStart = cpuTimes();
     log(`Load: ${CANDIDATES} candidates at ${APPLY_PER_SECOND}/s; a worker SIGKILLed every ${KILL_EVERY_MS[0] / 1000}-${KILL_EVERY_MS[1] / 1000} s; Lever storms every ${STORM_EVERY_MS / 1000} s; Temporal killed once.`);
     const loops = [r.applyAll(), r.playHumans(), r.killWorkers(), r.stormLever()].map((p) => p.catch((error: unknown) => log(`! ${String(error)}`)));
     const finished = aborted.signal.aborted ? false : await r.waitUntilDone();
     r.loadDoneAt = Date.now();
+    r.cpuAtEnd = cpuTimes();
     r.done = true;
     await Promise.all(loops);
     await r.settleBackground();

@@ -11,6 +11,8 @@ function describe(event: ProcessEvent): string | undefined {
       return event.expected ? undefined : `! ${event.name} (pid ${event.pid}) exited on its own (${event.signal ?? `code ${event.code}`})`;
     case 'restart':
       return `  ${event.name} restarted (pid ${event.pid})`;
+    case 'ready':
+      return undefined;
     case 'not-ready':
       return `! ${event.name} (pid ${event.pid}) is not ready: ${event.error}`;
   }
@@ -32,7 +34,7 @@ function banner(cluster: Cluster): string {
     `  Workers       ${cluster.workers.map((w) => `${w.name} pid ${w.pid}`).join(', ')}  (task queues ${settings.taskQueue} and ${settings.taskQueue}-lever)`,
     urls.sandbox
       ? `  Sandbox       ${urls.sandbox}  (simulated Lever and partners, webhooks to ${urls.apis[0]}; try: SANDBOX_PORT=${settings.sandbox.port} API_PORT=${settings.api.ports[0]}${urls.ui ? ` TEMPORAL_UI_URL=${urls.ui}` : ''} npm run demo)`
-      : '  Sandbox       off (LEVER_API_BASE_URL is set)',
+      : '  Sandbox       off (LEVER_API_BASE_URL is set, or SANDBOX_ENABLED=false)',
     `  CLI           temporal --address ${urls.temporal} workflow list`,
     `  Logs          ${logs}/<process>.log`,
     '  Stop with Ctrl-C (once: in order; twice: at once).',

@@ -28,6 +28,7 @@ export interface ProcessSpec {
 export type ProcessEvent =
   | { kind: 'exit'; name: string; pid: number; code: number | null; signal: NodeJS.Signals | null; expected: boolean }
   | { kind: 'restart'; name: string; pid: number; attempt: number }
+  | { kind: 'ready'; name: string; pid: number; afterMs: number }
   | { kind: 'not-ready'; name: string; pid: number; error: string };
 
 
@@ -44,6 +45,8 @@ export class Supervised {
   child?: ChildProcess;
   /** Times it was started, first start included. */
   starts = 0;
+  /** The current process passed its readiness probe (always true for a process without one). */
+  ready = false;
   private stopping = false;
   private exited?: Promise<void>;
   private restartTimer?: NodeJS.Timeout;
@@ -70,7 +73,10 @@ export class Supervised {
   async start(): Promise<void> {
     this.stopping = false;
     const child = this.spawn();
-    if (!this.spec.ready) return;
+    if (!this.spec.ready) {
+      this.ready = true;
+      return;
+    }
     const died = new Promise<never>((_, reject) =>
       child.once('exit', (code, signal) => reject(new Error(`${this.name} exited (${signal ?? code}) while starting; the end of ${this.spec.logFile}:\n${tailOf(this.spec.logFile)}`))),
     );
@@ -82,6 +88,7 @@ export class Supervised {
     });
     try {
       await Promise.race([this.spec.ready(child), died, timeout]);
+      if (this.child === child) this.ready = true;
     } finally {
       clearTimeout(timer);
     }
@@ -98,6 +105,7 @@ export class Supervised {
     });
     closeSync(log);
     this.child = child;
+    this.ready = false;
     this.starts += 1;
     const startedAt = Date.now();
     this.exited = new Promise((done) => {
@@ -120,10 +128,22 @@ export class Supervised {
       this.restartTimer = undefined;
       if (this.stopping) return;
       const child = this.spawn();
+      const restartedAt = Date.now();
       this.onEvent({ kind: 'restart', name: this.name, pid: child.pid ?? 0, attempt: this.consecutiveFailures });
-      this.spec.ready?.(child).catch((error: unknown) => {
-        if (this.child === child && this.running) this.onEvent({ kind: 'not-ready', name: this.name, pid: child.pid ?? 0, error: String(error) });
-      });
+      if (!this.spec.ready) {
+        this.ready = true;
+        return;
+      }
+      this.spec.ready(child).then(
+        () => {
+          if (this.child !== child || !this.running) return;
+          this.ready = true;
+          this.onEvent({ kind: 'ready', name: this.name, pid: child.pid ?? 0, afterMs: Date.now() - restartedAt });
+        },
+        (error: unknown) => {
+          if (this.child === child && this.running) this.onEvent({ kind: 'not-ready', name: this.name, pid: child.pid ?? 0, error: String(error) });
+        },
+      );
     }, this.consecutiveFailures === 1 ? 0 : delay);
   }
 
