@@ -40,6 +40,7 @@ import { searchAttributeQuery } from './queries';
 import { addActions, billableActions } from './actions';
 import { startApiProcess } from './api-process';
 import { fmt, percentile, runAtRate, runConcurrently } from './load';
+import { decisionOf } from '../test/harness/opportunity';
 import { createWorkers } from '../src/worker';
 import { integrationProcessId } from '../src/temporal/workflow-ids';
 
@@ -266,8 +267,8 @@ async function main(): Promise<void> {
     const onApply = await leverRequestsFor(control, applied, async () => (await hrlogics.screenings(opportunityId)).length > 0);
     const unused = Date.now();
     await control.moveStage(opportunityId, 'onsite');
-    const onUnused = await leverRequestsFor(control, unused, async () =>
-      (await control.deliveries({ opportunityId, event: 'candidateStageChange' })).every((d) => d.delivered),
+    const onUnused = await leverRequestsFor(control, unused, () =>
+      decisionOf(client, opportunityId, 'willo', { since: unused, reason: /not a Willo trigger stage/ }),
     );
     const trigger = Date.now();
     await control.moveStage(opportunityId, 'phone-screen');

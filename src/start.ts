@@ -1,6 +1,5 @@
 // `npm start`: everything on one machine with no configuration: the Temporal dev server, the sandbox
 // (simulated Lever and partners), a worker and the API. Ctrl-C stops it all in order.
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startApi } from './api';
 import { ConfigError, loadConfig } from './config';
 import { startDevServer, type DevServer } from './dev/dev-server';
@@ -11,12 +10,13 @@ import { sandboxOptionsFromConfig } from './sandbox/from-config';
 import { startSandbox, type Sandbox } from './sandbox/server';
 import { taskQueues } from './temporal/task-queues';
 import { connectWorkerConnection, createWorkers } from './worker';
+import { installWorkerRuntime } from './worker-runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('relay', config.logLevel);
-  // We stop the workers ourselves, in order; their routine INFO lines would bury the banner.
-  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+  // We stop the workers ourselves, in order; the SDK logs through ours at warn and above.
+  const metrics = installWorkerRuntime(config, logger);
 
   let devServer: DevServer | undefined;
   if (config.temporal.embedded) {
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   if (config.sandbox.enabled) sandbox = await startSandbox(sandboxOptionsFromConfig(config));
 
   const { connection, namespace } = await connectWorkerConnection(config);
-  const workers = await createWorkers({ config, connection, namespace });
+  const workers = await createWorkers({ config, connection, namespace, observe: metrics.observe });
   const running = workers.run();
   const { server, client, tokens } = await startApi(config, logger);
 

@@ -3,16 +3,18 @@
 // so scaling workers out never scales Lever calls past the per-key limit. Activities come from the
 // registry: each integration adds its own.
 import { Client } from '@temporalio/client';
-import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { integrationParts, integrationSettings, loadConfig, type Config } from './config';
 import { onStopSignals } from './dev/signals';
 import { runChecks } from './doctor/run';
+import type { CallObserver } from './http/json-client';
 import type { ActivityFunctions } from './integrations/kit/server';
 import { createLeverActivities } from './lever/activities';
 import { LeverClient } from './lever/client';
 import { LeverLookupCache } from './lever/lookups';
 import { registerWebhooks } from './lever/webhook-registration';
 import { createLogger } from './logger';
+import { installWorkerRuntime } from './worker-runtime';
 import { createOpportunityActivities } from './opportunity/activities';
 import { createBulkActivities } from './opportunity/bulk-activities';
 import { ensureSweepSchedule } from './opportunity/sweep-schedule';
@@ -28,11 +30,8 @@ export interface WorkerActivities {
   lever: ActivityFunctions;
 }
 
-export function createActivities(
-  config: Config,
-  client: Client,
-  lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey }),
-): WorkerActivities {
+export function createActivities(config: Config, client: Client, observe?: CallObserver): WorkerActivities {
+  const lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey, observe });
   const cache = new LeverLookupCache(config.lever.lookupCacheTtlMs);
   const opportunityActivities = createOpportunityActivities(client);
   const leverActivities = createLeverActivities(lever, cache);
@@ -47,7 +46,7 @@ export function createActivities(
   });
   const activities: WorkerActivities = { main: { ...opportunityActivities }, lever: { ...leverActivities, ...bulk } };
   for (const { server, section } of integrationParts(config)) {
-    const own = server.activities(section, { lever });
+    const own = server.activities(section, { lever, observe });
     Object.assign(activities.main, own.partner);
     Object.assign(activities.lever, own.lever);
   }
@@ -65,15 +64,23 @@ export interface CreateWorkersOptions {
   config: Config;
   connection: NativeConnection;
   namespace?: string;
+  /** Counts every Lever and partner call (worker metrics). */
+  observe?: CallObserver;
   /** Tests pass a pre-built bundle so it is built once per suite. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-export async function createWorkers({ config, connection, namespace, workflowBundle }: CreateWorkersOptions): Promise<RelayWorkers> {
+export async function createWorkers({
+  config,
+  connection,
+  namespace,
+  workflowBundle,
+  observe,
+}: CreateWorkersOptions): Promise<RelayWorkers> {
   const queues = taskQueues(config.temporal.taskQueue);
   const common = { connection, namespace: namespace ?? config.temporal.namespace, dataConverter: dataConverter(config) };
   const client = new Client({ connection, namespace: common.namespace, dataConverter: common.dataConverter });
-  const activities = createActivities(config, client);
+  const activities = createActivities(config, client, observe);
   const { workflowsPath, webpackConfigHook } = workflowBundleOptions();
   const main = await Worker.create({
     ...common,
@@ -125,9 +132,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('worker', config.logLevel);
   // Signals are ours: one Ctrl-C (or SIGTERM from a deployment) drains the workers, a second forces.
-  Runtime.install({ shutdownSignals: [] });
+  const metrics = installWorkerRuntime(config, logger);
   const { connection, namespace } = await connectWorkerConnection(config);
-  const workers = await createWorkers({ config, connection, namespace });
+  const workers = await createWorkers({ config, connection, namespace, observe: metrics.observe });
   const running = workers.run();
   onStopSignals(
     async (signal) => {

@@ -2,6 +2,7 @@
 // configuration stops start-up with one message naming all of them. Shared by the relay's own settings and
 // by each integration's section (src/integrations/<name>/config.ts).
 import ms from 'ms';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export type Env = Record<string, string | undefined>;
@@ -62,4 +63,25 @@ export class EnvReader {
 
 function redact(name: string, value: string): string {
   return /KEY|SECRET|TOKEN/.test(name) ? '<redacted>' : value;
+}
+
+/** Variables that hold secrets: each may instead be given as `<NAME>_FILE`, a path to a file holding it. */
+export const SECRET_NAME = /(KEY|SECRET|TOKENS?)$/;
+
+/**
+ * The environment with every `<NAME>_FILE` of a secret read into `<NAME>` (trimmed), as container secrets
+ * and orchestrators mount them. A value set directly wins; a file that cannot be read is a problem.
+ */
+export function withSecretFiles(env: Env, problems: string[]): Env {
+  const resolved: Env = { ...env };
+  for (const [fileVar, path] of Object.entries(env)) {
+    const name = fileVar.endsWith('_FILE') ? fileVar.slice(0, -'_FILE'.length) : undefined;
+    if (!name || !SECRET_NAME.test(name) || !path || (env[name] ?? '') !== '') continue;
+    try {
+      resolved[name] = readFileSync(path, 'utf8').trim();
+    } catch (error) {
+      problems.push(`${fileVar}=${JSON.stringify(path)} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+  return resolved;
 }

@@ -4,7 +4,7 @@
 import { eachIntegration, type Integration, type IntegrationName, type integrations } from '../integrations';
 import type { IntegrationServer } from '../integrations/kit/server';
 import type { PartnerConnection } from './partner';
-import { ConfigError, EnvReader, type Env } from './env';
+import { ConfigError, EnvReader, withSecretFiles, type Env } from './env';
 import { readRelayConfig, type RelayConfig } from './relay';
 
 export { ConfigError } from './env';
@@ -16,7 +16,9 @@ export type SectionOf<N extends IntegrationName> = ReturnType<ReturnType<(typeof
 export type Config = RelayConfig & { [N in IntegrationName]: SectionOf<N> };
 
 export function loadConfig(env: Env = process.env): Config {
-  const r = new EnvReader(env);
+  const fileProblems: string[] = [];
+  const r = new EnvReader(withSecretFiles(env, fileProblems));
+  r.problems.push(...fileProblems);
   const { relay, context } = readRelayConfig(r);
   const sections = Object.fromEntries(eachIntegration().map(([key, integration]) => [key, integration.server().config(r, context)]));
   if (r.problems.length > 0) throw new ConfigError(r.problems);

@@ -43,6 +43,8 @@ export interface RelayConfig {
     sweepIntervalMs?: number;
     /** How far each sweep window reaches back before the previous sweep's start. */
     sweepOverlapMs: number;
+    /** Opportunities a sweep or backfill hands over a second at most. */
+    bulkTriggerRate: number;
     /** Register our webhooks through Lever's API at worker start. */
     webhooksManage: boolean;
     /** How often the API reloads signature tokens from Lever's webhooks API (for events without tokens in the environment). */
@@ -51,6 +53,10 @@ export interface RelayConfig {
   opportunity: {
     /** Triggers about one opportunity that arrive within this window are handled with one read. */
     coalesceMs: number;
+  };
+  worker: {
+    /** Where a worker serves its Prometheus metrics (`/metrics`); undefined: none. */
+    metricsPort?: number;
   };
   logLevel: string;
 }
@@ -113,11 +119,18 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
       lookupCacheTtlMs: toMs(r.get('LEVER_LOOKUP_CACHE_TTL', duration, '5m')),
       ...optionalDuration(r.get('LEVER_SWEEP_INTERVAL', durationOrOff, '15m'), 'sweepIntervalMs'),
       sweepOverlapMs: toMs(r.get('LEVER_SWEEP_OVERLAP', duration, '2m')),
+      bulkTriggerRate: r.get('LEVER_BULK_TRIGGER_RATE', z.coerce.number().positive().max(1000), 25),
       webhooksManage: r.get('LEVER_WEBHOOKS_MANAGE', bool, false),
       webhookTokenRefreshMs: toMs(r.get('LEVER_WEBHOOK_TOKEN_REFRESH', duration, '5m')),
     },
     opportunity: {
       coalesceMs: toMs(r.get('OPPORTUNITY_COALESCE_WINDOW', duration, '1s')),
+    },
+    worker: {
+      ...(() => {
+        const metricsPort = r.get('WORKER_METRICS_PORT', z.union([z.literal('off'), port]), 9464);
+        return metricsPort === 'off' ? {} : { metricsPort };
+      })(),
     },
     logLevel: r.get('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   };

@@ -13,12 +13,34 @@ export interface JsonRequest {
   idempotencyKey?: string;
 }
 
+/** One finished call, for metrics: never ids or bodies, only the route's shape and the outcome. */
+export interface CallObservation {
+  service: string;
+  method: string;
+  /** The path with its ids replaced by `:id` (`/opportunities/:id/addTags`). */
+  route: string;
+  /** The HTTP status, or `network` when no answer came. */
+  status: number | 'network';
+}
+
+export type CallObserver = (call: CallObservation) => void;
+
 export interface JsonClientOptions {
   service: string;
   baseUrl: string;
   authorization: string;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
+  observe?: CallObserver;
+}
+
+/**
+ * A path's shape for a metric label: words stay (`opportunities`, `addTags`, `v1`), anything else is an id.
+ * Lever's and the partners' ids are UUIDs or carry digits or dashes; a plain-word stage id would stay, and
+ * there are few of those.
+ */
+export function routeOf(path: string): string {
+  return path.replace(/[^/]+/g, (segment) => (/^([A-Za-z_]{1,24}|v\d+)$/.test(segment) ? segment : ':id'));
 }
 
 /** How every partner adapter is reached: base URL and key from its configuration section. */
@@ -26,6 +48,7 @@ export interface PartnerOptions {
   baseUrl: string;
   apiKey: string;
   timeoutMs?: number;
+  observe?: CallObserver;
 }
 
 export class JsonClient {
@@ -51,8 +74,10 @@ export class JsonClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
+      this.options.observe?.({ service, method: req.method, route: routeOf(req.path), status: 'network' });
       throw classifyNetworkError(service, req.method, req.path, error);
     }
+    this.options.observe?.({ service, method: req.method, route: routeOf(req.path), status: response.status });
     const text = await response.text().catch(() => '');
     if (!response.ok) {
       throw classifyHttpStatus({

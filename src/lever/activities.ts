@@ -15,7 +15,37 @@ export interface ReadOpportunityResult {
 
 const isNotFound = (error: unknown) => (error as { type?: string }).type === HTTP_FAILURE.notFound;
 
+/** What a lookup says when Lever has nothing for it: an unknown stage is named by its id, nothing is hired, no tags. */
+function fallbackOf(kind: LookupKind, snapshot: LiveOpportunity): SnapshotLookups[LookupKind] {
+  return kind === 'stageName' ? snapshot.stage.stageId : kind === 'hired' ? false : [];
+}
+
 export function createLeverActivities(lever: LeverClient, cache: LeverLookupCache) {
+  const inFlight = new Map<string, Promise<void>>();
+
+  /** One Lever request that fills one kind of reference data in the cache. */
+  async function fetchLookup(kind: LookupKind, snapshot: LiveOpportunity): Promise<void> {
+    switch (kind) {
+      case 'stageName':
+        cache.setStages((await lever.listStages({ limit: 100 })).data.map((s) => ({ id: s.id, text: s.text })));
+        return;
+      case 'hired':
+        cache.setHiredReasonIds((await lever.listArchiveReasons('hired')).data.map((reason) => reason.id));
+        return;
+      case 'postingTags': {
+        if (!snapshot.postingId) return;
+        try {
+          cache.postingTags.set(snapshot.postingId, (await lever.getPosting(snapshot.postingId)).tags ?? []);
+        } catch (error) {
+          // A posting the key cannot see (confidential, deleted) has no tags for us.
+          if (isNotFound(error)) cache.postingTags.set(snapshot.postingId, []);
+          else throw error;
+        }
+        return;
+      }
+    }
+  }
+
   /** The lookups a snapshot could carry but the cache lacks. */
   const missingFor = (snapshot: LiveOpportunity, lookups: SnapshotLookups): LookupKind[] => [
     ...(lookups.stageName === undefined ? (['stageName'] as const) : []),
@@ -41,35 +71,22 @@ export function createLeverActivities(lever: LeverClient, cache: LeverLookupCach
     },
 
     /**
-     * One request that fills one kind of reference data in this worker's cache, and the value for this
-     * opportunity. The stage list is read whole (one page of up to 100: accounts have a few dozen stages).
+     * The value of one kind of reference data for this opportunity, filling this worker's cache: from the
+     * cache when another refresh filled it meanwhile (many runs miss together on a cold cache; only the first
+     * asks Lever), else one request, shared by concurrent refreshes of the same thing in this worker. The
+     * stage list is read whole (one page of up to 100: accounts have a few dozen stages).
      */
     async leverRefreshLookup(kind: LookupKind, snapshot: LiveOpportunity): Promise<SnapshotLookups> {
-      switch (kind) {
-        case 'stageName': {
-          const page = await lever.listStages({ limit: 100 });
-          cache.setStages(page.data.map((s) => ({ id: s.id, text: s.text })));
-          return { stageName: cache.stageName(snapshot.stage.stageId) ?? snapshot.stage.stageId };
-        }
-        case 'hired': {
-          const page = await lever.listArchiveReasons('hired');
-          const ids = page.data.map((reason) => reason.id);
-          cache.setHiredReasonIds(ids);
-          return { hired: snapshot.archived?.reasonId != null && ids.includes(snapshot.archived.reasonId) };
-        }
-        case 'postingTags': {
-          if (!snapshot.postingId) return { postingTags: [] };
-          try {
-            const tags = (await lever.getPosting(snapshot.postingId)).tags ?? [];
-            cache.postingTags.set(snapshot.postingId, tags);
-            return { postingTags: tags };
-          } catch (error) {
-            // A posting the key cannot see (confidential, deleted) has no tags for us.
-            if (isNotFound(error)) return { postingTags: [] };
-            throw error;
-          }
-        }
+      const cached = cache.fill(snapshot)[kind];
+      if (cached !== undefined) return { [kind]: cached };
+      const key = kind === 'postingTags' ? `${kind}:${snapshot.postingId}` : kind;
+      let refresh = inFlight.get(key);
+      if (!refresh) {
+        refresh = fetchLookup(kind, snapshot).finally(() => inFlight.delete(key));
+        inFlight.set(key, refresh);
       }
+      await refresh;
+      return { [kind]: cache.fill(snapshot)[kind] ?? fallbackOf(kind, snapshot) };
     },
 
     /** The opportunity's current tags: for a write long after the last snapshot. */

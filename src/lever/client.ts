@@ -1,6 +1,6 @@
 // Lever Data API v1 client. Every method is exactly one HTTP request, so one activity attempt spends one
 // unit of the per-key rate limit that the Lever task queue enforces across all workers.
-import { basicAuth, JsonClient, type QueryValue } from '../http/json-client';
+import { basicAuth, JsonClient, type CallObserver, type QueryValue } from '../http/json-client';
 import type {
   CreateOpportunityBody,
   LeverArchiveReason,
@@ -19,6 +19,7 @@ export interface LeverClientOptions {
   apiKey: string;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
+  observe?: CallObserver;
 }
 
 export interface PageRequest {
@@ -60,6 +61,7 @@ export class LeverClient {
       authorization: basicAuth(options.apiKey),
       timeoutMs: options.timeoutMs,
       fetchImpl: options.fetchImpl,
+      observe: options.observe,
     });
   }
 

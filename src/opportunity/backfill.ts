@@ -67,6 +67,7 @@ export function backfillStart(config: Config, options: BackfillOptions, now = Da
     },
     actOnFactsSince: options.appliedSince ?? part.server.backfillSince?.(part.section, now) ?? 0,
     dryRun: options.dryRun,
+    perSecond: config.lever.bulkTriggerRate,
   };
   return startAction(leverBackfill, {
     workflowId: backfillWorkflowId(options),

@@ -11,6 +11,7 @@ import {
   continueAsNew,
   proxyActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   workflowInfo,
   type ActivityOptions,
@@ -41,11 +42,16 @@ interface Resume {
   progress: BulkProgress;
 }
 
-/** Walks every page from `resume` on, counting into `progress`; continues as new when history grows. */
+/**
+ * Walks every page from `resume` on, counting into `progress`; continues as new when history grows. At
+ * most `perSecond` opportunities are handed over a second: bulk work must leave the workers and the server
+ * room for what people wait for (priority orders the queues, but not a worker's busy slots or its CPU).
+ */
 async function walk(
   progress: BulkProgress,
   filter: ListFilter,
   trigger: BulkTrigger,
+  perSecond: number,
   resume: Resume | undefined,
   next: (resume: Resume) => Promise<never>,
 ): Promise<void> {
@@ -53,9 +59,12 @@ async function walk(
   setHandler(bulkProgressQuery, () => ({ ...progress }));
   let offset = resume?.offset;
   for (let pagesThisRun = 0; ; pagesThisRun++) {
+    const pageStarted = Date.now();
     const page = progress.dryRun
       ? await bulk.leverDryRunPage(filter, offset, trigger)
       : await bulk.leverTriggerPage(filter, offset, trigger);
+    const pace = (page.triggered / perSecond) * 1000 - (Date.now() - pageStarted);
+    if (page.next && pace > 0) await sleep(pace);
     progress.pages += 1;
     progress.listed += page.listed;
     progress.triggered += page.triggered;
@@ -85,6 +94,8 @@ export interface SweepInput {
   horizon: number;
   /** How far each window reaches back before the previous sweep's start. */
   overlapMs: number;
+  /** Opportunities handed over a second at most. */
+  perSecond: number;
   /** Set by continue-as-new. */
   resume?: Resume & { from: number; startedAt: number };
 }
@@ -102,7 +113,7 @@ export async function leverSweep(input: SweepInput): Promise<SweepResult> {
   const from = input.resume?.from ?? Math.max(0, (last?.cursor ?? input.horizon) - input.overlapMs);
   const progress = input.resume?.progress ?? freshProgress('sweep', false);
   const trigger: BulkTrigger = { source: 'sweep', actOnFactsSince: input.horizon };
-  await walk(progress, { updatedSince: from }, trigger, input.resume, (resume) =>
+  await walk(progress, { updatedSince: from }, trigger, input.perSecond, input.resume, (resume) =>
     continueAsNew<typeof leverSweep>({ ...input, resume: { ...resume, from, startedAt } }),
   );
   progress.done = true;
@@ -117,13 +128,15 @@ export interface BackfillInput {
   /** Facts older than this are not acted on (0: whatever their age). */
   actOnFactsSince: number;
   dryRun: boolean;
+  /** Opportunities handed over a second at most. */
+  perSecond: number;
   resume?: Resume;
 }
 
 export async function leverBackfill(input: BackfillInput): Promise<BulkProgress> {
   const progress = input.resume?.progress ?? freshProgress('backfill', input.dryRun);
   const trigger: BulkTrigger = { source: 'backfill', actOnFactsSince: input.actOnFactsSince, only: [input.integration] };
-  await walk(progress, { ...input.filter, openOnly: true }, trigger, input.resume, (resume) =>
+  await walk(progress, { ...input.filter, openOnly: true }, trigger, input.perSecond, input.resume, (resume) =>
     continueAsNew<typeof leverBackfill>({ ...input, resume }),
   );
   progress.done = true;

@@ -21,7 +21,7 @@ export type SweepScheduleOutcome = 'created' | 'updated' | 'paused' | 'absent';
 export const sweepScheduleId = (taskQueue: string) => scheduleId('lever-sweep', taskQueue);
 
 export function sweepScheduleOptions(relay: Pick<RelayConfig, 'lever' | 'temporal'>, intervalMs: number, horizon: number): ScheduleOptions {
-  const input: SweepInput = { horizon, overlapMs: relay.lever.sweepOverlapMs };
+  const input: SweepInput = { horizon, overlapMs: relay.lever.sweepOverlapMs, perSecond: relay.lever.bulkTriggerRate };
   return {
     scheduleId: sweepScheduleId(relay.temporal.taskQueue),
     spec: { intervals: [{ every: intervalMs }] },

@@ -3,6 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
+import { readFileSync } from 'node:fs';
 import { EncryptionCodec } from './codec';
 
 export interface TemporalSettings {
@@ -22,8 +23,15 @@ export function dataConverter(config: { payloadKey: Buffer }): DataConverter {
 /** Address, TLS and API key from TEMPORAL_* (or a temporal.toml profile), defaulting to the embedded server. */
 export function temporalConnectionOptions(config: { temporal: TemporalSettings }) {
   const { connectionOptions, namespace } = loadClientConnectConfig();
+  // TEMPORAL_API_KEY_FILE, like every other secret of ours (`<NAME>_FILE`).
+  const keyFile = process.env.TEMPORAL_API_KEY_FILE;
+  const apiKey = connectionOptions.apiKey ?? (keyFile ? readFileSync(keyFile, 'utf8').trim() : undefined);
   return {
-    connectionOptions: { ...connectionOptions, address: connectionOptions.address ?? config.temporal.address },
+    connectionOptions: {
+      ...connectionOptions,
+      address: connectionOptions.address ?? config.temporal.address,
+      ...(apiKey ? { apiKey } : {}),
+    },
     namespace: namespace ?? config.temporal.namespace,
   };
 }

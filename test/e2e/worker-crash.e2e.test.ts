@@ -3,6 +3,7 @@
 // trigger stage; afterwards every candidate has one screening, one WOTC tag write, one Willo invite.
 // The worker runs as `node --import tsx src/worker.ts`: one process, so SIGKILL reaches the worker itself.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { hrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
 import { WOTC_TAGS } from '../../src/integrations/hrlogics/tags';
 import { willoControl } from '../../src/integrations/willo/sandbox/control-client';
@@ -21,6 +22,15 @@ beforeAll(async () => {
   control = new SandboxControl(relay.sandbox.baseUrl);
 });
 afterAll(() => relay.stop());
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 it('a worker killed with SIGKILL mid-flow loses nothing and repeats nothing, through duplicate deliveries', async () => {
   const hrlogics = hrlogicsControl(control);
@@ -47,7 +57,8 @@ it('a worker killed with SIGKILL mid-flow loses nothing and repeats nothing, thr
   expect(first.child.kill('SIGKILL')).toBe(true);
   expect(await first.exited).toBeNull();
 
-  const second = startWorkerProcess(relay);
+  const metricsPort = await freePort();
+  const second = startWorkerProcess(relay, { WORKER_METRICS_PORT: String(metricsPort) });
   try {
     await second.ready;
     const screenings = await Promise.all(
@@ -81,6 +92,11 @@ it('a worker killed with SIGKILL mid-flow loses nothing and repeats nothing, thr
       expect(tags.filter((t) => t.startsWith('HRLogics-WOTC:'))).toEqual([WOTC_TAGS.preQualified]);
       expect(tags.filter((t) => (Object.values(WILLO_TAGS) as string[]).includes(t))).toEqual([WILLO_TAGS.invited]);
     }
+    // The worker's Prometheus endpoint: Temporal's worker metrics and our Lever and partner counters.
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/^temporal_activity_execution_latency/m);
+    expect(metrics).toMatch(/^relay_lever_requests_total\{.*endpoint="POST \/opportunities\/:id\/addTags".*status="200".*\} [1-9]/m);
+    expect(metrics).toMatch(/^relay_partner_requests_total\{.*partner="HRLogics".*\} [1-9]/m);
   } finally {
     await stopWorkerProcess(second);
   }

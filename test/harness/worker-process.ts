@@ -26,6 +26,8 @@ export function relayEnv(relay: TestRelay, extra: Record<string, string> = {}): 
     OPPORTUNITY_COALESCE_WINDOW: '250ms',
     LEVER_SWEEP_INTERVAL: 'off',
     LOG_LEVEL: 'info',
+    // No metrics endpoint unless a test asks for one (several workers would contend for the port).
+    WORKER_METRICS_PORT: 'off',
     ...extra,
   };
   for (const [key] of eachIntegration()) env[`${prefixOf(key)}_BASE_URL`] = relay.config[key].baseUrl;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/config/sandbox-defaults';
 
@@ -162,6 +165,20 @@ describe('loadConfig', () => {
       'TECH_INTERVIEW_PLATFORM_NAME',
     ]) {
       expect(problems).toContain(name);
+    }
+  });
+
+  it('reads a secret from <NAME>_FILE, names a file it cannot read, and lets a value set directly win', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relay-secrets-'));
+    try {
+      writeFileSync(join(dir, 'admin'), 'admin-token-from-a-file\n');
+      expect(loadConfig({ ADMIN_TOKEN_FILE: join(dir, 'admin') }).api.adminToken).toBe('admin-token-from-a-file');
+      expect(loadConfig({ ADMIN_TOKEN_FILE: join(dir, 'admin'), ADMIN_TOKEN: 'set-directly-wins-here' }).api.adminToken).toBe(
+        'set-directly-wins-here',
+      );
+      expect(() => loadConfig({ HRLOGICS_API_KEY_FILE: join(dir, 'missing') })).toThrow(/HRLOGICS_API_KEY_FILE=.* cannot be read: ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

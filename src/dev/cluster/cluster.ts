@@ -290,7 +290,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       node(
         `worker-${i + 1}`,
         'worker.ts',
-        {},
+        // Each worker's own Prometheus endpoint (Temporal's worker metrics and our Lever/partner counters).
+        { WORKER_METRICS_PORT: String(settings.workerMetricsPort + i) },
         {
           ready: (child) => until(child, () => workerPolls(probe, settings.temporal.namespace, settings.taskQueue, child.pid ?? -1), 500),
           readyTimeoutMs: 120_000,

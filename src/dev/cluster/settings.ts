@@ -23,6 +23,8 @@ export interface ClusterSettings {
   api: { ports: number[] };
   sandbox: { enabled: boolean; port: number };
   workers: number;
+  /** The first worker's metrics port; the next workers take the ports after it. */
+  workerMetricsPort: number;
   taskQueue: string;
   logDir: string;
   logLevel: string;
@@ -77,6 +79,7 @@ export function clusterSettings(env: Env = process.env, overrides: { dir?: strin
     // The relay's own rule: sandbox mode unless a real Lever is configured.
     sandbox: { enabled: flag(env, 'SANDBOX_ENABLED', !env.LEVER_API_BASE_URL), port: int(env, 'SANDBOX_PORT', 3100) },
     workers: int(env, 'CLUSTER_WORKERS', 3),
+    workerMetricsPort: int(env, 'WORKER_METRICS_PORT', 9464),
     taskQueue: env.RELAY_TASK_QUEUE || 'lever-relay',
     logDir: join(dir, 'logs'),
     logLevel: env.LOG_LEVEL || 'info',

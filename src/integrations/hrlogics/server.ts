@@ -13,7 +13,7 @@ import { hrlogicsSimulator } from './sandbox/simulator';
 export const hrlogicsServer: IntegrationServer<HrlogicsConfig, WotcSettings> = {
   config: readHrlogicsConfig,
   settings: wotcSettings,
-  activities: (section) => ({ partner: createHrlogicsActivities(new HrlogicsClient(section)) }),
+  activities: (section, { observe }) => ({ partner: createHrlogicsActivities(new HrlogicsClient({ ...section, observe })) }),
   callbacks: { subject: 'screening', routes: () => hrlogicsCallbackRoutes },
   simulator: hrlogicsSimulator,
   demo: hrlogicsScenario,

@@ -6,6 +6,7 @@ import type { PartnerConnection, SectionContext } from '../../config/partner';
 import type { RelayConfig } from '../../config/relay';
 import type { DemoContext } from '../../demo/context';
 import type { CheckContext, CheckResult } from '../../doctor/check';
+import type { CallObserver } from '../../http/json-client';
 import type { LeverClient } from '../../lever/client';
 import type { Simulator } from '../../sandbox/simulator';
 import type { CallbackRoutes, StartAction } from './callbacks';
@@ -26,7 +27,10 @@ export interface IntegrationServer<Section extends PartnerConnection, S> {
   /** What its decisions and processes need of its section: travels in workflow inputs, so plain data. */
   settings(section: Section): S;
   /** Its activities: partner calls on the main queue, Lever calls (one request each) on the Lever queue. */
-  activities(section: Section, deps: { lever: LeverClient }): { partner?: ActivityFunctions; lever?: ActivityFunctions };
+  activities(
+    section: Section,
+    deps: { lever: LeverClient; observe?: CallObserver },
+  ): { partner?: ActivityFunctions; lever?: ActivityFunctions };
   /** `POST /webhooks/<name>`: what each callback type does. */
   callbacks?: {
     /** Names the thing a 404 could not find ("screening"). */

@@ -12,7 +12,7 @@ import { reftySimulator } from './sandbox/simulator';
 export const reftyServer: IntegrationServer<ReftyConfig, ReftySettings> = {
   config: readReftyConfig,
   settings: reftySettings,
-  activities: (section) => ({ partner: createReftyActivities(new ReftyClient(section)) }),
+  activities: (section, { observe }) => ({ partner: createReftyActivities(new ReftyClient({ ...section, observe })) }),
   callbacks: { subject: 'request', routes: () => reftyCallbackRoutes },
   simulator: reftySimulator,
   demo: reftyScenario,

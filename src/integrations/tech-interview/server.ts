@@ -13,7 +13,7 @@ import { techInterviewSimulator } from './sandbox/simulator';
 export const techInterviewServer: IntegrationServer<TechInterviewConfig, TechInterviewSettings> = {
   config: readTechInterviewConfig,
   settings: techInterviewSettings,
-  activities: (section) => ({ partner: createTechInterviewActivities(new TechInterviewClient(section)) }),
+  activities: (section, { observe }) => ({ partner: createTechInterviewActivities(new TechInterviewClient({ ...section, observe })) }),
   callbacks: { subject: 'interview', routes: techInterviewCallbackRoutes },
   simulator: techInterviewSimulator,
   demo: techInterviewScenario,

@@ -12,7 +12,7 @@ import { willoSimulator } from './sandbox/simulator';
 export const willoServer: IntegrationServer<WilloConfig, WilloSettings> = {
   config: readWilloConfig,
   settings: willoSettings,
-  activities: (section) => ({ partner: createWilloActivities(new WilloClient(section)) }),
+  activities: (section, { observe }) => ({ partner: createWilloActivities(new WilloClient({ ...section, observe })) }),
   callbacks: { subject: 'participant', routes: () => willoCallbackRoutes },
   simulator: willoSimulator,
   demo: willoScenario,

@@ -15,8 +15,8 @@ import { ensureWintroSyncSchedule, wintroSyncId, wintroSyncRun } from './schedul
 export const wintroServer: IntegrationServer<WintroConfig, ReturnType<typeof wintroSettings>> = {
   config: readWintroConfig,
   settings: wintroSettings,
-  activities: (section, { lever }) => ({
-    partner: createWintroActivities(new WintroClient(section)),
+  activities: (section, { lever, observe }) => ({
+    partner: createWintroActivities(new WintroClient({ ...section, observe })),
     lever: createWintroLeverActivities(lever),
   }),
   callbacks: { subject: 'referral', routes: wintroCallbackRoutes },
