@@ -124,5 +124,6 @@ export function partnerClient(service: string, options: PartnerOptions, authPref
     baseUrl: options.baseUrl,
     authorization: `${authPrefix} ${options.apiKey}`,
     timeoutMs: options.timeoutMs,
+    observe: options.observe,
   });
 }

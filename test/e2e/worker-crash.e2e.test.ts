@@ -95,8 +95,8 @@ it('a worker killed with SIGKILL mid-flow loses nothing and repeats nothing, thr
     // The worker's Prometheus endpoint: Temporal's worker metrics and our Lever and partner counters.
     const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     expect(metrics).toMatch(/^temporal_activity_execution_latency/m);
-    expect(metrics).toMatch(/^relay_lever_requests_total\{.*endpoint="POST \/opportunities\/:id\/addTags".*status="200".*\} [1-9]/m);
-    expect(metrics).toMatch(/^relay_partner_requests_total\{.*partner="HRLogics".*\} [1-9]/m);
+    expect(metrics).toMatch(/^relay_lever_requests\{.*endpoint="POST \/opportunities\/:id\/addTags".*status="200".*\} [1-9]/m);
+    expect(metrics).toMatch(/^relay_partner_requests\{.*partner="HRLogics".*\} [1-9]/m);
   } finally {
     await stopWorkerProcess(second);
   }

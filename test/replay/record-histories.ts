@@ -12,6 +12,7 @@ import { techInterviewControl } from '../../src/integrations/tech-interview/sand
 import { willoControl } from '../../src/integrations/willo/sandbox/control-client';
 import { wintroControl } from '../../src/integrations/wintro/sandbox/control-client';
 import { wintroSyncId } from '../../src/integrations/wintro/schedule';
+import { sweepScheduleId } from '../../src/opportunity/sweep-schedule';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
@@ -31,6 +32,10 @@ const email = () => `replay-${randomUUID()}@example.com`;
 async function save(relay: TestRelay, name: string, workflowId: string): Promise<void> {
   const { runId } = await relay.client.workflow.getHandle(workflowId).describe();
   await relay.client.workflow.getHandle(workflowId, runId).result();
+  await saveRun(relay, name, workflowId, runId);
+}
+
+async function saveRun(relay: TestRelay, name: string, workflowId: string, runId: string): Promise<void> {
   const json = execFileSync(
     findTemporalCli()!,
     ['workflow', 'show', '--address', relay.config.temporal.address, '-w', workflowId, '-r', runId, '--output', 'json'],
@@ -47,7 +52,8 @@ async function main(): Promise<void> {
   quietRuntime();
   mkdirSync(dir, { recursive: true });
   await globalSetup();
-  const relay = await startTestRelay();
+  // The sweep runs only when triggered here.
+  const relay = await startTestRelay({ env: { LEVER_SWEEP_INTERVAL: '1h' } });
   const control = new SandboxControl(relay.sandbox.baseUrl);
   const hrlogics = hrlogicsControl(control);
   const willo = willoControl(control);
@@ -143,6 +149,24 @@ async function main(): Promise<void> {
     await save(relay, 'wintro-notification', integrationProcessId('wintro', 'notification', notified.callbackId));
     await http('POST', `${relay.apiUrl}/admin/wintro/sync`, undefined, { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}` });
     await save(relay, 'wintro-sync', wintroSyncId(relay.config.temporal.taskQueue));
+
+    // A sweep (its schedule, triggered now) and a backfill's dry run and real run over the same candidates.
+    const schedule = relay.client.schedule.getHandle(sweepScheduleId(relay.config.temporal.taskQueue));
+    await schedule.trigger();
+    const sweepRun = await waitFor(async () => (await schedule.describe()).info.recentActions.at(-1)?.action.workflow, {
+      what: 'the sweep',
+    });
+    await relay.client.workflow.getHandle(sweepRun.workflowId, sweepRun.firstExecutionRunId).result();
+    await saveRun(relay, 'lever-sweep', sweepRun.workflowId, sweepRun.firstExecutionRunId);
+    for (const dryRun of [true, false]) {
+      const answer = await http<{ workflowId: string }>(
+        'POST',
+        `${relay.apiUrl}/admin/backfill`,
+        { integration: 'willo', dryRun },
+        { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}` },
+      );
+      await save(relay, dryRun ? 'lever-backfill-dry-run' : 'lever-backfill', answer.body.workflowId);
+    }
   } finally {
     await relay.stop();
     await globalTeardown();
