@@ -40,7 +40,8 @@ export function partnerIngress({ partner, secret, routes, actions, subject }: Pa
     const body = parseJson(req.body as Buffer);
     const head = typed.safeParse(body);
     if (!head.success) throw new HttpProblem(400, `invalid ${partner} callback`, describeIssues(head.error));
-    const route = routes[head.data.type];
+    // Own entries only: a `type` such as "constructor" or "__proto__" is just another unused type.
+    const route = Object.hasOwn(routes, head.data.type) ? routes[head.data.type] : undefined;
     if (!route) {
       res.status(200).json({ status: 'ignored', reason: `callback type ${head.data.type} is not used` });
       return;

@@ -1,7 +1,14 @@
 // What an ingress request turns into: a trigger of an opportunity's process, a workflow start, or signals.
 // Executing them here maps Temporal's answers to HTTP: accepted, duplicate, no such process, or 503 when
 // Temporal cannot be reached.
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type Client,
+} from '@temporalio/client';
+import { HttpProblem } from '../http/problems';
 import type { SignalAction, StartAction } from '../integrations/kit/callbacks';
 import type { Trigger } from '../opportunity/messages';
 import type { OpportunityTriggers } from '../opportunity/trigger';
@@ -22,6 +29,27 @@ export class TemporalUnavailableError extends Error {
 
 const DEADLINE_MS = 5_000;
 
+/** gRPC status codes (google.rpc.Code) Temporal answers when it cannot hold what it was sent. */
+const GRPC_INVALID_ARGUMENT = 3;
+const GRPC_INTERNAL = 13;
+
+/**
+ * Temporal refusing the request itself (an id over its length limit, a string that is not valid UTF-8,
+ * which its server reports as INTERNAL while unmarshalling) is the sender's problem: a 400, since Lever
+ * and partners retry a 503 for nothing. Ingress schemas refuse such ids first, naming the field; this is
+ * the net under them. Anything else means Temporal could not take the request now: 503.
+ */
+export function temporalFailure(error: unknown): Error {
+  const cause = error instanceof ServiceError ? error.cause : error;
+  if (isGrpcServiceError(cause)) {
+    const details = cause.details ?? cause.message;
+    if (cause.code === GRPC_INVALID_ARGUMENT || (cause.code === GRPC_INTERNAL && /invalid UTF-8/i.test(details))) {
+      return new HttpProblem(400, `Temporal refused this request as invalid: ${details}`);
+    }
+  }
+  return new TemporalUnavailableError(error);
+}
+
 export class TemporalActions {
   constructor(
     private readonly client: Client,
@@ -35,7 +63,7 @@ export class TemporalActions {
       const handle = await this.withDeadline(() => this.triggers.trigger(this.client, opportunityId, trigger));
       return { status: 'triggered', workflowId: handle.workflowId, runId: handle.signaledRunId };
     } catch (error) {
-      throw new TemporalUnavailableError(error);
+      throw temporalFailure(error);
     }
   }
 
@@ -58,7 +86,7 @@ export class TemporalActions {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         return { status: 'duplicate', workflowId: action.workflowId, reason: 'this process was already started' };
       }
-      throw new TemporalUnavailableError(error);
+      throw temporalFailure(error);
     }
   }
 
@@ -74,7 +102,7 @@ export class TemporalActions {
         await this.withDeadline(() => this.client.workflow.getHandle(workflowId).signal(action.signal, action.arg));
         signalled.push(workflowId);
       } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError)) throw new TemporalUnavailableError(error);
+        if (!(error instanceof WorkflowNotFoundError)) throw temporalFailure(error);
         if (await this.exists(workflowId)) closed ??= workflowId;
       }
     }
@@ -89,7 +117,7 @@ export class TemporalActions {
       return true;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return false;
-      throw new TemporalUnavailableError(error);
+      throw temporalFailure(error);
     }
   }
 

@@ -107,12 +107,16 @@ export class PartnerCallbackSender {
   }
 
   private sign(callbackId: string, body: string): Record<string, string> {
-    const now = new Date();
-    return {
-      'content-type': 'application/json',
-      'webhook-id': callbackId,
-      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-      'webhook-signature': this.webhook.sign(callbackId, now, body),
-    };
+    return signedCallbackHeaders(this.webhook, callbackId, body);
   }
+}
+
+/** The headers of one Standard Webhooks delivery of `body`, signed at `at` (tests sign stale or forged ones too). */
+export function signedCallbackHeaders(webhook: Webhook, callbackId: string, body: string, at = new Date()): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'webhook-id': callbackId,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': webhook.sign(callbackId, at, body),
+  };
 }

@@ -166,6 +166,18 @@ describe('POST /webhooks/lever', () => {
       ['data.opportunityId'],
     ],
     ['huge body', (id) => post(signed('applicationCreated', { opportunityId: id, padding: 'x'.repeat(10_000) })), 413, /larger than 4kb/],
+    [
+      'data nested 1,500 levels deep',
+      (id) =>
+        post(
+          JSON.stringify(signed('applicationCreated', { opportunityId: id })).replace(
+            '"data":{',
+            `"data":{"deep":${'['.repeat(1_500)}${']'.repeat(1_500)},`,
+          ),
+        ),
+      400,
+      /nested deeper than 32 levels/,
+    ],
     // Ids Temporal or Lever could not hold: a 400 naming the field, never a 503 that Lever would retry.
     [
       'opportunityId with a NUL character',

@@ -6,6 +6,7 @@ import { basicAuth } from '../../src/http/json-client';
 import { hrlogicsControl, type HrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
 import { WOTC_TAGS } from '../../src/integrations/hrlogics/tags';
 import { SandboxControl, type LoggedRequest } from '../../src/sandbox/control-client';
+import { callbackHeaders } from '../harness/callbacks';
 import { http, waitFor } from '../harness/http';
 import { startTestRelay, type TestRelay } from '../harness/relay';
 
@@ -94,31 +95,17 @@ describe('HRLogics WOTC end to end', () => {
   });
 
   it('a callback for an unknown screening gets a clear 404', async () => {
-    const { Webhook } = await import('standardwebhooks');
-    const { sandboxCallbackSecret } = await import('../../src/config/sandbox-defaults');
     const body = JSON.stringify({
       type: 'screening.completed',
       screeningId: 'scr_nope',
       externalId: randomUUID(),
       result: 'pre_qualified',
     });
-    const id = `msg_${randomUUID()}`;
-    const timestamp = new Date();
-    const signature = new Webhook(sandboxCallbackSecret('hrlogics')).sign(id, timestamp, body);
-    const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-      'webhook-signature': signature,
-    });
+    const headers = callbackHeaders('hrlogics', body);
+    const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, headers);
     expect(answer.status).toBe(404);
     expect(answer.body.error).toMatch(/unknown screening/);
-    const forged = await http('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
-      'webhook-signature': 'v1,AAAA',
-    });
+    const forged = await http('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, { ...headers, 'webhook-signature': 'v1,AAAA' });
     expect(forged.status).toBe(401);
   });
 

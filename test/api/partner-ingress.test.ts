@@ -1,0 +1,144 @@
+// Partner callbacks against a real Temporal server, no worker: every id a callback carries, and its
+// `webhook-id`, must be an id Temporal and Lever can hold, else a 400 naming the field (never a 503 that
+// the partner would retry for nothing); a `type` that names an object's built-in property is just an
+// unused type; Temporal's own refusals become 400 (its absence is a 503: test/api/lever-ingress.test.ts).
+import type { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { createApp } from '../../src/api';
+import { TemporalActions } from '../../src/api/temporal-actions';
+import type { Config } from '../../src/config';
+import { HttpProblem } from '../../src/http/problems';
+import { startAction } from '../../src/integrations/kit/callbacks';
+import { wintroNotification } from '../../src/integrations/wintro/referral-workflow';
+import { createLogger } from '../../src/logger';
+import { opportunityTriggers } from '../../src/opportunity/trigger';
+import { callbackHeaders } from '../harness/callbacks';
+import { http, listen } from '../harness/http';
+import { testClient, testConfig } from '../harness/temporal';
+
+let config: Config;
+let client: Client;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  config = testConfig();
+  client = await testClient(config);
+  ({ server, url } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') })));
+});
+afterAll(async () => {
+  server.close();
+  await client.connection.close();
+});
+
+const person = { name: 'Pat Person', email: 'pat@example.com' };
+/** A valid body of one callback type per partner, and the paths of the ids in it. */
+const CALLBACKS: { integration: string; body: Record<string, unknown>; ids: string[] }[] = [
+  {
+    integration: 'hrlogics',
+    body: { type: 'screening.completed', screeningId: 'scr_1', externalId: 'opp-1', result: 'pre_qualified' },
+    ids: ['screeningId', 'externalId'],
+  },
+  {
+    integration: 'willo',
+    body: { type: 'new_response', participant: 'par-1', interview: 'int-1', external_id: 'opp-1' },
+    ids: ['participant', 'interview', 'external_id'],
+  },
+  {
+    integration: 'refty',
+    body: {
+      type: 'request.completed',
+      requestId: 'req-1',
+      candidateId: 'cand-1',
+      externalId: 'opp-1',
+      stepId: 'step-1',
+      reportUrl: 'https://refty.example/r/1',
+    },
+    ids: ['requestId', 'candidateId', 'externalId', 'stepId'],
+  },
+  {
+    integration: 'wintro',
+    body: { type: 'referral.applied', referralId: 'ref-1', leverPostingId: 'posting-1', candidate: person, referrer: person },
+    ids: ['referralId', 'leverPostingId'],
+  },
+  { integration: 'wintro', body: { type: 'notification', leverOpportunityId: 'opp-1', message: 'hello' }, ids: ['leverOpportunityId'] },
+  {
+    integration: 'tech-interview',
+    body: {
+      type: 'interview.completed',
+      interviewId: 'int-1',
+      outcome: 'advance',
+      candidate: { anonymous: false, ...person },
+      interviewer: { name: 'Ivy' },
+      scores: { technical: 1, communication: 2, problemSolving: 3 },
+      leverPostingId: 'posting-1',
+    },
+    ids: ['interviewId', 'leverPostingId'],
+  },
+];
+
+const BAD_IDS = { 'a NUL character': 'a\u0000b', 'a lone surrogate': 'a\ud800b', '300 characters': 'x'.repeat(300), 'a space': 'a b' };
+
+const post = (integration: string, body: unknown, headers?: Record<string, string>) => {
+  const text = JSON.stringify(body);
+  return http<{ error: string; fields?: { field: string }[] }>(
+    'POST',
+    `${url}/webhooks/${integration}`,
+    text,
+    headers ?? callbackHeaders(integration, text),
+  );
+};
+
+const cases = CALLBACKS.flatMap(({ integration, body, ids }) =>
+  ids.flatMap((field) =>
+    Object.entries(BAD_IDS).map(([what, value]) => ({
+      name: `${integration} ${body.type} ${field} with ${what}`,
+      integration,
+      body,
+      field,
+      value,
+    })),
+  ),
+);
+
+describe('partner callback ids', () => {
+  it.each(cases)('$name -> 400 naming the field', async ({ integration, body, field, value }) => {
+    const answer = await post(integration, { ...body, [field]: value });
+    expect(answer.status).toBe(400);
+    expect(answer.body.fields?.map((f) => f.field)).toContain(field);
+  });
+
+  it.each(['msg with space', 'é'.repeat(3), `msg_${'x'.repeat(300)}`])('webhook-id %j -> 400 naming webhook-id', async (id) => {
+    const text = JSON.stringify(CALLBACKS[0].body);
+    const answer = await post('hrlogics', CALLBACKS[0].body, callbackHeaders('hrlogics', text, { id }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.fields?.map((f) => f.field)).toEqual(['webhook-id']);
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('type %j is an unused type: 200, ignored', async (type) => {
+    const answer = await post('refty', { ...CALLBACKS[2].body, type });
+    expect(answer).toMatchObject({ status: 200, body: { status: 'ignored' } });
+  });
+});
+
+describe("Temporal's answers", () => {
+  const actions = () => new TemporalActions(client, `test-${randomUUID()}`, opportunityTriggers(config));
+  const notification = (workflowId: string) =>
+    startAction(wintroNotification, {
+      workflowId,
+      args: [{ callbackId: 'c', opportunityId: 'o', message: 'm' }],
+      searchAttributes: [],
+    });
+
+  it.each([
+    ['over its length limit', 'x'.repeat(2_000)],
+    ['not valid UTF-8', `wintro/notification/a\ud800b`],
+  ])('an id %s is refused by Temporal: a 400, not a 503', async (_what, workflowId) => {
+    const refused = await actions()
+      .start(notification(workflowId))
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HttpProblem);
+    expect((refused as HttpProblem).status).toBe(400);
+  });
+});
