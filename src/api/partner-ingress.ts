@@ -32,6 +32,8 @@ export function partnerIngress({ partner, secret, routes, actions, subject }: Pa
       });
     } catch (error) {
       if (error instanceof WebhookVerificationError) throw new HttpProblem(401, `${partner} signature rejected: ${error.message}`);
+      // `verify` parses the body once the signature matched: a signed body that is not JSON lands here.
+      if (error instanceof SyntaxError) throw new HttpProblem(400, 'body is not valid JSON');
       throw error;
     }
     // The webhook-id keys dedupe inside workflows (and a notification's workflow id): an opaque token only.

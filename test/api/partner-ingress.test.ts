@@ -13,6 +13,7 @@ import { startAction } from '../../src/integrations/kit/callbacks';
 import { wintroNotification } from '../../src/integrations/wintro/referral-workflow';
 import { createLogger } from '../../src/logger';
 import { opportunityTriggers } from '../../src/opportunity/trigger';
+import { CALLBACK_SAMPLES } from '../harness/callback-samples';
 import { callbackHeaders } from '../harness/callbacks';
 import { http, listen } from '../harness/http';
 import { testClient, testConfig } from '../harness/temporal';
@@ -32,52 +33,6 @@ afterAll(async () => {
   await client.connection.close();
 });
 
-const person = { name: 'Pat Person', email: 'pat@example.com' };
-/** A valid body of one callback type per partner, and the paths of the ids in it. */
-const CALLBACKS: { integration: string; body: Record<string, unknown>; ids: string[] }[] = [
-  {
-    integration: 'hrlogics',
-    body: { type: 'screening.completed', screeningId: 'scr_1', externalId: 'opp-1', result: 'pre_qualified' },
-    ids: ['screeningId', 'externalId'],
-  },
-  {
-    integration: 'willo',
-    body: { type: 'new_response', participant: 'par-1', interview: 'int-1', external_id: 'opp-1' },
-    ids: ['participant', 'interview', 'external_id'],
-  },
-  {
-    integration: 'refty',
-    body: {
-      type: 'request.completed',
-      requestId: 'req-1',
-      candidateId: 'cand-1',
-      externalId: 'opp-1',
-      stepId: 'step-1',
-      reportUrl: 'https://refty.example/r/1',
-    },
-    ids: ['requestId', 'candidateId', 'externalId', 'stepId'],
-  },
-  {
-    integration: 'wintro',
-    body: { type: 'referral.applied', referralId: 'ref-1', leverPostingId: 'posting-1', candidate: person, referrer: person },
-    ids: ['referralId', 'leverPostingId'],
-  },
-  { integration: 'wintro', body: { type: 'notification', leverOpportunityId: 'opp-1', message: 'hello' }, ids: ['leverOpportunityId'] },
-  {
-    integration: 'tech-interview',
-    body: {
-      type: 'interview.completed',
-      interviewId: 'int-1',
-      outcome: 'advance',
-      candidate: { anonymous: false, ...person },
-      interviewer: { name: 'Ivy' },
-      scores: { technical: 1, communication: 2, problemSolving: 3 },
-      leverPostingId: 'posting-1',
-    },
-    ids: ['interviewId', 'leverPostingId'],
-  },
-];
-
 const BAD_IDS = { 'a NUL character': 'a\u0000b', 'a lone surrogate': 'a\ud800b', '300 characters': 'x'.repeat(300), 'a space': 'a b' };
 
 const post = (integration: string, body: unknown, headers?: Record<string, string>) => {
@@ -90,7 +45,7 @@ const post = (integration: string, body: unknown, headers?: Record<string, strin
   );
 };
 
-const cases = CALLBACKS.flatMap(({ integration, body, ids }) =>
+const cases = CALLBACK_SAMPLES.flatMap(({ integration, body, ids }) =>
   ids.flatMap((field) =>
     Object.entries(BAD_IDS).map(([what, value]) => ({
       name: `${integration} ${body.type} ${field} with ${what}`,
@@ -110,14 +65,14 @@ describe('partner callback ids', () => {
   });
 
   it.each(['msg with space', 'é'.repeat(3), `msg_${'x'.repeat(300)}`])('webhook-id %j -> 400 naming webhook-id', async (id) => {
-    const text = JSON.stringify(CALLBACKS[0].body);
-    const answer = await post('hrlogics', CALLBACKS[0].body, callbackHeaders('hrlogics', text, { id }));
+    const text = JSON.stringify(CALLBACK_SAMPLES[0].body);
+    const answer = await post('hrlogics', CALLBACK_SAMPLES[0].body, callbackHeaders('hrlogics', text, { id }));
     expect(answer.status).toBe(400);
     expect(answer.body.fields?.map((f) => f.field)).toEqual(['webhook-id']);
   });
 
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('type %j is an unused type: 200, ignored', async (type) => {
-    const answer = await post('refty', { ...CALLBACKS[2].body, type });
+    const answer = await post('refty', { ...CALLBACK_SAMPLES[4].body, type });
     expect(answer).toMatchObject({ status: 200, body: { status: 'ignored' } });
   });
 });
