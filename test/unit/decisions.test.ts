@@ -10,6 +10,7 @@ import type { TechInterviewSettings } from '../../src/integrations/tech-intervie
 import { decideReportBack } from '../../src/integrations/tech-interview/report-back';
 import { decideWillo } from '../../src/integrations/willo/decide';
 import type { WilloSettings } from '../../src/integrations/willo/messages';
+import { willoInterviewTitles } from '../../src/integrations/willo/tags';
 import type { LiveOpportunity, OpportunitySnapshot } from '../../src/lever/snapshot';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -243,9 +244,19 @@ describe('decisions, case by case', () => {
     expect(decideWillo(input(s, willo))).toEqual({ kind: 'need', needs: ['postingTags'] });
     expect(decide(decideWillo, s, willo, { postingTags: [] })).toMatchObject({
       kind: 'nothing',
-      reason: expect.stringMatching(/Willo:<Interview>-Acme tag/),
+      reason: expect.stringMatching(/Willo:<Interview>-Acme \(or Willo:<Interview>:Acme\) tag/),
     });
     expect(decide(decideWillo, s, willo, { postingTags: ['Willo:Screen-Acme'] })).toMatchObject({ kind: 'start' });
+  });
+
+  it('Willo reads both forms of interview tag, Willo:<Interview>-<Account> and Willo:<Interview>:<Account>', () => {
+    expect(
+      willoInterviewTitles(['Willo:Screen-Acme', 'Willo:Deep Dive:Acme', 'Willo:Other-Globex', 'Willo:Invited', 'Willo:-Acme'], 'Acme'),
+    ).toEqual(['Screen', 'Deep Dive']);
+    // A title may itself hold the separators: only the account at the end is cut off.
+    expect(willoInterviewTitles(['Willo:Front-end: Part 1:Acme'], 'Acme')).toEqual(['Front-end: Part 1']);
+    const colon = live({ stage: { stageId: 'stage-video', enteredAt: NOW } });
+    expect(decide(decideWillo, colon, willo, { postingTags: ['Willo:Screen:Acme'] })).toMatchObject({ kind: 'start' });
   });
 
   it('an old stage entry is history: re-reading the opportunity later invites nobody', () => {

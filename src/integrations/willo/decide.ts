@@ -30,7 +30,9 @@ export function decideWillo(input: DecisionInput<WilloSettings>): Decision {
   if (willoInterviewTitles(snapshot.tags, settings.account).length === 0) {
     if (snapshot.postingId && snapshot.lookups.postingTags === undefined) return decision.need('postingTags');
     if (interviewTitles(snapshot, settings.account).length === 0) {
-      return decision.nothing(`no invite: neither the opportunity nor its posting has a Willo:<Interview>-${settings.account} tag`);
+      return decision.nothing(
+        `no invite: neither the opportunity nor its posting has a Willo:<Interview>-${settings.account} (or Willo:<Interview>:${settings.account}) tag`,
+      );
     }
   }
   if (!snapshot.contact) return decision.nothing('no invite: no email on the opportunity');

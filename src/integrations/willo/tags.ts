@@ -14,18 +14,25 @@ export const ALL_WILLO_STATUS_TAGS: readonly string[] = Object.values(WILLO_TAGS
 
 const WILLO_PREFIX = 'Willo:';
 
-/** The posting tag that links a posting to a Willo interview: `Willo:<Interview>-<Account>`. */
+/**
+ * The posting tag that links a posting to a Willo interview. Willo's description shows it in two forms,
+ * `Willo:<Interview>-<Account>` and `Willo:<Interview>:<Account>`: both are read, this one is written.
+ */
 export function willoInterviewTag(interviewTitle: string, account: string): string {
   return `${WILLO_PREFIX}${interviewTitle}-${account}`;
 }
 
-/** The interview titles named by Willo interview tags of `account` among `tags` (status tags are not interviews). */
+/** What may stand between the interview title and the account in an interview tag. */
+const INTERVIEW_TAG_SEPARATORS = ['-', ':'] as const;
+
+/** The interview titles named by Willo interview tags of `account` among `tags`, in either form (status tags are not interviews). */
 export function willoInterviewTitles(tags: readonly string[], account: string): string[] {
-  const suffix = `-${account}`;
-  return tags
-    .filter((tag) => tag.startsWith(WILLO_PREFIX) && tag.endsWith(suffix) && !ALL_WILLO_STATUS_TAGS.includes(tag))
-    .map((tag) => tag.slice(WILLO_PREFIX.length, -suffix.length))
-    .filter((title) => title.length > 0);
+  return tags.flatMap((tag) => {
+    if (!tag.startsWith(WILLO_PREFIX) || ALL_WILLO_STATUS_TAGS.includes(tag)) return [];
+    if (!INTERVIEW_TAG_SEPARATORS.some((separator) => tag.endsWith(`${separator}${account}`))) return [];
+    const title = tag.slice(WILLO_PREFIX.length, -(account.length + 1));
+    return title.length > 0 ? [title] : [];
+  });
 }
 
 export const willoNoteMarkers = {
