@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   SANDBOX_LEVER_API_KEY,
+  SANDBOX_LEVER_NON_CONFIDENTIAL_API_KEY,
   SANDBOX_LEVER_RATE,
   SANDBOX_LEVER_WEBHOOK_TOKENS,
   SANDBOX_PARTNER_API_KEY,
@@ -36,7 +37,14 @@ export interface SandboxOptions {
   port?: number;
   /** Base URL of the relay API: webhooks go to `/webhooks/lever`, HRLogics callbacks to `/webhooks/hrlogics`. */
   relayUrl: string;
+  /** The relay's Lever key. Default SANDBOX_LEVER_API_KEY. */
   leverApiKey?: string;
+  /**
+   * Whether that key sees confidential postings and their opportunities. Default true: every flow but
+   * Wintro's must see a confidential posting's candidates, and Wintro leaves them out itself. The account's
+   * second key, SANDBOX_LEVER_NON_CONFIDENTIAL_API_KEY, never sees them.
+   */
+  leverConfidentialAccess?: boolean;
   partnerApiKey?: string;
   /** The signature token of each Lever webhook. */
   webhookTokens?: Record<LeverEvent, string>;
@@ -123,7 +131,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       store: state.lever.store,
       requests: state.lever.requests,
       faults: state.faults,
-      apiKey: options.leverApiKey ?? SANDBOX_LEVER_API_KEY,
+      keys: {
+        [SANDBOX_LEVER_NON_CONFIDENTIAL_API_KEY]: { confidential: false },
+        [options.leverApiKey ?? SANDBOX_LEVER_API_KEY]: { confidential: options.leverConfidentialAccess ?? true },
+      },
       rate: options.leverRate ?? SANDBOX_LEVER_RATE,
     }),
   );
