@@ -78,6 +78,9 @@ export class SandboxControl {
       confidentiality,
     });
   }
+  setUserRole(userId: string, accessRole: string) {
+    return this.request<{ id: string; accessRole: string }>('PUT', `/lever/users/${userId}`, { accessRole });
+  }
   tagPosting(postingId: string, tags: string[]) {
     return this.request<{ id: string; tags: string[] }>('POST', `/lever/postings/${postingId}/tags`, { tags });
   }

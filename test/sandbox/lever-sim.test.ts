@@ -102,6 +102,17 @@ describe('sandbox: Lever Data API', () => {
     }
   });
 
+  it('refuses perform_as for a user whose access role may not create opportunities: 403 Forbidden, nothing created', async () => {
+    const before = sandbox.state.lever.store.opportunities.size;
+    const refused = await lever<{ code: string }>('POST', `/opportunities?perform_as=${SEED_USERS.ivan.id}`, { name: 'By Ivan' });
+    expect([refused.status, refused.body.code]).toEqual([403, 'Forbidden']);
+    expect(sandbox.state.lever.store.opportunities.size).toBe(before);
+    // A team member may; the interviewer may still write notes.
+    const o = (await lever<{ data: Opportunity }>('POST', `/opportunities?perform_as=${SEED_USERS.harry.id}`, { name: 'By Harry' })).body
+      .data;
+    expect((await lever('POST', `/opportunities/${o.id}/notes?perform_as=${SEED_USERS.ivan.id}`, { value: 'feedback' })).status).toBe(201);
+  });
+
   it('rejects more than one posting, an unknown posting and an unknown stage', async () => {
     const { backendEngineer, warehouseAssociate } = SEED_POSTING_IDS;
     for (const body of [{ postings: [backendEngineer, warehouseAssociate] }, { postings: ['posting-nope'] }, { stage: 'stage-nope' }]) {

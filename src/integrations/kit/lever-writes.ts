@@ -20,17 +20,28 @@ export interface EnsuredOpportunity {
   ours: boolean;
   /** true only in the run that created it. */
   created: boolean;
+  /** Who our opportunity was created as: the user of this run's create, else its owner in Lever (the creator). */
+  performedAs?: string;
+}
+
+/** Whom a write acts as (`perform_as`), and whom it acts as instead if Lever refuses that user (403). */
+export interface PerformAs {
+  userId: string;
+  /** Looked up only when needed: the usual write costs no request for it. */
+  otherwise?: () => Promise<PerformAs>;
 }
 
 /**
  * Finds the opportunity `lookup` matches, preferring one carrying `markerTag` (ours, perhaps created by
  * an attempt whose result was lost), and creates it, carrying `markerTag`, only when nothing matches.
+ * A 403 for the `perform_as` user (its role may not add candidates) wrote nothing, so the create is
+ * tried once as `otherwise` at once.
  */
 export async function ensureOpportunity(
   lookup: { email?: string; posting_id?: string; tag?: string },
   markerTag: string,
   body: CreateOpportunityBody,
-  performAs: string,
+  performAs: PerformAs,
 ): Promise<EnsuredOpportunity> {
   const lever = leverActivities();
   const tags = [...new Set([...(body.tags ?? []), markerTag])];
@@ -38,21 +49,32 @@ export async function ensureOpportunity(
     async () => {
       const found: OpportunityRef[] = await lever.leverFindOpportunities(lookup);
       const ours = found.find((o) => o.tags.includes(markerTag));
-      if (ours) return { opportunityId: ours.id, ours: true, created: false };
+      if (ours) return { opportunityId: ours.id, ours: true, created: false, ...(ours.owner ? { performedAs: ours.owner } : {}) };
       if (found[0]) return { opportunityId: found[0].id, ours: false, created: false };
       return undefined;
     },
-    async () => ({
-      opportunityId: (await leverWriteOnce().leverCreateOpportunity({ ...body, tags }, performAs)).id,
-      ours: true,
-      created: true,
-    }),
+    async () => {
+      for (let actor = performAs; ;) {
+        try {
+          const { id } = await leverWriteOnce().leverCreateOpportunity({ ...body, tags }, actor.userId);
+          return { opportunityId: id, ours: true, created: true, performedAs: actor.userId };
+        } catch (error) {
+          if (failureType(error) !== HTTP_FAILURE.forbidden || !actor.otherwise) throw error;
+          actor = await actor.otherwise();
+        }
+      }
+    },
   );
 }
+
+/** What a write that Lever refused for every user it may act as (403) records while it waits. */
+export const LEVER_REFUSED_STATUS = 'lever-refused';
 
 /**
  * Look, and write only when the look finds nothing; when the write fails in a way that may have
  * happened anyway (timeout, 5xx, lost answer), look again before writing again, with growing pauses.
+ * A 403 did not happen, but an admin can fix what caused it (a user's role or permissions): the write is
+ * tried again the same way, with `RelayStatus` saying why it waits, rather than lost.
  */
 async function lookThenWrite<T>(look: () => Promise<T | undefined>, write: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
@@ -61,7 +83,9 @@ async function lookThenWrite<T>(look: () => Promise<T | undefined>, write: () =>
     try {
       return await write();
     } catch (error) {
-      if (!mayHaveHappened(error)) throw error;
+      const refused = failureType(error) === HTTP_FAILURE.forbidden;
+      if (!refused && !mayHaveHappened(error)) throw error;
+      if (refused && attempt === 0) upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.status, value: LEVER_REFUSED_STATUS }]);
       await sleep(Math.min(1_000 * 2 ** attempt, 5 * 60_000));
     }
   }
@@ -74,6 +98,7 @@ function mayHaveHappened(error: unknown): boolean {
     type === HTTP_FAILURE.notFound ||
     type === HTTP_FAILURE.badRequest ||
     type === HTTP_FAILURE.unauthorized ||
+    type === HTTP_FAILURE.forbidden ||
     type === HTTP_FAILURE.clientError
   );
 }

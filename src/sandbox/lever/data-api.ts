@@ -8,7 +8,7 @@ import { errorHandler, parseWith, queryList, queryOne, SimProblem } from '../htt
 import type { RateSettings } from '../rate-limit';
 import type { RequestLog } from '../request-log';
 import { accessOf, basicCredentials, leverAccess, type LeverKeys } from './access';
-import { leverErrors } from './errors';
+import { leverErrors, leverForbidden } from './errors';
 import { paginate } from './pagination';
 import { renderNote, renderOpportunity, type Expand } from './render';
 import type { SimPosting } from './seed';
@@ -57,6 +57,12 @@ const stageBody = z.object({ stage: text });
 const archivedBody = z.object({ reason: text.nullable(), cleanInterviews: z.boolean().optional(), requisitionId: z.string().optional() });
 
 const canonical = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Access roles that may not create opportunities: `POST /opportunities?perform_as=` with such a user is
+ * refused with 403. Lever's interviewers can see and give feedback on candidates, not add them.
+ */
+export const ROLES_THAT_CANNOT_CREATE: readonly string[] = ['interviewer'];
 
 /** Repeated values of one parameter are OR'd; different parameters are AND'd. */
 const opportunityFilters: Record<string, (o: SimOpportunity, value: string) => boolean> = {
@@ -121,7 +127,11 @@ export function leverDataApi({ store, requests, faults, keys, rate }: LeverDataA
   });
 
   router.post('/opportunities', (req, res) => {
-    const userId = performAs(req, true);
+    const userId = performAs(req, true)!;
+    const { accessRole } = store.user(userId);
+    if (accessRole && ROLES_THAT_CANNOT_CREATE.includes(accessRole)) {
+      throw leverForbidden(`user ${userId} (${accessRole}) may not create opportunities`);
+    }
     const { postings, ...input } = body(createBody, req);
     if (postings?.[0] !== undefined) store.referenced(() => postingFor(res, postings[0]));
     const created = store.createOpportunity({ ...input, postingId: postings?.[0], owner: input.owner ?? userId });
