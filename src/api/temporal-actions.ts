@@ -9,7 +9,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import { HttpProblem } from '../http/problems';
-import type { SignalAction, StartAction } from '../integrations/kit/callbacks';
+import type { SignalAction, SignalTarget, StartAction } from '../integrations/kit/callbacks';
 import type { Trigger } from '../opportunity/messages';
 import type { OpportunityTriggers } from '../opportunity/trigger';
 
@@ -28,6 +28,8 @@ export class TemporalUnavailableError extends Error {
 }
 
 const DEADLINE_MS = 5_000;
+/** Processes a search may find for one partner key: one in practice (a key is one candidate's). */
+const MAX_FOUND = 5;
 
 /** gRPC status codes (google.rpc.Code) Temporal answers when it cannot hold what it was sent. */
 const GRPC_INVALID_ARGUMENT = 3;
@@ -91,13 +93,14 @@ export class TemporalActions {
   }
 
   /**
-   * Signals each id. A closed process answers "duplicate" (the event came after its work was done);
-   * an id that never existed is "not-found".
+   * Signals each process of the target. A closed process answers "duplicate" (the event came after its
+   * work was done); an id that never existed, or a search that finds nothing, is "not-found".
    */
   async signal(action: SignalAction): Promise<IngressOutcome> {
+    const workflowIds = await this.processesOf(action.target);
     const signalled: string[] = [];
     let closed: string | undefined;
-    for (const workflowId of action.workflowIds) {
+    for (const workflowId of workflowIds) {
       try {
         await this.withDeadline(() => this.client.workflow.getHandle(workflowId).signal(action.signal, action.arg));
         signalled.push(workflowId);
@@ -108,7 +111,29 @@ export class TemporalActions {
     }
     if (signalled.length > 0) return { status: 'signalled', workflowIds: signalled };
     if (closed) return { status: 'duplicate', workflowId: closed, reason: 'the process has already finished' };
-    return { status: 'not-found', workflowIds: action.workflowIds };
+    return { status: 'not-found', workflowIds };
+  }
+
+  /** The ids a target names, or the processes (at most a few, newest first) whose search attribute has the value. */
+  private async processesOf(target: SignalTarget): Promise<string[]> {
+    if ('workflowIds' in target) return target.workflowIds;
+    // Routes validate the value as a plain id; anything else could not be quoted in the query.
+    if (!/^[\w.:-]+$/.test(target.value)) throw new HttpProblem(400, `${target.searchAttribute.name} must be a plain id`);
+    const query = `${target.searchAttribute.name} = "${target.value}"`;
+    try {
+      return await this.withDeadline(async () => {
+        const ids = new Set<string>();
+        for await (const run of this.client.workflow.list({ query, pageSize: MAX_FOUND })) {
+          ids.add(run.workflowId);
+          if (ids.size >= MAX_FOUND) break;
+        }
+        return [...ids];
+      });
+    } catch (error) {
+      // Even a query Temporal finds invalid (the search attribute not registered on this cluster) is ours
+      // to fix, not the sender's: 503, so the partner retries.
+      throw new TemporalUnavailableError(error);
+    }
   }
 
   private async exists(workflowId: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import { integrationProcessId } from '../../src/temporal/workflow-ids';
 import { willoStateQuery } from '../../src/integrations/willo/messages';
 import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
 import { basicAuth } from '../../src/http/json-client';
+import { callbackHeaders } from '../harness/callbacks';
 import { http, waitFor } from '../harness/http';
 import { decisionOf } from '../harness/opportunity';
 import { startTestRelay, type TestRelay } from '../harness/relay';
@@ -78,6 +79,9 @@ describe('Willo end to end', () => {
     const participant = await participantOf(opportunityId);
     expect(participant).toMatchObject({ interview: 'int-engineering-screen', external_id: opportunityId, status: 'invited' });
     await willoStatus(opportunityId, WILLO_TAGS.invited);
+    // Willo's callbacks name only the participant: the process carries its key, for the API to find it by.
+    const { searchAttributes } = await relay.client.workflow.getHandle(integrationProcessId('willo', opportunityId)).describe();
+    expect(searchAttributes.WilloParticipant).toEqual([participant.key]);
 
     const response = await willo.finishVideo(participant.key);
     expect(response.status).toBe(200);
@@ -171,24 +175,43 @@ describe('Willo end to end', () => {
     expect((await control.opportunity(opportunityId)).tags.filter((t) => t.startsWith('Willo:') && !t.endsWith('-Sandbox'))).toEqual([]);
   });
 
-  it('a callback for an unknown participant gets a clear 404; a bad signature 401', async () => {
-    const { Webhook } = await import('standardwebhooks');
-    const { sandboxCallbackSecret } = await import('../../src/config/sandbox-defaults');
+  it('a posting tagged in the other form, Willo:<Interview>:<Account>, invites to that interview', async () => {
+    const { postings } = await control.bulkPostings({ count: 1, applicantsPerPosting: 0 });
+    await control.tagPosting(postings[0].id, ['Willo:Support Screen:Sandbox']);
+    const { opportunityId } = await control.apply({ name: 'Colin Colon', email: email(), postingId: postings[0].id });
+    await control.moveStage(opportunityId, 'phone-screen');
+    expect(await participantOf(opportunityId)).toMatchObject({ interview: 'int-support-screen', status: 'invited' });
+  });
+
+  it('a callback that also carries external_id (our opportunity id) is still accepted', async () => {
+    const { opportunityId } = await applyToTaggedPosting();
+    await control.moveStage(opportunityId, 'phone-screen');
+    const participant = await participantOf(opportunityId);
+    await willoStatus(opportunityId, WILLO_TAGS.invited);
     const body = JSON.stringify({
       type: 'new_response',
-      participant: 'par-nope',
-      interview: 'int-engineering-screen',
-      external_id: randomUUID(),
+      participant: participant.key,
+      interview: participant.interview,
+      external_id: opportunityId,
     });
-    const id = `msg_${randomUUID()}`;
-    const at = new Date();
-    const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)) };
-    const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/willo`, body, {
-      ...headers,
-      'webhook-signature': new Webhook(sandboxCallbackSecret('willo')).sign(id, at, body),
-    });
-    expect(answer.status).toBe(404);
-    expect(answer.body.error).toMatch(/unknown participant/);
-    expect((await http('POST', `${relay.apiUrl}/webhooks/willo`, body, { ...headers, 'webhook-signature': 'v1,AAAA' })).status).toBe(401);
+    const answer = await http<{ status: string }>('POST', `${relay.apiUrl}/webhooks/willo`, body, callbackHeaders('willo', body));
+    expect(answer).toMatchObject({ status: 200, body: { status: 'signalled' } });
+    await willoStatus(opportunityId, WILLO_TAGS.toReview);
+  });
+
+  it('a callback for an unknown participant gets a clear 404 (so Willo retries); a bad signature 401', async () => {
+    for (const extra of [{}, { external_id: randomUUID() }]) {
+      const body = JSON.stringify({
+        type: 'new_response',
+        participant: `par-nope-${randomUUID()}`,
+        interview: 'int-engineering-screen',
+        ...extra,
+      });
+      const headers = callbackHeaders('willo', body);
+      const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/willo`, body, headers);
+      expect(answer.status).toBe(404);
+      expect(answer.body.error).toMatch(/unknown participant/);
+      expect((await http('POST', `${relay.apiUrl}/webhooks/willo`, body, { ...headers, 'webhook-signature': 'v1,AAAA' })).status).toBe(401);
+    }
   });
 });

@@ -2,8 +2,9 @@
 // candidate (until the invite expires), then for the reviewer, keeping exactly one Willo status tag on the
 // opportunity throughout. Started by the opportunity process when a trigger stage is entered; later
 // snapshots (another trigger entry, archived, deleted) are handed to it.
-import { setHandler, workflowInfo } from '@temporalio/workflow';
+import { setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { stageEntryKey } from '../../lever/snapshot';
+import { SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import { partnerActivities } from '../kit/activity-proxies';
 import { addNoteOnce } from '../kit/lever-writes';
 import { OpportunityProcess } from '../kit/process';
@@ -73,6 +74,8 @@ export async function willoInterview(input: WilloInput): Promise<WilloState> {
       );
       state.participantKey = invited.key;
     }
+    // Willo's callbacks name only the participant: this is how the API finds this process (callbacks.ts).
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.willoParticipant, value: state.participantKey }]);
     state.invitedFor = stageEntryKey(snapshot.stage);
     state.invitedAt = Date.now();
     await process.setExclusiveTag(WILLO_TAGS.invited, ALL_WILLO_STATUS_TAGS, 'snapshot');
