@@ -8,6 +8,8 @@ import { WOTC_TAGS } from '../../src/integrations/hrlogics/tags';
 import { SandboxControl, type LoggedRequest } from '../../src/sandbox/control-client';
 import { callbackHeaders } from '../harness/callbacks';
 import { http, waitFor } from '../harness/http';
+import { resultOnceStarted } from '../harness/temporal';
+import { integrationProcessId } from '../../src/temporal/workflow-ids';
 import { startTestRelay, type TestRelay } from '../harness/relay';
 
 let relay: TestRelay;
@@ -89,7 +91,10 @@ describe('HRLogics WOTC end to end', () => {
     const again = await hrlogics.redeliverCallback(completed.callbackId, 3);
     expect(again.statuses.every((s) => s === 200)).toBe(true);
     await tagsSettled(opportunityId, WOTC_TAGS.notQualified);
-    await new Promise((r) => setTimeout(r, 1000));
+    // The screening process has ended with its result: nothing more can write for it.
+    expect(await resultOnceStarted(relay.client, integrationProcessId('hrlogics', opportunityId))).toMatchObject({
+      status: 'not_qualified',
+    });
     expect(await hrlogics.screenings(opportunityId)).toHaveLength(1);
     expect(tagWrites(await control.leverRequests(), opportunityId)).toBe(1);
   });

@@ -1,7 +1,7 @@
 // HRLogics' section of the configuration: `HRLOGICS_*`.
 import { z } from 'zod';
 import { duration, toMs, type EnvReader } from '../../config/env';
-import { partnerConnection, type PartnerConnection, type SectionContext } from '../../config/partner';
+import { partnerConnection, stopNotesSetting, type PartnerConnection, type SectionContext } from '../../config/partner';
 import { sandboxCallbackSecret } from '../../config/sandbox-defaults';
 import type { WotcSettings } from './messages';
 
@@ -10,6 +10,7 @@ export interface HrlogicsConfig extends PartnerConnection {
   maxReminders: number;
   expiry: string;
   hireWait: string;
+  stopNotes: boolean;
 }
 
 export function readHrlogicsConfig(r: EnvReader, ctx: SectionContext): HrlogicsConfig {
@@ -19,6 +20,7 @@ export function readHrlogicsConfig(r: EnvReader, ctx: SectionContext): HrlogicsC
     maxReminders: r.get('HRLOGICS_MAX_REMINDERS', z.coerce.number().int().min(0).max(20), 3),
     expiry: r.get('HRLOGICS_EXPIRY', duration, '30d'),
     hireWait: r.get('HRLOGICS_HIRE_WAIT', duration, '180d'),
+    stopNotes: stopNotesSetting(r, 'HRLOGICS'),
   };
 }
 
@@ -28,5 +30,6 @@ export function wotcSettings(section: HrlogicsConfig): WotcSettings {
     maxReminders: section.maxReminders,
     expiryMs: toMs(section.expiry),
     hireWaitMs: toMs(section.hireWait),
+    stopNotes: section.stopNotes,
   };
 }

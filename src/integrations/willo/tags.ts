@@ -1,6 +1,7 @@
 // Every Lever tag string and note marker of the Willo flow. Lever matches tags case-sensitively: import
 // them from here, never spell them again.
 import { noteMarker } from '../../lever/note-markers';
+import type { StopNote } from '../kit/stop-notes';
 
 /** Willo status tags: exactly one of them on an opportunity at any time. */
 export const WILLO_TAGS = {
@@ -37,4 +38,24 @@ export function willoInterviewTitles(tags: readonly string[], account: string): 
 
 export const willoNoteMarkers = {
   response: (participantKey: string) => noteMarker('willo-response', participantKey),
+} as const;
+
+/** Notes when the interview cannot go on (WILLO_STOP_NOTES): one per opportunity, or per invite. */
+export const willoStopNotes = {
+  noInterview: (opportunityId: string, account: string): StopNote => ({
+    marker: noteMarker('willo-no-interview', opportunityId),
+    text: `Willo: no video interview invite was sent: this posting is not linked to a Willo interview (a posting tag Willo:<Interview>-${account}).`,
+  }),
+  unknownInterview: (opportunityId: string): StopNote => ({
+    marker: noteMarker('willo-no-interview', opportunityId),
+    text: "Willo: no video interview invite was sent: no interview in Willo's catalogue has the title this posting's Willo tag names.",
+  }),
+  noEmail: (opportunityId: string): StopNote => ({
+    marker: noteMarker('willo-no-email', opportunityId),
+    text: 'Willo: no video interview invite was sent: the opportunity has no email address.',
+  }),
+  expired: (participantKey: string): StopNote => ({
+    marker: noteMarker('willo-expired', participantKey),
+    text: 'Willo: the video interview invite expired without a response. A response that still comes in is recorded.',
+  }),
 } as const;
