@@ -3,38 +3,20 @@
 // and lone surrogates in ids, valid signatures over junk, wrong secrets, stale timestamps, duplicate JSON
 // keys, huge bodies. Every one gets an answer below 500 on a connection that stays up, and afterwards
 // the API still accepts a valid webhook.
-import type { Client } from '@temporalio/client';
 import fc from 'fast-check';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createApp } from '../../src/api';
-import type { Config } from '../../src/config';
 import { SANDBOX_ADMIN_TOKEN, SANDBOX_LEVER_WEBHOOK_TOKENS, sandboxCallbackSecret } from '../../src/config/sandbox-defaults';
 import { LEVER_EVENTS, type LeverEvent } from '../../src/lever/events';
 import { leverSignature } from '../../src/lever/webhook';
-import { createLogger } from '../../src/logger';
 import { CALLBACK_SAMPLES } from '../harness/callback-samples';
 import { callbackHeaders } from '../harness/callbacks';
-import { http, listen } from '../harness/http';
-import { testClient, testConfig } from '../harness/temporal';
+import { useTestApi } from '../harness/api';
+import { http } from '../harness/http';
 
 const RUNS = 2_000;
 
-let config: Config;
-let client: Client;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  // Sandbox mode: every integration, its callbacks, the admin route and the codec endpoint are on.
-  config = testConfig();
-  client = await testClient(config);
-  ({ server, url } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') })));
-});
-afterAll(async () => {
-  server.close();
-  await client.connection.close();
-});
+// Sandbox mode: every integration, its callbacks, the admin route and the codec endpoint are on.
+const api = useTestApi();
 
 interface Attempt {
   method: 'GET' | 'POST' | 'OPTIONS';
@@ -251,7 +233,7 @@ describe('hostile requests over every ingress route', () => {
     await fc.assert(
       fc.asyncProperty(attempts, async ({ method, path, headers, body }) => {
         // A thrown fetch is a dropped connection: the property fails with it.
-        const response = await fetch(`${url}${path}`, { method, headers, body });
+        const response = await fetch(`${api.url}${path}`, { method, headers, body });
         await response.arrayBuffer();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         return response.status < 500;
@@ -264,10 +246,10 @@ describe('hostile requests over every ingress route', () => {
     // Every kind of answer was reached: refusals, but also accepted work.
     expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 202, 400, 401, 404, 413, 415]));
 
-    expect((await http('GET', `${url}/healthz`)).status).toBe(200);
+    expect((await http('GET', `${api.url}/healthz`)).status).toBe(200);
     const token = randomBytes(24).toString('hex');
     const at = Date.now();
-    const valid = await http('POST', `${url}/webhooks/lever`, {
+    const valid = await http('POST', `${api.url}/webhooks/lever`, {
       event: 'applicationCreated',
       triggeredAt: at,
       token,

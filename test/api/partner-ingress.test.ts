@@ -2,36 +2,18 @@
 // `webhook-id`, must be an id Temporal and Lever can hold, else a 400 naming the field (never a 503 that
 // the partner would retry for nothing); a `type` that names an object's built-in property is just an
 // unused type; Temporal's own refusals become 400 (its absence is a 503: test/api/lever-ingress.test.ts).
-import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createApp } from '../../src/api';
 import { TemporalActions } from '../../src/api/temporal-actions';
-import type { Config } from '../../src/config';
 import { HttpProblem } from '../../src/http/problems';
 import { startAction } from '../../src/integrations/kit/callbacks';
 import { wintroNotification } from '../../src/integrations/wintro/referral-workflow';
-import { createLogger } from '../../src/logger';
 import { opportunityTriggers } from '../../src/opportunity/trigger';
 import { CALLBACK_SAMPLES } from '../harness/callback-samples';
 import { callbackHeaders } from '../harness/callbacks';
-import { http, listen } from '../harness/http';
-import { testClient, testConfig } from '../harness/temporal';
+import { useTestApi } from '../harness/api';
+import { http } from '../harness/http';
 
-let config: Config;
-let client: Client;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  config = testConfig();
-  client = await testClient(config);
-  ({ server, url } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') })));
-});
-afterAll(async () => {
-  server.close();
-  await client.connection.close();
-});
+const api = useTestApi();
 
 const BAD_IDS = { 'a NUL character': 'a\u0000b', 'a lone surrogate': 'a\ud800b', '300 characters': 'x'.repeat(300), 'a space': 'a b' };
 
@@ -39,7 +21,7 @@ const post = (integration: string, body: unknown, headers?: Record<string, strin
   const text = JSON.stringify(body);
   return http<{ error: string; fields?: { field: string }[] }>(
     'POST',
-    `${url}/webhooks/${integration}`,
+    `${api.url}/webhooks/${integration}`,
     text,
     headers ?? callbackHeaders(integration, text),
   );
@@ -78,7 +60,7 @@ describe('partner callback ids', () => {
 });
 
 describe("Temporal's answers", () => {
-  const actions = () => new TemporalActions(client, `test-${randomUUID()}`, opportunityTriggers(config));
+  const actions = () => new TemporalActions(api.client, `test-${randomUUID()}`, opportunityTriggers(api.config));
   const notification = (workflowId: string) =>
     startAction(wintroNotification, {
       workflowId,

@@ -13,7 +13,7 @@ import { basicAuth } from '../../src/http/json-client';
 import { callbackHeaders } from '../harness/callbacks';
 import { http, waitFor } from '../harness/http';
 import { decisionOf } from '../harness/opportunity';
-import { startTestRelay, type TestRelay } from '../harness/relay';
+import { startTestRelay, useTestRelay, type TestRelay } from '../harness/relay';
 import { resultOnceStarted } from '../harness/temporal';
 
 let relay: TestRelay;
@@ -239,34 +239,28 @@ describe('Willo end to end', () => {
 });
 
 describe('Willo invite window', () => {
-  let short: TestRelay;
-  let shortControl: SandboxControl;
-  beforeAll(async () => {
-    short = await startTestRelay({ env: { WILLO_INVITE_EXPIRY: '1s', REFTY_ENABLED: 'false', HRLOGICS_ENABLED: 'false' } });
-    shortControl = new SandboxControl(short.sandbox.baseUrl);
-  });
-  afterAll(() => short.stop());
+  const short = useTestRelay({ env: { WILLO_INVITE_EXPIRY: '1s', REFTY_ENABLED: 'false', HRLOGICS_ENABLED: 'false' } });
 
   it('an expired invite is recorded (status, one note, tag kept), and a late response still moves the candidate to To Review', async () => {
-    const { opportunityId } = await shortControl.apply({ name: 'Lou Late', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
-    await shortControl.moveStage(opportunityId, 'phone-screen');
-    const handle = short.client.workflow.getHandle(integrationProcessId('willo', opportunityId));
+    const { opportunityId } = await short.control.apply({ name: 'Lou Late', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    await short.control.moveStage(opportunityId, 'phone-screen');
+    const handle = short.relay.client.workflow.getHandle(integrationProcessId('willo', opportunityId));
     await waitFor(async () => (await handle.query(willoStateQuery).catch(() => undefined))?.status === 'expired', {
       what: 'the invite to expire',
     });
-    const [participant] = await willoControl(shortControl).participants(opportunityId);
+    const [participant] = await willoControl(short.control).participants(opportunityId);
     const notes = await waitFor(async () => {
-      const list = (await shortControl.opportunity(opportunityId)).notes;
+      const list = (await short.control.opportunity(opportunityId)).notes;
       return list.length > 0 && list;
     });
     expect(notes.map((n) => n.value)).toEqual([expect.stringMatching(/^Willo: the video interview invite expired without a response/)]);
     expect(participant.status).toBe('invited');
-    expect((await shortControl.opportunity(opportunityId)).tags).toContain(WILLO_TAGS.invited);
+    expect((await short.control.opportunity(opportunityId)).tags).toContain(WILLO_TAGS.invited);
 
-    expect((await willoControl(shortControl).finishVideo(participant.key)).status).toBe(200);
+    expect((await willoControl(short.control).finishVideo(participant.key)).status).toBe(200);
     await waitFor(
       async () => {
-        const { tags } = await shortControl.opportunity(opportunityId);
+        const { tags } = await short.control.opportunity(opportunityId);
         return tags.includes(WILLO_TAGS.toReview) && !tags.includes(WILLO_TAGS.invited);
       },
       { what: 'Willo:To Review after the late response' },
