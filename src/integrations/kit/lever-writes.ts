@@ -1,7 +1,7 @@
 // Workflow-side Lever steps that write: notes (every flow) and opportunities (Wintro referrals, technical
 // interviews). Lever has no idempotency keys, so each step looks for its own earlier effect first: a
 // retry after a crash, or a replay, finds the opportunity or note it made instead of making another.
-import { ApplicationFailure, sleep, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { HTTP_FAILURE } from '../../http/failure-types';
 import { withMarker } from '../../lever/note-markers';
 import type { OpportunityRef } from '../../lever/sourcing-activities';
@@ -77,17 +77,35 @@ export const LEVER_REFUSED_STATUS = 'lever-refused';
  * tried again the same way, with `RelayStatus` saying why it waits, rather than lost.
  */
 async function lookThenWrite<T>(look: () => Promise<T | undefined>, write: () => Promise<T>): Promise<T> {
+  const refusal = new RefusalStatus();
   for (let attempt = 0; ; attempt++) {
     const existing = await look();
-    if (existing !== undefined) return existing;
+    if (existing !== undefined) return refusal.over(existing);
     try {
-      return await write();
+      return refusal.over(await write());
     } catch (error) {
       const refused = failureType(error) === HTTP_FAILURE.forbidden;
       if (!refused && !mayHaveHappened(error)) throw error;
-      if (refused && attempt === 0) upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.status, value: LEVER_REFUSED_STATUS }]);
+      if (refused) refusal.show();
       await sleep(Math.min(1_000 * 2 ** attempt, 5 * 60_000));
     }
+  }
+}
+
+/** `RelayStatus = lever-refused` while a write waits on a refusal, and the status it had back once it is done. */
+class RefusalStatus {
+  private before?: { value: string | null };
+
+  show(): void {
+    if (this.before) return;
+    this.before = { value: workflowInfo().typedSearchAttributes.get(SEARCH_ATTRIBUTES.status) ?? null };
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.status, value: LEVER_REFUSED_STATUS }]);
+  }
+
+  over<T>(result: T): T {
+    if (this.before) upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.status, value: this.before.value }]);
+    this.before = undefined;
+    return result;
   }
 }
 
