@@ -1,8 +1,9 @@
 // A finished anonymous technical interview. advance: the candidate becomes a Lever opportunity at the
 // default stage, created as the interviewer's Lever user (else, or when Lever refuses that user the write,
-// as the default user, and the note says so), with the platform as source, plus a note with the scores. no_advance: nothing, unless unsuccessful candidates are exported:
-// then an opportunity named by the pseudonym, without email, tagged `<Platform>:Anonymous`. The
-// opportunity carries `<Platform>:Interview <id>`: Lever is the record of where it came from.
+// as the default user, and the note says so), with the platform as source, plus a note with the scores.
+// no_advance: nothing, unless unsuccessful candidates are exported: then an opportunity named by the
+// pseudonym, without email, tagged `<Platform>:Anonymous`. The opportunity carries
+// `<Platform>:Interview <id>`: Lever is the record of where it came from.
 import { isNotFound, leverActivities } from '../kit/activity-proxies';
 import { addNoteOnce, ensureOpportunity, performAsUser, recordOutcome, resolveStageId, type PerformAs } from '../kit/lever-writes';
 import type { TechInterviewInput, TechInterviewOutcome } from './messages';
