@@ -27,6 +27,7 @@ const workflowSide = [
   'src/integrations/kit/process-status.ts',
   'src/integrations/kit/activity-proxies.ts',
   'src/integrations/kit/lever-writes.ts',
+  'src/integrations/kit/stop-notes.ts',
   'src/integrations/kit/messages.ts',
   'src/lever/snapshot.ts',
   'src/lever/note-markers.ts',

@@ -2,12 +2,12 @@
 // registry, by name. Temporal looks a workflow type up here; nothing else imports this file. It is a
 // CommonJS module (`import = require`, `export =`) because its exports are built from the registry.
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS module on purpose, see above */
-import type { Workflow } from '@temporalio/workflow';
 import registry = require('./integrations');
 import opportunity = require('./opportunity/workflow');
 import bulk = require('./opportunity/bulk');
 
-const workflows: Record<string, Workflow> = {
+// No `import type` either: an ES import, even of types only, makes some swc versions mark the module ESM.
+const workflows: Record<string, import('@temporalio/workflow').Workflow> = {
   opportunityProcess: opportunity.opportunityProcess,
   leverSweep: bulk.leverSweep,
   leverBackfill: bulk.leverBackfill,

@@ -32,6 +32,8 @@ export function partnerIngress({ partner, secret, routes, actions, subject }: Pa
       });
     } catch (error) {
       if (error instanceof WebhookVerificationError) throw new HttpProblem(401, `${partner} signature rejected: ${error.message}`);
+      // `verify` parses the body once the signature matched: a signed body that is not JSON lands here.
+      if (error instanceof SyntaxError) throw new HttpProblem(400, 'body is not valid JSON');
       throw error;
     }
     // The webhook-id keys dedupe inside workflows (and a notification's workflow id): an opaque token only.
@@ -40,7 +42,8 @@ export function partnerIngress({ partner, secret, routes, actions, subject }: Pa
     const body = parseJson(req.body as Buffer);
     const head = typed.safeParse(body);
     if (!head.success) throw new HttpProblem(400, `invalid ${partner} callback`, describeIssues(head.error));
-    const route = routes[head.data.type];
+    // Own entries only: a `type` such as "constructor" or "__proto__" is just another unused type.
+    const route = Object.hasOwn(routes, head.data.type) ? routes[head.data.type] : undefined;
     if (!route) {
       res.status(200).json({ status: 'ignored', reason: `callback type ${head.data.type} is not used` });
       return;

@@ -43,6 +43,14 @@ export function partnerConnection(
   };
 }
 
+/**
+ * `<PREFIX>_STOP_NOTES` (default on): whether the integration writes a short note on the opportunity when
+ * its flow cannot go on (no email, expired...), for accounts that do not want them.
+ */
+export function stopNotesSetting(r: EnvReader, prefix: string): boolean {
+  return r.get(`${prefix}_STOP_NOTES`, bool, true);
+}
+
 /** A value that has a default only in sandbox mode. */
 export function sandboxDefault<T>(ctx: SectionContext, value: T): T | undefined {
   return ctx.sandbox ? value : undefined;

@@ -5,6 +5,8 @@ import { LEVER_EVENTS, type LeverEvent } from '../lever/events';
 
 export const SANDBOX_PORT = 3100;
 export const SANDBOX_LEVER_API_KEY = 'sandbox-lever-api-key';
+/** A second key of the sandbox's Lever account, without confidential access: confidential records are hidden from it. */
+export const SANDBOX_LEVER_NON_CONFIDENTIAL_API_KEY = 'sandbox-lever-api-key-non-confidential';
 export const SANDBOX_PARTNER_API_KEY = 'sandbox-partner-api-key';
 export const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
 /** A seeded sandbox Lever user (Rita Recruiter): whom integrations act as by default. */

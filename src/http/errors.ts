@@ -46,9 +46,11 @@ export function classifyHttpStatus(ctx: HttpFailureContext): ApplicationFailure 
       ? HTTP_FAILURE.notFound
       : status === 400 || status === 422
         ? HTTP_FAILURE.badRequest
-        : status === 401 || status === 403
+        : status === 401
           ? HTTP_FAILURE.unauthorized
-          : HTTP_FAILURE.clientError;
+          : status === 403
+            ? HTTP_FAILURE.forbidden
+            : HTTP_FAILURE.clientError;
   return ApplicationFailure.create({ message, type, details, nonRetryable: true });
 }
 

@@ -2,7 +2,10 @@
 export const HTTP_FAILURE = {
   notFound: 'HttpNotFound',
   badRequest: 'HttpBadRequest',
+  /** 401: the credentials are wrong. */
   unauthorized: 'HttpUnauthorized',
+  /** 403: the credentials are right, but this may not be done (by this key, or as this `perform_as` user). */
+  forbidden: 'HttpForbidden',
   clientError: 'HttpClientError',
   rateLimited: 'HttpRateLimited',
   unavailable: 'HttpUnavailable',

@@ -28,12 +28,38 @@ export function requireJson(contentType: string | undefined): void {
   }
 }
 
+/**
+ * Nothing we accept nests beyond a few levels. Deeper bodies are refused before parsing: later steps that
+ * walk a value recursively (JSON.stringify in the replay guard, payload conversion) would overflow the
+ * stack on a body of a few kilobytes of brackets, and a crash there would be a 5xx.
+ */
+export const MAX_JSON_DEPTH = 32;
+
 export function parseJson(raw: Buffer): unknown {
+  const text = raw.toString('utf8');
+  if (exceedsDepth(text, MAX_JSON_DEPTH)) throw new HttpProblem(400, `body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw new HttpProblem(400, 'body is not valid JSON');
   }
+}
+
+/** One pass over the text, counting brackets outside strings; malformed JSON is left to JSON.parse. */
+function exceedsDepth(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > max) return true;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return false;
 }
 
 /** Formats zod issues as `path: message` so a 400 names the failing fields. */

@@ -13,6 +13,8 @@ export interface PageOf<T> {
 export interface OpportunityRef {
   id: string;
   tags: string[];
+  /** For an opportunity we created: the user it was created as (Lever makes the `perform_as` user its owner). */
+  owner: string | null;
 }
 
 const noteText = (note: LeverNote) => [note.value, note.text, ...(note.fields ?? []).map((f) => f.value)].filter(Boolean).join('\n');
@@ -23,7 +25,7 @@ export function createLeverSourcingActivities(lever: LeverClient) {
     /** The first page of matching opportunities, as ids and tags. */
     async leverFindOpportunities(filter: Pick<OpportunityFilter, 'email' | 'posting_id' | 'tag'>): Promise<OpportunityRef[]> {
       const page = await lever.listOpportunities(filter);
-      return page.data.map((o) => ({ id: o.id, tags: o.tags ?? [] }));
+      return page.data.map((o) => ({ id: o.id, tags: o.tags ?? [], owner: o.owner ?? null }));
     },
 
     async leverCreateOpportunity(body: CreateOpportunityBody, performAs: string): Promise<{ id: string }> {

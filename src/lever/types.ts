@@ -32,6 +32,7 @@ export interface LeverOpportunity {
   origin: LeverOrigin;
   owner?: string | null;
   applications: string[];
+  confidentiality?: 'confidential' | 'non-confidential';
   createdAt: number;
   updatedAt?: number;
   isAnonymized?: boolean;
@@ -44,6 +45,8 @@ export interface LeverPosting {
   text: string;
   state: 'published' | 'internal' | 'closed' | 'draft' | 'pending' | 'rejected';
   distributionChannels?: string[];
+  /** Confidential postings (and their candidates) are for the hiring team only. */
+  confidentiality?: 'confidential' | 'non-confidential';
   owner?: string | null;
   hiringManager?: string | null;
   categories?: { team?: string; department?: string; location?: string; commitment?: string; level?: string };

@@ -73,6 +73,14 @@ export class SandboxControl {
   moveStage(id: string, stageId: string) {
     return this.request<{ deliveryIds: string[] }>('POST', `/lever/opportunities/${id}/stage`, { stageId });
   }
+  setConfidentiality(postingId: string, confidentiality: 'confidential' | 'non-confidential') {
+    return this.request<{ id: string; confidentiality: string }>('PUT', `/lever/postings/${postingId}/confidentiality`, {
+      confidentiality,
+    });
+  }
+  setUserRole(userId: string, accessRole: string) {
+    return this.request<{ id: string; accessRole: string }>('PUT', `/lever/users/${userId}`, { accessRole });
+  }
   tagPosting(postingId: string, tags: string[]) {
     return this.request<{ id: string; tags: string[] }>('POST', `/lever/postings/${postingId}/tags`, { tags });
   }

@@ -1,7 +1,9 @@
 // Signed partner callbacks to the relay (Standard Webhooks, spec/partners.md common rules), shared by
 // every partner simulator. The first attempt is synchronous so a control call can show the relay's
 // answer; retries run in the background with a fresh timestamp and the same `webhook-id`, as Standard
-// Webhooks senders do. A client error other than 408/429 is final: resending cannot fix it.
+// Webhooks senders do. A client error other than 404, 408 and 429 is final: resending cannot fix it. A
+// 404 is the relay not knowing the process yet (a callback racing the process, or its search attribute
+// not yet visible), so it is retried like the partners' contract expects ("404 so the partner retries").
 import express, { Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
@@ -34,7 +36,8 @@ export interface PartnerCallbackSenderOptions {
   outbox: Outbox;
 }
 
-const retryable = ({ status }: SendResult) => status === undefined || status < 400 || status >= 500 || status === 408 || status === 429;
+const retryable = ({ status }: SendResult) =>
+  status === undefined || status < 400 || status >= 500 || status === 404 || status === 408 || status === 429;
 
 export class PartnerCallbackSender {
   private readonly list: PartnerCallback[] = [];
@@ -107,12 +110,16 @@ export class PartnerCallbackSender {
   }
 
   private sign(callbackId: string, body: string): Record<string, string> {
-    const now = new Date();
-    return {
-      'content-type': 'application/json',
-      'webhook-id': callbackId,
-      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-      'webhook-signature': this.webhook.sign(callbackId, now, body),
-    };
+    return signedCallbackHeaders(this.webhook, callbackId, body);
   }
+}
+
+/** The headers of one Standard Webhooks delivery of `body`, signed at `at` (tests sign stale or forged ones too). */
+export function signedCallbackHeaders(webhook: Webhook, callbackId: string, body: string, at = new Date()): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'webhook-id': callbackId,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': webhook.sign(callbackId, at, body),
+  };
 }

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   SANDBOX_LEVER_API_KEY,
+  SANDBOX_LEVER_NON_CONFIDENTIAL_API_KEY,
   SANDBOX_LEVER_RATE,
   SANDBOX_LEVER_WEBHOOK_TOKENS,
   SANDBOX_PARTNER_API_KEY,
@@ -38,7 +39,14 @@ export interface SandboxOptions {
   port?: number;
   /** Base URL of the relay API: webhooks go to `/webhooks/lever`, HRLogics callbacks to `/webhooks/hrlogics`. */
   relayUrl: string;
+  /** The relay's Lever key. Default SANDBOX_LEVER_API_KEY. */
   leverApiKey?: string;
+  /**
+   * Whether that key sees confidential postings and their opportunities. Default true: every flow but
+   * Wintro's must see a confidential posting's candidates, and Wintro leaves them out itself. The account's
+   * second key, SANDBOX_LEVER_NON_CONFIDENTIAL_API_KEY, never sees them.
+   */
+  leverConfidentialAccess?: boolean;
   partnerApiKey?: string;
   /** The signature token of each Lever webhook. */
   webhookTokens?: Record<LeverEvent, string>;
@@ -102,6 +110,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     };
   }
 
+  const primaryLeverKey = options.leverApiKey ?? SANDBOX_LEVER_API_KEY;
   // The account starts with one webhook per event pointing at the relay, as if set up by hand.
   const registry = new WebhookRegistry(`${relayUrl}/webhooks/lever`, options.webhookTokens ?? SANDBOX_LEVER_WEBHOOK_TOKENS);
   const state: SandboxState = {
@@ -109,7 +118,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       store: new LeverStore(),
       requests: new RequestLog(),
       registry,
-      access: new KeyAccess(options.leverApiKey ?? SANDBOX_LEVER_API_KEY),
+      access: new KeyAccess(
+        {
+          [SANDBOX_LEVER_NON_CONFIDENTIAL_API_KEY]: { confidential: false },
+          [primaryLeverKey]: { confidential: options.leverConfidentialAccess ?? true },
+        },
+        primaryLeverKey,
+      ),
       webhooks: new LeverWebhookSender({
         registry,
         fallbackUrl: `${relayUrl}/webhooks/lever`,

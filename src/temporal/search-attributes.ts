@@ -7,6 +7,11 @@ export const SEARCH_ATTRIBUTES = {
   /** `opportunity` for the opportunity process, else the integration's name (`hrlogics`, `willo`...). */
   integration: defineSearchAttributeKey('RelayIntegration', SearchAttributeType.KEYWORD),
   status: defineSearchAttributeKey('RelayStatus', SearchAttributeType.KEYWORD),
+  /**
+   * On `willo/<opportunityId>`: the opaque key of the participant it invited. Willo's callbacks name only
+   * the participant, so this is how one finds its process.
+   */
+  willoParticipant: defineSearchAttributeKey('WilloParticipant', SearchAttributeType.KEYWORD),
 } as const;
 
 /** `Name=Type` pairs for `temporal server start-dev --search-attribute` and cluster set-up. */

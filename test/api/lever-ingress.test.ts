@@ -1,22 +1,17 @@
 // Ingress against a real Temporal server, no worker: every bad-input class gets its status and starts
 // nothing; a valid delivery is exactly one Temporal call (a trigger of the opportunity's process), with
 // every integration on, however often it arrives.
-import { Client, WorkflowNotFoundError, type WorkflowClientInterceptor } from '@temporalio/client';
+import { WorkflowNotFoundError, type WorkflowClientInterceptor } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import { createApp } from '../../src/api';
-import type { Config } from '../../src/config';
 import { leverSignature } from '../../src/lever/webhook';
 import { createLogger } from '../../src/logger';
 import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/config/sandbox-defaults';
 import { workflowIds } from '../../src/temporal/workflow-ids';
+import { useTestApi } from '../harness/api';
 import { http, listen } from '../harness/http';
 import { testClient, testConfig } from '../harness/temporal';
 
-let config: Config;
-let client: Client;
-let server: Server;
-let url: string;
 /** Every Temporal call the API makes, by kind, counted by a client interceptor. */
 const calls: string[] = [];
 
@@ -26,23 +21,8 @@ const counting: WorkflowClientInterceptor = {
   signalWithStart: (input, next) => (calls.push('signalWithStart'), next(input)),
 };
 
-beforeAll(async () => {
-  // Every integration on (sandbox mode): still one call per webhook.
-  config = testConfig({ API_BODY_LIMIT: '4kb' });
-  const plain = await testClient(config);
-  client = new Client({
-    connection: plain.connection,
-    namespace: plain.options.namespace,
-    dataConverter: plain.options.dataConverter,
-    interceptors: { workflow: [counting] },
-  });
-  ({ server, url } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') })));
-});
-
-afterAll(async () => {
-  server.close();
-  await client.connection.close();
-});
+// Every integration on (sandbox mode): still one call per webhook.
+const api = useTestApi({ env: { API_BODY_LIMIT: '4kb' }, interceptors: { workflow: [counting] } });
 
 function signed(event: string, data: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
   const token = randomBytes(24).toString('hex');
@@ -53,7 +33,7 @@ function signed(event: string, data: Record<string, unknown>, overrides: Record<
 
 async function started(opportunityId: string): Promise<boolean> {
   try {
-    await client.workflow.getHandle(workflowIds.opportunity(opportunityId)).describe();
+    await api.client.workflow.getHandle(workflowIds.opportunity(opportunityId)).describe();
     return true;
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return false;
@@ -61,7 +41,7 @@ async function started(opportunityId: string): Promise<boolean> {
   }
 }
 
-const post = (body: unknown, headers: Record<string, string> = {}) => http('POST', `${url}/webhooks/lever`, body, headers);
+const post = (body: unknown, headers: Record<string, string> = {}) => http('POST', `${api.url}/webhooks/lever`, body, headers);
 
 describe('POST /webhooks/lever', () => {
   it('each delivery is one Temporal call: a trigger of the opportunity process, five copies one process', async () => {
@@ -71,7 +51,7 @@ describe('POST /webhooks/lever', () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(delivery)));
     expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202]);
     expect(calls).toEqual(['signalWithStart', 'signalWithStart', 'signalWithStart', 'signalWithStart', 'signalWithStart']);
-    const handle = client.workflow.getHandle(workflowIds.opportunity(opportunityId));
+    const handle = api.client.workflow.getHandle(workflowIds.opportunity(opportunityId));
     const description = await handle.describe();
     expect(description.type).toBe('opportunityProcess');
     expect(description.searchAttributes.LeverOpportunityId).toEqual([opportunityId]);
@@ -166,6 +146,18 @@ describe('POST /webhooks/lever', () => {
       ['data.opportunityId'],
     ],
     ['huge body', (id) => post(signed('applicationCreated', { opportunityId: id, padding: 'x'.repeat(10_000) })), 413, /larger than 4kb/],
+    [
+      'data nested 1,500 levels deep',
+      (id) =>
+        post(
+          JSON.stringify(signed('applicationCreated', { opportunityId: id })).replace(
+            '"data":{',
+            `"data":{"deep":${'['.repeat(1_500)}${']'.repeat(1_500)},`,
+          ),
+        ),
+      400,
+      /nested deeper than 32 levels/,
+    ],
     // Ids Temporal or Lever could not hold: a 400 naming the field, never a 503 that Lever would retry.
     [
       'opportunityId with a NUL character',
@@ -221,7 +213,9 @@ describe('POST /webhooks/lever', () => {
 
   it('ignores Lever webhooks (200, no Temporal call) when no integration that opportunities drive is on', async () => {
     const off = testConfig({ HRLOGICS_ENABLED: 'false', WILLO_ENABLED: 'false', REFTY_ENABLED: 'false', TECH_INTERVIEW_ENABLED: 'false' });
-    const { server: offServer, url: offUrl } = await listen(createApp({ config: off, client, logger: createLogger('api', 'silent') }));
+    const { server: offServer, url: offUrl } = await listen(
+      createApp({ config: off, client: api.client, logger: createLogger('api', 'silent') }),
+    );
     try {
       calls.length = 0;
       const opportunityId = randomUUID();

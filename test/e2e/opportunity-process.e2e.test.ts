@@ -17,10 +17,10 @@ const t = useTestRelay();
 const email = () => `budget-${randomUUID()}@example.com`;
 
 /** Every Lever request from `since` until `settled()` holds, once the log has been quiet for a moment. */
-async function leverRequestsDuring(since: number, settled: () => Promise<unknown>): Promise<LoggedRequest[]> {
+async function leverRequestsDuring(since: number, settled: () => Promise<unknown>, control = t.control): Promise<LoggedRequest[]> {
   await waitFor(async () => Boolean(await settled()), { what: 'the event to be handled' });
   await new Promise((r) => setTimeout(r, 750));
-  return (await t.control.leverRequests()).filter((r) => r.at >= since);
+  return (await control.leverRequests()).filter((r) => r.at >= since);
 }
 
 const describeLog = (log: LoggedRequest[]) => log.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`);
@@ -30,9 +30,14 @@ describe('Lever requests per event, all integrations on', () => {
     // Warm the worker's cache of stage names and posting tags, as any running worker has it.
     const warm = await t.control.apply({ name: 'Warm Up', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
     await t.control.moveStage(warm.opportunityId, 'phone-screen');
-    await waitFor(async () => (await t.control.opportunity(warm.opportunityId)).tags.includes(WILLO_TAGS.invited), {
-      what: 'the warm-up invite',
-    });
+    await waitFor(
+      async () => {
+        const o = await t.control.opportunity(warm.opportunityId);
+        // Phone Screen is also a Refty step's stage, and this posting is in no Refty rule: noted once.
+        return o.tags.includes(WILLO_TAGS.invited) && o.notes.length > 0;
+      },
+      { what: 'the warm-up invite and stop note' },
+    );
 
     const applied = Date.now();
     const { opportunityId } = await t.control.apply({ name: 'Budget Bea', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
@@ -42,21 +47,68 @@ describe('Lever requests per event, all integrations on', () => {
     expect(describeLog(onApply)).toEqual(['GET /opportunities/:id']);
 
     const unused = Date.now();
-    await t.control.moveStage(opportunityId, 'onsite');
+    await t.control.moveStage(opportunityId, 'offer');
     const onUnused = await leverRequestsDuring(unused, () =>
       decisionOf(t.relay.client, opportunityId, 'willo', { since: unused, reason: /not a Willo trigger stage/ }),
     );
     expect(describeLog(onUnused)).toEqual(['GET /opportunities/:id']);
 
+    // On-site is Refty's reference-check stage, and this posting is in no Refty rule: a stop, noted once.
+    const stop = Date.now();
+    await t.control.moveStage(opportunityId, 'onsite');
+    const onStop = await leverRequestsDuring(stop, async () => (await t.control.opportunity(opportunityId)).notes.length > 0);
+    expect(describeLog(onStop)).toEqual(['GET /opportunities/:id', 'GET /opportunities/:id/notes', 'POST /opportunities/:id/notes']);
+
+    // Phone Screen is Refty's too: the stop was noted, and the ended process remembers it.
     const trigger = Date.now();
     await t.control.moveStage(opportunityId, 'phone-screen');
     const onTrigger = await leverRequestsDuring(trigger, async () =>
       (await t.control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.invited),
     );
     expect(describeLog(onTrigger)).toEqual(['GET /opportunities/:id', 'POST /opportunities/:id/addTags']);
-    console.log(
-      `Lever requests per event: applicationCreated ${onApply.length}, unused stage change ${onUnused.length}, Willo trigger stage change ${onTrigger.length}`,
+
+    const noEmailAt = Date.now();
+    const noEmail = await t.control.apply({ name: 'Nell Noemail', postingId: SEED_POSTING_IDS.warehouseAssociate });
+    const onNoEmail = await leverRequestsDuring(
+      noEmailAt,
+      async () => (await t.control.opportunity(noEmail.opportunityId)).notes.length > 0,
     );
+    expect(describeLog(onNoEmail)).toEqual(['GET /opportunities/:id', 'GET /opportunities/:id/notes', 'POST /opportunities/:id/notes']);
+    const redeliveredAt = Date.now();
+    await t.control.redeliver(noEmail.deliveryIds[0], 1);
+    const onRedelivery = await leverRequestsDuring(redeliveredAt, () =>
+      decisionOf(t.relay.client, noEmail.opportunityId, 'hrlogics', { since: redeliveredAt, reason: /noted in Lever before/ }),
+    );
+    expect(describeLog(onRedelivery)).toEqual(['GET /opportunities/:id']);
+    console.log(
+      `Lever requests per event: applicationCreated ${onApply.length}, unused stage change ${onUnused.length}, Willo trigger stage change ${onTrigger.length}; ` +
+        `with a stop noted: Refty step stage on an uncovered posting ${onStop.length}, application without email ${onNoEmail.length}, the same stop again ${onRedelivery.length}`,
+    );
+  });
+});
+
+describe('Lever requests per event, stop notes switched off', () => {
+  const off = useTestRelay({ env: { HRLOGICS_STOP_NOTES: 'false', WILLO_STOP_NOTES: 'false', REFTY_STOP_NOTES: 'false' } });
+
+  it('a stop costs only the read, and nothing is written', async () => {
+    const applied = Date.now();
+    const { opportunityId } = await off.control.apply({ name: 'Quiet Quinn', postingId: SEED_POSTING_IDS.backendEngineer });
+    const onApply = await leverRequestsDuring(
+      applied,
+      () => decisionOf(off.relay.client, opportunityId, 'hrlogics', { since: applied, reason: /^no email: no survey until one is added$/ }),
+      off.control,
+    );
+    const moved = Date.now();
+    await off.control.moveStage(opportunityId, 'phone-screen');
+    const onMove = await leverRequestsDuring(
+      moved,
+      () => decisionOf(off.relay.client, opportunityId, 'refty', { since: moved, reason: /^the posting is not covered by a Refty rule$/ }),
+      off.control,
+    );
+    // The reads (and, in this fresh worker, filling its cache of stage names and posting tags): no note.
+    for (const log of [onApply, onMove]) expect(describeLog(log).filter((r) => r.includes('/notes') || r.startsWith('POST'))).toEqual([]);
+    expect(describeLog(onApply).filter((r) => r.startsWith('GET /opportunities'))).toEqual(['GET /opportunities/:id']);
+    expect((await off.control.opportunity(opportunityId)).notes).toEqual([]);
   });
 });
 
@@ -73,10 +125,11 @@ describe('what an operator sees in Temporal', () => {
       .catch(async () => t.relay.client.workflow.getHandle(workflowIds.opportunity(opportunityId)).result());
     expect(state.integrations.willo).toMatchObject({ decision: 'start', reason: expect.stringMatching(/entered a Willo trigger stage/) });
     expect(state.integrations.hrlogics).toMatchObject({ decision: 'nothing', reason: 'the screening is under way' });
-    expect(state.integrations.refty).toMatchObject({ decision: 'nothing', reason: expect.stringMatching(/not covered/) });
+    // Phone Screen is a Refty step's stage, on a posting no Refty rule covers: noted in Lever, once.
+    expect(state.integrations.refty).toMatchObject({ decision: 'start', reason: expect.stringMatching(/not covered by a Refty rule/) });
     expect(state.integrations['tech-interview']).toMatchObject({ decision: 'nothing' });
 
-    for (const name of ['hrlogics', 'willo']) {
+    for (const name of ['hrlogics', 'willo', 'refty']) {
       const child = await t.relay.client.workflow.getHandle(integrationProcessId(name, opportunityId)).describe();
       // Started by a run of the opportunity process: the UI links them both ways.
       expect(child.parentExecution?.workflowId).toBe(workflowIds.opportunity(opportunityId));
@@ -88,6 +141,7 @@ describe('what an operator sees in Temporal', () => {
       workflowIds.opportunity(opportunityId),
       integrationProcessId('hrlogics', opportunityId),
       integrationProcessId('willo', opportunityId),
+      integrationProcessId('refty', opportunityId),
     ].sort();
     await waitFor(
       async () => {

@@ -11,6 +11,7 @@ import { integrationProcessId } from '../../src/temporal/workflow-ids';
 import { waitFor } from '../harness/http';
 import { decisionOf } from '../harness/opportunity';
 import { startTestRelay, type TestRelay } from '../harness/relay';
+import { resultOnceStarted } from '../harness/temporal';
 
 let relay: TestRelay;
 let control: SandboxControl;
@@ -24,7 +25,6 @@ beforeAll(async () => {
 afterAll(() => relay.stop());
 
 const email = () => `refty-${randomUUID()}@example.com`;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const SELF = {
   stepId: 'step-self-assessment',
   sent: reftyStepTag('Self Assessment', 'Sent'),
@@ -74,7 +74,10 @@ describe('Refty end to end', () => {
     expect(completed.status).toBe(200);
     expect((await refty.redeliverCallback(completed.callbackId, 3)).statuses).toEqual([200, 200, 200]);
     await tagged(opportunityId, [SELF.completed]);
-    await pause(500);
+    // A query answers after every signal recorded before it: the three copies have been seen (and dropped).
+    const state = await relay.client.workflow.getHandle(integrationProcessId('refty', opportunityId)).query(reftyStateQuery);
+    expect(state.seenCallbacks.filter((id) => id === completed.callbackId)).toHaveLength(1);
+    expect(state.requests).toEqual([expect.objectContaining({ requestId: request.requestId, status: 'completed' })]);
     const { notes } = await control.opportunity(opportunityId);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ secret: true });
@@ -101,7 +104,10 @@ describe('Refty end to end', () => {
     expect(statuses).toEqual([202, 202, 202, 202, 202]);
     // Each copy makes the opportunity process look again: the current entry has been requested already.
     await decisionOf(relay.client, opportunityId, 'refty', { since: redelivered });
-    await pause(500);
+    // The sequence process has seen what was handed to it (a query answers after the signals before it):
+    // still two entries handled, so no third request is on its way.
+    const state = await relay.client.workflow.getHandle(integrationProcessId('refty', opportunityId)).query(reftyStateQuery);
+    expect(state.handled).toHaveLength(2);
     expect(await refty.requests(opportunityId)).toHaveLength(2);
   });
 
@@ -138,15 +144,36 @@ describe('Refty end to end', () => {
       { what: 'the step request to be skipped' },
     );
     expect(state.skipped[0]).toMatchObject({ stepId: SELF.stepId, reason: 'no email on the opportunity' });
+    const notes = await waitFor(async () => {
+      const list = (await control.opportunity(opportunityId)).notes;
+      return list.length > 0 && list;
+    });
+    expect(notes.map((n) => n.value)).toEqual([
+      expect.stringMatching(/^Refty: no Self Assessment request was sent: the opportunity has no email address\./),
+    ]);
     expect(await refty.candidates(opportunityId)).toEqual([]);
     expect(await refty.requests(opportunityId)).toEqual([]);
   });
 
-  it('does nothing for a posting no rule covers', async () => {
+  it('sends nothing for a posting no rule covers; entering a step stage there is noted in Lever once, other stages not at all', async () => {
     const { opportunityId } = await control.apply({ name: 'Una Uncovered', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    const offer = Date.now();
+    await control.moveStage(opportunityId, 'offer');
+    await decisionOf(relay.client, opportunityId, 'refty', { since: offer, reason: /^the posting is not covered by a Refty rule$/ });
     const moved = Date.now();
     await control.moveStage(opportunityId, 'phone-screen');
-    await decisionOf(relay.client, opportunityId, 'refty', { since: moved, reason: /not covered by a Refty rule/ });
+    await decisionOf(relay.client, opportunityId, 'refty', {
+      since: moved,
+      reason: /not covered by a Refty rule: the sequence process notes it/,
+    });
+    expect(await resultOnceStarted(relay.client, integrationProcessId('refty', opportunityId))).toMatchObject({ status: 'not-covered' });
+    const again = Date.now();
+    await control.moveStage(opportunityId, 'onsite');
+    await decisionOf(relay.client, opportunityId, 'refty', { since: again, reason: /noted in Lever before/ });
+    const { notes } = await control.opportunity(opportunityId);
+    expect(notes.map((n) => n.value)).toEqual([
+      expect.stringMatching(/^Refty: no self-assessment or reference check is sent for this opportunity: its posting is not covered/),
+    ]);
     expect(await refty.candidates(opportunityId)).toEqual([]);
     expect(await refty.requests(opportunityId)).toEqual([]);
   });
@@ -215,8 +242,16 @@ describe('Refty end to end', () => {
     await control.archive(opportunityId, null);
     // The candidate is back, still in phone screen. Whether that entry still counts as news (it is seconds
     // old) or not, the request keyed by it is the one Refty already has: nothing new is sent.
-    await decisionOf(relay.client, opportunityId, 'refty', { since: unarchived });
-    await pause(500);
+    const decided = await decisionOf(relay.client, opportunityId, 'refty', { since: unarchived });
+    if (decided.decision === 'start') {
+      // A new run for the same entry: its request carries the same Idempotency-Key, and Refty answers it
+      // with the request it has. Wait until that answer is recorded.
+      const process = relay.client.workflow.getHandle(integrationProcessId('refty', opportunityId));
+      await waitFor(async () => {
+        const state = await process.query(reftyStateQuery);
+        return state.status === 'active' && state.requests.length === 1;
+      });
+    }
     expect(await refty.requests(opportunityId)).toHaveLength(1);
     await control.moveStage(opportunityId, 'applicant-new');
     await control.moveStage(opportunityId, 'phone-screen');

@@ -23,7 +23,7 @@ const interview = (overrides: Partial<InterviewRequest> = {}): InterviewRequest 
     email: `ada-${randomUUID()}@example.com`,
     linkedinUrl: 'https://www.linkedin.com/in/ada',
   },
-  interviewer: { name: 'Ivan Interviewer', leverUserEmail: SEED_USERS.ivan.email },
+  interviewer: { name: 'Harry Hiring-Manager', leverUserEmail: SEED_USERS.harry.email },
   scores,
   feedback: 'Clear reasoning about trade-offs.',
   leverPostingId: SEED_POSTING_IDS.backendEngineer,
@@ -43,14 +43,14 @@ describe('interview.completed with unsuccessful candidates not exported', () => 
   it('advance with an interviewer who is a Lever user: created as that user at the default stage, source and posting set, scores noted', async () => {
     const sent = await techInterviewControl(t.control).completeInterview(interview());
     expect(sent.status).toBe(202);
-    expect(await outcome(sent.interviewId)).toMatchObject({ status: 'exported', performedAs: SEED_USERS.ivan.id, noteWritten: true });
+    expect(await outcome(sent.interviewId)).toMatchObject({ status: 'exported', performedAs: SEED_USERS.harry.id, noteWritten: true });
     const [o] = await exported(t.control, sent.interviewId);
     const full = await t.control.opportunity(o.id);
     expect(full).toMatchObject({
       name: 'Ada Advance',
       stage: 'applicant-new',
       sources: [PLATFORM],
-      owner: SEED_USERS.ivan.id,
+      owner: SEED_USERS.harry.id,
       links: ['https://www.linkedin.com/in/ada'],
     });
     expect(full.applications.map((a) => a.posting)).toEqual([SEED_POSTING_IDS.backendEngineer]);
@@ -59,6 +59,45 @@ describe('interview.completed with unsuccessful candidates not exported', () => 
     expect(full.notes[0].value).toMatch(/technical 4, communication 3, problem solving 2/);
     expect(full.notes[0].value).toContain('Clear reasoning about trade-offs.');
     expect(full.notes[0].value).toContain(techInterviewNoteMarkers.scores(sent.interviewId));
+    expect(full.notes[0].value).not.toMatch(/Added to Lever as/);
+  });
+
+  it('an interviewer whose Lever role may not add candidates (403): created once, as the default user, and the note says so', async () => {
+    const since = Date.now();
+    const sent = await techInterviewControl(t.control).completeInterview(
+      interview({ interviewer: { name: 'Ivan Interviewer', leverUserEmail: SEED_USERS.ivan.email } }),
+    );
+    expect(await outcome(sent.interviewId)).toMatchObject({ status: 'exported', performedAs: SEED_USERS.rita.id, noteWritten: true });
+    const found = await exported(t.control, sent.interviewId);
+    expect(found).toHaveLength(1);
+    const full = await t.control.opportunity(found[0].id);
+    expect(full.owner).toBe(SEED_USERS.rita.id);
+    // Lever refused the interviewer's create, then took the default user's: one attempt each.
+    const creates = (await t.control.leverRequests()).filter((r) => r.at >= since && r.method === 'POST' && r.path === '/opportunities');
+    expect(creates.map((r) => r.status)).toEqual([403, 201]);
+    expect(full.notes).toHaveLength(1);
+    expect(full.notes[0].value).toContain(
+      `Added to Lever as ${SEED_USERS.rita.email}: Lever did not let the interviewer's Lever user (${SEED_USERS.ivan.email}) add candidates.`,
+    );
+  });
+
+  it('Lever refusing every user it may act as: the export waits, says so in RelayStatus, and completes once an admin fixes the role', async () => {
+    await t.control.setUserRole(SEED_USERS.rita.id, 'interviewer');
+    try {
+      const sent = await techInterviewControl(t.control).completeInterview(
+        interview({ interviewer: { name: 'Ivan Interviewer', leverUserEmail: SEED_USERS.ivan.email } }),
+      );
+      const handle = t.relay.client.workflow.getHandle(exportId(sent.interviewId));
+      await waitFor(async () => (await handle.describe().catch(() => undefined))?.searchAttributes.RelayStatus?.[0] === 'lever-refused', {
+        what: 'the export to wait on the refusal',
+      });
+      expect(await exported(t.control, sent.interviewId)).toEqual([]);
+      await t.control.setUserRole(SEED_USERS.rita.id, 'super admin');
+      expect(await outcome(sent.interviewId)).toMatchObject({ status: 'exported', performedAs: SEED_USERS.rita.id, noteWritten: true });
+      expect(await exported(t.control, sent.interviewId)).toHaveLength(1);
+    } finally {
+      await t.control.setUserRole(SEED_USERS.rita.id, SEED_USERS.rita.accessRole);
+    }
   });
 
   it('advance with an interviewer who is not a Lever user: created as the default user; a repeated callback changes nothing', async () => {

@@ -25,15 +25,18 @@ async function freePort(): Promise<number> {
 
 let dataDir: string;
 let port: number;
+let uiPort: number;
 let server: DevServer;
 let relay: TestRelay;
 let control: SandboxControl;
 
-const startServer = () => startDevServer({ cliPath: findTemporalCli()!, dataDir, port, uiPort: port + 1 });
+const startServer = () => startDevServer({ cliPath: findTemporalCli()!, dataDir, port, uiPort });
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'lever-relay-restart-'));
+  // Both free when asked: the port after a free one may be taken (it was, once, on a busy machine).
   port = await freePort();
+  uiPort = await freePort();
   server = await startServer();
   relay = await startTestRelay({ env: { TEMPORAL_ADDRESS: `127.0.0.1:${port}`, REFTY_ENABLED: 'false', TECH_INTERVIEW_ENABLED: 'false' } });
   control = new SandboxControl(relay.sandbox.baseUrl);

@@ -10,9 +10,11 @@ import { integrationProcessId } from '../../src/temporal/workflow-ids';
 import { willoStateQuery } from '../../src/integrations/willo/messages';
 import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
 import { basicAuth } from '../../src/http/json-client';
+import { callbackHeaders } from '../harness/callbacks';
 import { http, waitFor } from '../harness/http';
 import { decisionOf } from '../harness/opportunity';
-import { startTestRelay, type TestRelay } from '../harness/relay';
+import { startTestRelay, useTestRelay, type TestRelay } from '../harness/relay';
+import { resultOnceStarted } from '../harness/temporal';
 
 let relay: TestRelay;
 let control: SandboxControl;
@@ -28,7 +30,6 @@ afterAll(() => relay.stop());
 
 const email = () => `willo-${randomUUID()}@example.com`;
 const willoTags = (tags: string[]) => tags.filter((t) => (Object.values(WILLO_TAGS) as string[]).includes(t));
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function applyToTaggedPosting(withEmail = true) {
   return control.apply({ name: 'Vera Video', ...(withEmail ? { email: email() } : {}), postingId: SEED_POSTING_IDS.backendEngineer });
@@ -78,6 +79,9 @@ describe('Willo end to end', () => {
     const participant = await participantOf(opportunityId);
     expect(participant).toMatchObject({ interview: 'int-engineering-screen', external_id: opportunityId, status: 'invited' });
     await willoStatus(opportunityId, WILLO_TAGS.invited);
+    // Willo's callbacks name only the participant: the process carries its key, for the API to find it by.
+    const { searchAttributes } = await relay.client.workflow.getHandle(integrationProcessId('willo', opportunityId)).describe();
+    expect(searchAttributes.WilloParticipant).toEqual([participant.key]);
 
     const response = await willo.finishVideo(participant.key);
     expect(response.status).toBe(200);
@@ -92,7 +96,10 @@ describe('Willo end to end', () => {
     expect((await willo.reviewVideo(participant.key, 'Accepted')).status).toBe(200);
     const tags = await willoStatus(opportunityId, WILLO_TAGS.accepted);
     expect(willoTags(tags)).toEqual([WILLO_TAGS.accepted]);
-    await pause(500);
+    // The process has ended: nothing more can write; one responses note despite the redeliveries.
+    expect(await relay.client.workflow.getHandle(integrationProcessId('willo', opportunityId)).result()).toMatchObject({
+      status: 'accepted',
+    });
     expect((await control.opportunity(opportunityId)).notes).toHaveLength(1);
   });
 
@@ -133,17 +140,36 @@ describe('Willo end to end', () => {
     expect(willoTags(await willoStatus(opportunityId, WILLO_TAGS.invited))).toEqual([WILLO_TAGS.invited]);
   });
 
-  it('sends nothing for a posting without a Willo interview tag, nor to a candidate without an email', async () => {
+  it('invites nobody for a posting without a Willo interview tag, nor a candidate without an email, and says why in Lever, once', async () => {
     const untagged = await control.apply({ name: 'Nora Notag', email: email(), postingId: SEED_POSTING_IDS.warehouseAssociate });
     const noEmail = await applyToTaggedPosting(false);
     await control.moveStage(untagged.opportunityId, 'phone-screen');
     await control.moveStage(noEmail.opportunityId, 'phone-screen');
     await decisionOf(relay.client, untagged.opportunityId, 'willo', { reason: /neither the opportunity nor its posting has a Willo/ });
     await decisionOf(relay.client, noEmail.opportunityId, 'willo', { reason: /no email/ });
+    const ended = async (opportunityId: string) =>
+      (await resultOnceStarted<{ status: string }>(relay.client, integrationProcessId('willo', opportunityId))).status;
+    expect(await ended(untagged.opportunityId)).toBe('no-interview');
+    expect(await ended(noEmail.opportunityId)).toBe('no-email');
+    // Willo's notes (HRLogics, also on here, notes the application without an email too).
+    const notesOf = async (opportunityId: string) =>
+      (await control.opportunity(opportunityId)).notes.map((n) => n.value).filter((v) => v.startsWith('Willo:'));
+    expect(await notesOf(untagged.opportunityId)).toEqual([
+      expect.stringMatching(/^Willo: no video interview invite was sent: this posting is not linked/),
+    ]);
+    expect(await notesOf(noEmail.opportunityId)).toEqual([
+      expect.stringMatching(/^Willo: no video interview invite was sent: the opportunity has no email/),
+    ]);
     for (const { opportunityId } of [untagged, noEmail]) {
       expect(await willo.participants(opportunityId)).toEqual([]);
       expect(willoTags((await control.opportunity(opportunityId)).tags)).toEqual([]);
     }
+    // Entering the stage again: the ended process remembers the stop, no second note.
+    await control.moveStage(untagged.opportunityId, 'applicant-new');
+    const again = Date.now();
+    await control.moveStage(untagged.opportunityId, 'phone-screen');
+    await decisionOf(relay.client, untagged.opportunityId, 'willo', { since: again, reason: /noted in Lever before/ });
+    expect(await notesOf(untagged.opportunityId)).toHaveLength(1);
   });
 
   it('withdraws the invite when the candidate is archived before recording', async () => {
@@ -171,24 +197,74 @@ describe('Willo end to end', () => {
     expect((await control.opportunity(opportunityId)).tags.filter((t) => t.startsWith('Willo:') && !t.endsWith('-Sandbox'))).toEqual([]);
   });
 
-  it('a callback for an unknown participant gets a clear 404; a bad signature 401', async () => {
-    const { Webhook } = await import('standardwebhooks');
-    const { sandboxCallbackSecret } = await import('../../src/config/sandbox-defaults');
+  it('a posting tagged in the other form, Willo:<Interview>:<Account>, invites to that interview', async () => {
+    const { postings } = await control.bulkPostings({ count: 1, applicantsPerPosting: 0 });
+    await control.tagPosting(postings[0].id, ['Willo:Support Screen:Sandbox']);
+    const { opportunityId } = await control.apply({ name: 'Colin Colon', email: email(), postingId: postings[0].id });
+    await control.moveStage(opportunityId, 'phone-screen');
+    expect(await participantOf(opportunityId)).toMatchObject({ interview: 'int-support-screen', status: 'invited' });
+  });
+
+  it('a callback that also carries external_id (our opportunity id) is still accepted', async () => {
+    const { opportunityId } = await applyToTaggedPosting();
+    await control.moveStage(opportunityId, 'phone-screen');
+    const participant = await participantOf(opportunityId);
+    await willoStatus(opportunityId, WILLO_TAGS.invited);
     const body = JSON.stringify({
       type: 'new_response',
-      participant: 'par-nope',
-      interview: 'int-engineering-screen',
-      external_id: randomUUID(),
+      participant: participant.key,
+      interview: participant.interview,
+      external_id: opportunityId,
     });
-    const id = `msg_${randomUUID()}`;
-    const at = new Date();
-    const headers = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)) };
-    const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/willo`, body, {
-      ...headers,
-      'webhook-signature': new Webhook(sandboxCallbackSecret('willo')).sign(id, at, body),
+    const answer = await http<{ status: string }>('POST', `${relay.apiUrl}/webhooks/willo`, body, callbackHeaders('willo', body));
+    expect(answer).toMatchObject({ status: 200, body: { status: 'signalled' } });
+    await willoStatus(opportunityId, WILLO_TAGS.toReview);
+  });
+
+  it('a callback for an unknown participant gets a clear 404 (so Willo retries); a bad signature 401', async () => {
+    for (const extra of [{}, { external_id: randomUUID() }]) {
+      const body = JSON.stringify({
+        type: 'new_response',
+        participant: `par-nope-${randomUUID()}`,
+        interview: 'int-engineering-screen',
+        ...extra,
+      });
+      const headers = callbackHeaders('willo', body);
+      const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/willo`, body, headers);
+      expect(answer.status).toBe(404);
+      expect(answer.body.error).toMatch(/unknown participant/);
+      expect((await http('POST', `${relay.apiUrl}/webhooks/willo`, body, { ...headers, 'webhook-signature': 'v1,AAAA' })).status).toBe(401);
+    }
+  });
+});
+
+describe('Willo invite window', () => {
+  const short = useTestRelay({ env: { WILLO_INVITE_EXPIRY: '1s', REFTY_ENABLED: 'false', HRLOGICS_ENABLED: 'false' } });
+
+  it('an expired invite is recorded (status, one note, tag kept), and a late response still moves the candidate to To Review', async () => {
+    const { opportunityId } = await short.control.apply({ name: 'Lou Late', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    await short.control.moveStage(opportunityId, 'phone-screen');
+    const handle = short.relay.client.workflow.getHandle(integrationProcessId('willo', opportunityId));
+    await waitFor(async () => (await handle.query(willoStateQuery).catch(() => undefined))?.status === 'expired', {
+      what: 'the invite to expire',
     });
-    expect(answer.status).toBe(404);
-    expect(answer.body.error).toMatch(/unknown participant/);
-    expect((await http('POST', `${relay.apiUrl}/webhooks/willo`, body, { ...headers, 'webhook-signature': 'v1,AAAA' })).status).toBe(401);
+    const [participant] = await willoControl(short.control).participants(opportunityId);
+    const notes = await waitFor(async () => {
+      const list = (await short.control.opportunity(opportunityId)).notes;
+      return list.length > 0 && list;
+    });
+    expect(notes.map((n) => n.value)).toEqual([expect.stringMatching(/^Willo: the video interview invite expired without a response/)]);
+    expect(participant.status).toBe('invited');
+    expect((await short.control.opportunity(opportunityId)).tags).toContain(WILLO_TAGS.invited);
+
+    expect((await willoControl(short.control).finishVideo(participant.key)).status).toBe(200);
+    await waitFor(
+      async () => {
+        const { tags } = await short.control.opportunity(opportunityId);
+        return tags.includes(WILLO_TAGS.toReview) && !tags.includes(WILLO_TAGS.invited);
+      },
+      { what: 'Willo:To Review after the late response' },
+    );
+    expect((await handle.query(willoStateQuery)).status).toBe('to-review');
   });
 });

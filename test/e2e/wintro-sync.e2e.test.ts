@@ -1,6 +1,7 @@
 // The Wintro vacancy sync end to end through HTTP: 150+ published postings over several Lever pages
-// (both channels; internal-only included, closed left out), exclusions checked against our own SHA-256
-// of the sandbox's emails, the admin "Sync" button (auth, two clicks = one run), and the schedule.
+// (both channels; internal-only included, closed and confidential left out), exclusions checked against
+// our own SHA-256 of the sandbox's emails, the admin "Sync" button (auth, two clicks = one run), and the
+// schedule.
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { createHash } from 'node:crypto';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
@@ -35,7 +36,10 @@ describe('POST /admin/wintro/sync', () => {
 describe('Wintro vacancy sync', () => {
   it("syncs every published posting over several pages, and each posting's applicants as hashed exclusions", async () => {
     const bulk = await t.control.bulkPostings({ count: 200, applicantsPerPosting: 2, applicantsOnFirst: 130 });
-    const published = bulk.postings.filter((p) => p.state === 'published');
+    // One published posting is confidential: Wintro must never hear of it or of who applied to it.
+    const confidential = bulk.postings[1];
+    await t.control.setConfidentiality(confidential.id, 'confidential');
+    const published = bulk.postings.filter((p) => p.state === 'published' && p !== confidential);
     expect(published.length).toBeGreaterThanOrEqual(150);
     expect(published.some((p) => p.distributionChannels.join() === 'internal')).toBe(true);
 
@@ -69,12 +73,15 @@ describe('Wintro vacancy sync', () => {
     const vacancies = await wintroControl(t.control).vacancies();
     expect(vacancies.map((v) => v.externalId).sort()).toEqual([...expectedIds].sort());
     expect(vacancies.find((v) => v.externalId === SEED_POSTING_IDS.closed)).toBeUndefined();
+    expect(vacancies.find((v) => v.externalId === confidential.id)).toBeUndefined();
 
     // Our own hashes of every email on every posting, straight from the sandbox's Lever.
     const expected = new Map<string, Set<string>>();
+    const confidentialHashes = new Set<string>();
     for (const o of await t.control.opportunities()) {
       const posting = o.applications[0]?.posting;
       if (!posting) continue;
+      if (posting === confidential.id) o.emails.forEach((e) => confidentialHashes.add(sha256(e)));
       const set = expected.get(posting) ?? new Set<string>();
       o.emails.forEach((e) => set.add(sha256(e)));
       expected.set(posting, set);
@@ -82,6 +89,8 @@ describe('Wintro vacancy sync', () => {
     for (const vacancy of vacancies) {
       expect([...(vacancy.exclusions ?? [])].sort()).toEqual([...(expected.get(vacancy.externalId) ?? [])].sort());
     }
+    expect(confidentialHashes.size).toBeGreaterThan(0);
+    expect(vacancies.flatMap((v) => v.exclusions ?? []).filter((h) => confidentialHashes.has(h))).toEqual([]);
     const firstPosting = vacancies.find((v) => v.externalId === published[0].id)!;
     expect(firstPosting.exclusions!.length).toBeGreaterThan(100);
     // No raw email ever reached Wintro.

@@ -6,7 +6,10 @@ import { basicAuth } from '../../src/http/json-client';
 import { hrlogicsControl, type HrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
 import { WOTC_TAGS } from '../../src/integrations/hrlogics/tags';
 import { SandboxControl, type LoggedRequest } from '../../src/sandbox/control-client';
+import { callbackHeaders } from '../harness/callbacks';
 import { http, waitFor } from '../harness/http';
+import { resultOnceStarted } from '../harness/temporal';
+import { integrationProcessId } from '../../src/temporal/workflow-ids';
 import { startTestRelay, type TestRelay } from '../harness/relay';
 
 let relay: TestRelay;
@@ -88,37 +91,26 @@ describe('HRLogics WOTC end to end', () => {
     const again = await hrlogics.redeliverCallback(completed.callbackId, 3);
     expect(again.statuses.every((s) => s === 200)).toBe(true);
     await tagsSettled(opportunityId, WOTC_TAGS.notQualified);
-    await new Promise((r) => setTimeout(r, 1000));
+    // The screening process has ended with its result: nothing more can write for it.
+    expect(await resultOnceStarted(relay.client, integrationProcessId('hrlogics', opportunityId))).toMatchObject({
+      status: 'not_qualified',
+    });
     expect(await hrlogics.screenings(opportunityId)).toHaveLength(1);
     expect(tagWrites(await control.leverRequests(), opportunityId)).toBe(1);
   });
 
   it('a callback for an unknown screening gets a clear 404', async () => {
-    const { Webhook } = await import('standardwebhooks');
-    const { sandboxCallbackSecret } = await import('../../src/config/sandbox-defaults');
     const body = JSON.stringify({
       type: 'screening.completed',
       screeningId: 'scr_nope',
       externalId: randomUUID(),
       result: 'pre_qualified',
     });
-    const id = `msg_${randomUUID()}`;
-    const timestamp = new Date();
-    const signature = new Webhook(sandboxCallbackSecret('hrlogics')).sign(id, timestamp, body);
-    const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-      'webhook-signature': signature,
-    });
+    const headers = callbackHeaders('hrlogics', body);
+    const answer = await http<{ error: string }>('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, headers);
     expect(answer.status).toBe(404);
     expect(answer.body.error).toMatch(/unknown screening/);
-    const forged = await http('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
-      'webhook-signature': 'v1,AAAA',
-    });
+    const forged = await http('POST', `${relay.apiUrl}/webhooks/hrlogics`, body, { ...headers, 'webhook-signature': 'v1,AAAA' });
     expect(forged.status).toBe(401);
   });
 

@@ -1,5 +1,5 @@
 // Connections to the test run's Temporal server (started once by global-setup.ts).
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError, type ClientOptions } from '@temporalio/client';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/config';
@@ -11,9 +11,12 @@ export function testTemporalAddress(): string {
   return address;
 }
 
-export async function testClient(config: Pick<Config, 'payloadKey' | 'temporal'>): Promise<Client> {
+export async function testClient(
+  config: Pick<Config, 'payloadKey' | 'temporal'>,
+  interceptors?: ClientOptions['interceptors'],
+): Promise<Client> {
   const connection = await Connection.connect({ address: config.temporal.address });
-  return new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverter(config) });
+  return new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverter(config), interceptors });
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {

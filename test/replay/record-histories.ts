@@ -23,15 +23,16 @@ import globalTeardown from '../harness/global-teardown';
 import { http, waitFor } from '../harness/http';
 import { decisionOf } from '../harness/opportunity';
 import { startTestRelay, type TestRelay } from '../harness/relay';
-import { quietRuntime } from '../harness/temporal';
+import { quietRuntime, resultOnceStarted } from '../harness/temporal';
 
 const dir = join(__dirname, 'histories');
 const email = () => `replay-${randomUUID()}@example.com`;
 
 /** Waits for the run to end, then saves its history as `temporal workflow show --output json` prints it. */
 async function save(relay: TestRelay, name: string, workflowId: string): Promise<void> {
+  // Some processes start a moment after the step that causes them: wait for the run to exist, then to end.
+  await resultOnceStarted(relay.client, workflowId);
   const { runId } = await relay.client.workflow.getHandle(workflowId).describe();
-  await relay.client.workflow.getHandle(workflowId, runId).result();
   await saveRun(relay, name, workflowId, runId);
 }
 
@@ -52,6 +53,15 @@ async function main(): Promise<void> {
   quietRuntime();
   mkdirSync(dir, { recursive: true });
   await globalSetup();
+  try {
+    await recordEveryFlow();
+    await recordExpiries();
+  } finally {
+    await globalTeardown();
+  }
+}
+
+async function recordEveryFlow(): Promise<void> {
   // The sweep runs only when triggered here.
   const relay = await startTestRelay({ env: { LEVER_SWEEP_INTERVAL: '1h' } });
   const control = new SandboxControl(relay.sandbox.baseUrl);
@@ -86,6 +96,10 @@ async function main(): Promise<void> {
     await control.archive(archived.opportunityId);
     await save(relay, 'hrlogics-archived-cancelled', integrationProcessId('hrlogics', archived.opportunityId));
 
+    // No email: the screening process notes it in Lever and ends.
+    const noEmail = await control.apply({ name: 'Replay Noemail' });
+    await save(relay, 'hrlogics-no-email-noted', integrationProcessId('hrlogics', noEmail.opportunityId));
+
     // Willo: trigger stage -> invite -> response -> accepted; and an invite withdrawn on archive.
     const video = await control.apply({ name: 'Replay Video', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
     const movedAt = Date.now();
@@ -104,6 +118,13 @@ async function main(): Promise<void> {
     await waitFor(async () => (await control.opportunity(withdrawn.opportunityId)).tags.includes('Willo:Invited'), { what: 'the invite' });
     await control.archive(withdrawn.opportunityId);
     await save(relay, 'willo-withdrawn-on-archive', integrationProcessId('willo', withdrawn.opportunityId));
+
+    // A trigger stage on a posting without an interview tag: noted in Lever. The same posting is in no
+    // Refty rule, and Phone Screen is a Refty step's stage: noted too.
+    const untagged = await control.apply({ name: 'Replay Untagged', email: email(), postingId: SEED_POSTING_IDS.warehouseAssociate });
+    await control.moveStage(untagged.opportunityId, 'phone-screen');
+    await save(relay, 'willo-no-interview-noted', integrationProcessId('willo', untagged.opportunityId));
+    await save(relay, 'refty-not-covered-noted', integrationProcessId('refty', untagged.opportunityId));
 
     // Refty: join, self-assessment completed, re-entry, references, archived mid-step.
     const refs = await control.apply({ name: 'Replay Refs', email: email(), postingId: SEED_POSTING_IDS.supportLead });
@@ -169,7 +190,34 @@ async function main(): Promise<void> {
     }
   } finally {
     await relay.stop();
-    await globalTeardown();
+  }
+}
+
+/** Short deadlines: an expiry is noted, the partner's work is kept, and a late answer still counts. */
+async function recordExpiries(): Promise<void> {
+  const relay = await startTestRelay({
+    env: { WILLO_INVITE_EXPIRY: '1s', HRLOGICS_EXPIRY: '2s', HRLOGICS_REMINDER_INTERVAL: '1s', HRLOGICS_MAX_REMINDERS: '1' },
+  });
+  const control = new SandboxControl(relay.sandbox.baseUrl);
+  const notesOf = async (opportunityId: string, prefix: string) =>
+    (await control.opportunity(opportunityId)).notes.filter((n) => n.value.startsWith(prefix));
+  try {
+    const survey = await control.apply({ name: 'Replay Late', email: email(), postingId: SEED_POSTING_IDS.warehouseAssociate });
+    await waitFor(async () => (await notesOf(survey.opportunityId, 'HRLogics:')).length > 0, { what: 'the expiry note' });
+    const [screening] = await hrlogicsControl(control).screenings(survey.opportunityId);
+    await hrlogicsControl(control).completeSurvey(screening.screeningId, 'not_qualified');
+    await save(relay, 'hrlogics-expired-then-late-result', integrationProcessId('hrlogics', survey.opportunityId));
+
+    const video = await control.apply({ name: 'Replay Slow', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    await control.moveStage(video.opportunityId, 'phone-screen');
+    await waitFor(async () => (await notesOf(video.opportunityId, 'Willo:')).length > 0, { what: 'the expiry note' });
+    const [participant] = await willoControl(control).participants(video.opportunityId);
+    await willoControl(control).finishVideo(participant.key);
+    await waitFor(async () => (await notesOf(video.opportunityId, 'Willo:')).length > 1, { what: 'the responses note' });
+    await willoControl(control).reviewVideo(participant.key, 'Rejected');
+    await save(relay, 'willo-expired-then-late-response', integrationProcessId('willo', video.opportunityId));
+  } finally {
+    await relay.stop();
   }
 }
 

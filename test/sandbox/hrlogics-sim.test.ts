@@ -138,17 +138,17 @@ describe('sandbox: HRLogics', () => {
     expect((await http('POST', `${control}/screenings/${screeningId}/complete`, { result: 'not_qualified' })).status).toBe(409);
   });
 
-  it('retries a callback after a 503 with the same webhook-id, but not after a 400', async () => {
+  it('retries a callback after a 503 or a 404 (the relay not knowing the process yet) with the same webhook-id, but not after a 400', async () => {
     const { screeningId } = (await create()).body;
-    receiver.plan(503);
+    receiver.plan(503, 404);
     const answer = await http<CallbackAnswer>('POST', `${control}/screenings/${screeningId}/expire`);
     expect(answer.body.status).toBe(503);
-    const delivered = await waitFor(async () => receiver.on('/webhooks/hrlogics').length >= 2 && receiver.on('/webhooks/hrlogics'), {
+    const delivered = await waitFor(async () => receiver.on('/webhooks/hrlogics').length >= 3 && receiver.on('/webhooks/hrlogics'), {
       timeoutMs: 3_000,
       intervalMs: 10,
     });
-    expect(delivered.map((r) => r.headers['webhook-id'])).toEqual([answer.body.callbackId, answer.body.callbackId]);
-    expect(JSON.parse(delivered[1].body)).toEqual(expect.objectContaining({ type: 'screening.expired', screeningId }));
+    expect(delivered.map((r) => r.headers['webhook-id'])).toEqual([answer.body.callbackId, answer.body.callbackId, answer.body.callbackId]);
+    expect(JSON.parse(delivered[2].body)).toEqual(expect.objectContaining({ type: 'screening.expired', screeningId }));
 
     receiver.reset();
     const other = (await create()).body;

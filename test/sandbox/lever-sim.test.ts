@@ -1,7 +1,7 @@
 // The simulated Lever Data API over real HTTP: auth, envelopes, pagination, the create rules Lever
 // enforces (perform_as, one posting, merge by email), the per-key token bucket and injected faults.
 import { basicAuth } from '../../src/http/json-client';
-import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
+import { SANDBOX_LEVER_API_KEY, SANDBOX_LEVER_NON_CONFIDENTIAL_API_KEY } from '../../src/config/sandbox-defaults';
 import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { http } from '../harness/http';
@@ -23,6 +23,7 @@ interface Opportunity {
   stageChanges: { toStageId: string }[];
   archived: { reason: string; archivedAt: number } | null;
   postings?: unknown;
+  confidentiality: string;
 }
 
 describe('sandbox: Lever Data API', () => {
@@ -99,6 +100,17 @@ describe('sandbox: Lever Data API', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('BadRequest');
     }
+  });
+
+  it('refuses perform_as for a user whose access role may not create opportunities: 403 Forbidden, nothing created', async () => {
+    const before = sandbox.state.lever.store.opportunities.size;
+    const refused = await lever<{ code: string }>('POST', `/opportunities?perform_as=${SEED_USERS.ivan.id}`, { name: 'By Ivan' });
+    expect([refused.status, refused.body.code]).toEqual([403, 'Forbidden']);
+    expect(sandbox.state.lever.store.opportunities.size).toBe(before);
+    // A team member may; the interviewer may still write notes.
+    const o = (await lever<{ data: Opportunity }>('POST', `/opportunities?perform_as=${SEED_USERS.harry.id}`, { name: 'By Harry' })).body
+      .data;
+    expect((await lever('POST', `/opportunities/${o.id}/notes?perform_as=${SEED_USERS.ivan.id}`, { value: 'feedback' })).status).toBe(201);
   });
 
   it('rejects more than one posting, an unknown posting and an unknown stage', async () => {
@@ -197,6 +209,29 @@ describe('sandbox: Lever Data API', () => {
     expect((await lever<Page<unknown>>('GET', '/users?email=rita@example')).body.data).toEqual([]);
     const hired = await lever<Page<{ id: string }>>('GET', '/archive_reasons?type=hired');
     expect(hired.body.data.map((r) => r.id)).toEqual(['reason-hired']);
+  });
+
+  it('hides confidential postings and their opportunities from a key without confidential access', async () => {
+    const control = `${sandbox.baseUrl}/_control/lever`;
+    const bulk = await http<{ postings: { id: string }[] }>('POST', `${control}/postings/bulk`, { count: 1, applicantsPerPosting: 1 });
+    const secret = bulk.body.postings[0].id;
+    expect((await http('PUT', `${control}/postings/${secret}/confidentiality`, { confidentiality: 'confidential' })).status).toBe(200);
+    // The relay's key has confidential access: it sees them, marked confidential.
+    const [o] = (await lever<Page<Opportunity>>('GET', `/opportunities?posting_id=${secret}`)).body.data;
+    expect(o.confidentiality).toBe('confidential');
+
+    const limited = <T = unknown>(method: string, path: string, body?: unknown) =>
+      http<T>(method, `${base}${path}`, body, { authorization: basicAuth(SANDBOX_LEVER_NON_CONFIDENTIAL_API_KEY) });
+    const both = 'state=published&distributionChannel=public&distributionChannel=internal';
+    const listed = (await limited<Page<{ id: string }>>('GET', `/postings?${both}`)).body.data.map((p) => p.id);
+    expect(listed).not.toContain(secret);
+    expect(listed).toContain(SEED_POSTING_IDS.backendEngineer);
+    expect((await limited('GET', `/postings/${secret}`)).status).toBe(404);
+    expect((await limited<Page<Opportunity>>('GET', `/opportunities?posting_id=${secret}`)).body.data).toEqual([]);
+    expect((await limited('GET', `/opportunities/${o.id}`)).status).toBe(404);
+    expect((await limited('POST', `/opportunities/${o.id}/notes`, { value: 'x' })).status).toBe(404);
+    expect((await limited('POST', `/opportunities?perform_as=${RITA}`, { name: 'Sly', postings: [secret] })).status).toBe(400);
+    expect((await limited('GET', `/postings/${SEED_POSTING_IDS.backendEngineer}`)).status).toBe(200);
   });
 
   it('injects faults: forced 429 then 503, then normal; faulted requests are logged with their status', async () => {

@@ -49,7 +49,7 @@ describe('sandbox: Willo', () => {
     expect((await willo('POST', '/participants/', { ...invite, interview: 'int-nope' }, { 'idempotency-key': 'k3' })).status).toBe(400);
   });
 
-  it('plays the candidate and the reviewer with signed callbacks carrying external_id', async () => {
+  it('plays the candidate and the reviewer with signed callbacks as the contract has them: participant and interview, no external_id', async () => {
     const { body } = await willo('POST', '/participants/', { ...invite, email: 'cb@example.com' }, { 'idempotency-key': 'k4' });
     const control = `${sandbox.baseUrl}/_control/willo/participants/${body.key}`;
     expect((await http('POST', `${control}/respond`)).status).toBe(200);
@@ -57,12 +57,12 @@ describe('sandbox: Willo', () => {
     expect((await http('POST', `${control}/review`, { stage: 'Accepted' })).status).toBe(200);
     const [responded, reviewed] = receiver.received.slice(-2);
     const webhook = new Webhook(sandboxCallbackSecret('willo'));
-    expect(webhook.verify(responded.body, responded.headers as Record<string, string>)).toMatchObject({
-      type: 'new_response',
-      participant: body.key,
-      external_id: 'opp-w1',
-    });
-    expect(JSON.parse(reviewed.body)).toMatchObject({ type: 'stage_change', stage: 'Accepted' });
+    const sent = webhook.verify(responded.body, responded.headers as Record<string, string>) as Record<string, unknown>;
+    expect(sent).toMatchObject({ type: 'new_response', participant: body.key, interview: invite.interview });
+    expect(sent).not.toHaveProperty('external_id');
+    const review = JSON.parse(reviewed.body) as Record<string, unknown>;
+    expect(review).toMatchObject({ type: 'stage_change', participant: body.key, interview: invite.interview, stage: 'Accepted' });
+    expect(review).not.toHaveProperty('external_id');
     expect(responded.path).toBe('/webhooks/willo');
   });
 });

@@ -19,6 +19,12 @@ describe('loadConfig', () => {
     expect(config.payloadKey).toHaveLength(32);
   });
 
+  it('writes stop notes unless an integration switches them off', () => {
+    const config = loadConfig({ WILLO_STOP_NOTES: 'false' });
+    expect([config.hrlogics.stopNotes, config.willo.stopNotes, config.refty.stopNotes]).toEqual([true, false, true]);
+    expect(() => loadConfig({ REFTY_STOP_NOTES: 'sometimes' })).toThrow(/REFTY_STOP_NOTES/);
+  });
+
   it('reads several tokens per event for rotation, and a fallback for all events', () => {
     const config = loadConfig({ LEVER_WEBHOOK_TOKENS_APPLICATION_CREATED: 'new, old', LEVER_WEBHOOK_TOKENS: 'account-wide' });
     expect(config.lever.webhookTokens.applicationCreated).toEqual(['new', 'old']);

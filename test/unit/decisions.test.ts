@@ -10,12 +10,13 @@ import type { TechInterviewSettings } from '../../src/integrations/tech-intervie
 import { decideReportBack } from '../../src/integrations/tech-interview/report-back';
 import { decideWillo } from '../../src/integrations/willo/decide';
 import type { WilloSettings } from '../../src/integrations/willo/messages';
+import { willoInterviewTitles } from '../../src/integrations/willo/tags';
 import type { LiveOpportunity, OpportunitySnapshot } from '../../src/lever/snapshot';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 const MINUTE = 60_000;
 
-const wotc: WotcSettings = { reminderIntervalMs: 1, maxReminders: 1, expiryMs: 1, hireWaitMs: 1 };
+const wotc: WotcSettings = { reminderIntervalMs: 1, maxReminders: 1, expiryMs: 1, hireWaitMs: 1, stopNotes: true };
 const willo: WilloSettings = {
   account: 'Acme',
   triggerStages: ['Phone Screen', 'stage-video'],
@@ -23,8 +24,10 @@ const willo: WilloSettings = {
   rejectedStages: [],
   inviteExpiryMs: 1,
   reviewWaitMs: 1,
+  stopNotes: true,
 };
 const refty: ReftySettings = {
+  stopNotes: true,
   rules: [
     {
       postings: ['posting-covered'],
@@ -168,39 +171,52 @@ describe('every decision, over generated snapshots', () => {
     );
   });
 
-  it('WOTC starts a screening only for a new application with an email, once', () => {
+  const notes = (d: Decision<unknown>) => d.kind === 'start' && /notes it in Lever/.test(d.reason);
+  const stopNotesOff = fc.boolean();
+
+  it('WOTC starts a screening only for a new application with an email, once; without an email only to note it, once', () => {
     fc.assert(
-      fc.property(snapshot, world, (s, w) => {
-        const d = decide(decideWotc, s, wotc, w);
+      fc.property(snapshot, world, stopNotesOff, (s, w, off) => {
+        const d = decide(decideWotc, s, { ...wotc, stopNotes: !off }, w);
         if (d.kind !== 'start' || s.deleted) return true;
         const restartable =
           w.process.state === 'none' || (w.process.state === 'closed' && ['no-email', 'archived'].includes(w.process.status!));
-        return s.contact !== undefined && s.application !== undefined && s.application.createdAt >= w.since && restartable;
+        const news = s.application !== undefined && s.application.createdAt >= w.since && restartable;
+        if (s.contact) return news && !notes(d);
+        return news && !off && notes(d) && !(w.process.state === 'closed' && w.process.status === 'no-email');
       }),
     );
   });
 
-  it('Willo invites only on a new entry into a trigger stage, with an email and an interview tag', () => {
+  it('Willo invites only on a new entry into a trigger stage, with an email and an interview tag; without, it only notes why, once', () => {
     fc.assert(
-      fc.property(snapshot, world, (s, w) => {
-        const d = decide(decideWillo, s, willo, w);
+      fc.property(snapshot, world, stopNotesOff, (s, w, off) => {
+        const d = decide(decideWillo, s, { ...willo, stopNotes: !off }, w);
         if (d.kind !== 'start' || s.deleted) return true;
         const trigger = s.stage.stageId === 'stage-video' || w.stageName === 'Phone Screen';
         const tagged = s.tags.includes('Willo:Screen-Acme') || w.postingTags.includes('Willo:Screen-Acme');
-        return trigger && tagged && s.contact !== undefined && s.stage.enteredAt >= w.since;
+        const news = trigger && s.stage.enteredAt >= w.since;
+        if (tagged && s.contact) return news && d.reason === 'entered a Willo trigger stage';
+        const stop = tagged ? 'no-email' : 'no-interview';
+        return news && !off && notes(d) && !(w.process.state === 'closed' && w.process.status === stop);
       }),
     );
   });
 
-  it('Refty acts only on a covered posting, for a new application or a new entry into a step stage', () => {
+  it('Refty acts only on a covered posting, for a new application or a new entry into a step stage; elsewhere it only notes a new step-stage entry, once', () => {
     fc.assert(
-      fc.property(snapshot, world, (s, w) => {
-        const d = decide(decideRefty, s, refty, w);
+      fc.property(snapshot, world, stopNotesOff, (s, w, off) => {
+        const d = decide(decideRefty, s, { ...refty, stopNotes: !off }, w);
         if ((d.kind !== 'start' && d.kind !== 'deliver') || s.deleted || s.archived) return true;
         const step = s.stage.stageId === 'phone-screen' || w.stageName === 'On-site';
         const newEntry = step && s.stage.enteredAt >= w.since;
         const newApplication = s.application !== undefined && s.application.createdAt >= w.since;
-        return s.postingId === 'posting-covered' && (d.kind === 'start' ? newEntry || newApplication : newEntry);
+        if (s.postingId !== 'posting-covered') {
+          return (
+            d.kind === 'start' && notes(d) && !off && newEntry && !(w.process.state === 'closed' && w.process.status === 'not-covered')
+          );
+        }
+        return !notes(d) && (d.kind === 'start' ? newEntry || newApplication : newEntry);
       }),
     );
   });
@@ -241,11 +257,21 @@ describe('decisions, case by case', () => {
   it('Willo reads the posting tags only when the opportunity has no interview tag', () => {
     const s = live({ stage: { stageId: 'stage-video', enteredAt: NOW } });
     expect(decideWillo(input(s, willo))).toEqual({ kind: 'need', needs: ['postingTags'] });
-    expect(decide(decideWillo, s, willo, { postingTags: [] })).toMatchObject({
+    expect(decide(decideWillo, s, { ...willo, stopNotes: false }, { postingTags: [] })).toMatchObject({
       kind: 'nothing',
-      reason: expect.stringMatching(/Willo:<Interview>-Acme tag/),
+      reason: expect.stringMatching(/Willo:<Interview>-Acme \(or Willo:<Interview>:Acme\) tag/),
     });
     expect(decide(decideWillo, s, willo, { postingTags: ['Willo:Screen-Acme'] })).toMatchObject({ kind: 'start' });
+  });
+
+  it('Willo reads both forms of interview tag, Willo:<Interview>-<Account> and Willo:<Interview>:<Account>', () => {
+    expect(
+      willoInterviewTitles(['Willo:Screen-Acme', 'Willo:Deep Dive:Acme', 'Willo:Other-Globex', 'Willo:Invited', 'Willo:-Acme'], 'Acme'),
+    ).toEqual(['Screen', 'Deep Dive']);
+    // A title may itself hold the separators: only the account at the end is cut off.
+    expect(willoInterviewTitles(['Willo:Front-end: Part 1:Acme'], 'Acme')).toEqual(['Front-end: Part 1']);
+    const colon = live({ stage: { stageId: 'stage-video', enteredAt: NOW } });
+    expect(decide(decideWillo, colon, willo, { postingTags: ['Willo:Screen:Acme'] })).toMatchObject({ kind: 'start' });
   });
 
   it('an old stage entry is history: re-reading the opportunity later invites nobody', () => {
@@ -267,9 +293,58 @@ describe('decisions, case by case', () => {
   it('a WOTC screening that ended for lack of an email starts again once there is one', () => {
     expect(decide(decideWotc, live(), wotc, { process: { state: 'closed', status: 'no-email' } })).toMatchObject({ kind: 'start' });
     expect(decide(decideWotc, live(), wotc, { process: { state: 'closed', status: 'expired' } })).toMatchObject({ kind: 'nothing' });
-    expect(decide(decideWotc, live({ contact: undefined }), wotc)).toEqual({
+    expect(decide(decideWotc, live({ contact: undefined }), { ...wotc, stopNotes: false })).toEqual({
       kind: 'nothing',
       reason: 'no email: no survey until one is added',
+    });
+  });
+
+  it('a stop is noted once: the process that noted it is the memory, so the same stop seen again costs no Lever request', () => {
+    const noEmail = live({ contact: undefined });
+    expect(decide(decideWotc, noEmail, wotc)).toEqual({
+      kind: 'start',
+      reason: 'no email: no survey until one is added: the screening process notes it in Lever',
+    });
+    expect(decide(decideWotc, noEmail, wotc, { process: { state: 'closed', status: 'no-email' } })).toMatchObject({
+      kind: 'nothing',
+      reason: expect.stringMatching(/noted in Lever before/),
+    });
+    // Stop notes off: not even a look at the process.
+    expect(decideWotc(input(noEmail, { ...wotc, stopNotes: false }))).toMatchObject({ kind: 'nothing' });
+
+    const untagged = live({ stage: { stageId: 'stage-video', enteredAt: NOW } });
+    expect(decide(decideWillo, untagged, willo, { postingTags: [] })).toMatchObject({
+      kind: 'start',
+      reason: expect.stringMatching(/no invite: neither/),
+    });
+    expect(decide(decideWillo, untagged, willo, { postingTags: [], process: { state: 'closed', status: 'no-interview' } })).toMatchObject({
+      kind: 'nothing',
+    });
+    // Tagged since: the process starts again, to invite (or to note the next stop).
+    expect(
+      decide(decideWillo, untagged, willo, { postingTags: ['Willo:Screen-Acme'], process: { state: 'closed', status: 'no-interview' } }),
+    ).toEqual({
+      kind: 'start',
+      reason: 'entered a Willo trigger stage',
+    });
+    const tagged = { ...untagged, tags: ['Willo:Screen-Acme'] };
+    expect(decide(decideWillo, { ...tagged, contact: undefined }, willo)).toMatchObject({
+      kind: 'start',
+      reason: expect.stringMatching(/no email/),
+    });
+    // Interviewed before: no note about a missing email now, one invite per candidate.
+    expect(
+      decide(decideWillo, { ...tagged, contact: undefined }, willo, { process: { state: 'closed', status: 'accepted' } }),
+    ).toMatchObject({
+      kind: 'nothing',
+      reason: expect.stringMatching(/one invite per candidate/),
+    });
+  });
+
+  it('the survey that expired keeps listening for a late answer: a trigger meanwhile says so', () => {
+    expect(decide(decideWotc, live(), wotc, { process: { state: 'running', status: 'expired' } })).toEqual({
+      kind: 'nothing',
+      reason: 'the survey expired; a late answer still counts',
     });
   });
 
@@ -285,9 +360,28 @@ describe('decisions, case by case', () => {
       kind: 'deliver',
       reason: 'entered the Self Assessment stage',
     });
-    expect(decide(decideRefty, { ...entered, postingId: 'posting-other' }, refty)).toMatchObject({
+    expect(decide(decideRefty, { ...entered, postingId: 'posting-other' }, { ...refty, stopNotes: false })).toMatchObject({
       kind: 'nothing',
       reason: expect.stringMatching(/not covered/),
+    });
+    // With stop notes, an uncovered posting entering a step's stage is noted once; other stages cost nothing.
+    expect(decide(decideRefty, { ...entered, postingId: 'posting-other' }, refty)).toMatchObject({
+      kind: 'start',
+      reason: expect.stringMatching(/Self Assessment step, but the posting is not covered by a Refty rule: the sequence process notes it/),
+    });
+    expect(
+      decide(decideRefty, { ...entered, postingId: 'posting-other' }, refty, { process: { state: 'closed', status: 'not-covered' } }),
+    ).toMatchObject({
+      kind: 'nothing',
+      reason: expect.stringMatching(/noted in Lever before/),
+    });
+    expect(
+      decideRefty(
+        input(live({ postingId: 'posting-other', stage: { stageId: 'offer', enteredAt: NOW }, lookups: { stageName: 'Offer' } }), refty),
+      ),
+    ).toMatchObject({
+      kind: 'nothing',
+      reason: 'the posting is not covered by a Refty rule',
     });
     // A step linked by stage name: the name comes from the cache.
     const onsite = live({ stage: { stageId: 'onsite', enteredAt: NOW } });

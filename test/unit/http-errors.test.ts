@@ -10,7 +10,7 @@ describe('HTTP failure classification', () => {
   it.each([
     [400, HTTP_FAILURE.badRequest, true],
     [401, HTTP_FAILURE.unauthorized, true],
-    [403, HTTP_FAILURE.unauthorized, true],
+    [403, HTTP_FAILURE.forbidden, true],
     [404, HTTP_FAILURE.notFound, true],
     [422, HTTP_FAILURE.badRequest, true],
     [418, HTTP_FAILURE.clientError, true],

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { wotcStateQuery, type WotcState } from '../../src/integrations/hrlogics/messages';
 import { hrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
-import { WOTC_TAGS } from '../../src/integrations/hrlogics/tags';
+import { WOTC_TAGS, wotcStopNotes } from '../../src/integrations/hrlogics/tags';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { integrationProcessId } from '../../src/temporal/workflow-ids';
 import { decisionOf } from '../harness/opportunity';
@@ -31,15 +31,47 @@ describe('WOTC workflow with short reminder and expiry timers', () => {
   });
   afterAll(() => relay.stop());
 
-  it('sends the configured reminders, then expires and cancels the screening without a tag', async () => {
+  it('sends the configured reminders, then expires: recorded (status, one note), the screening left in HRLogics; a late result still tags', async () => {
     const { opportunityId } = await control.apply({ name: 'Riley Reminder', email: email() });
-    const outcome = await result(relay, opportunityId);
-    expect(outcome).toMatchObject({ status: 'expired', remindersSent: 2 });
+    const handle = relay.client.workflow.getHandle(screeningProcess(opportunityId));
+    const expired = await waitFor(
+      async () => {
+        const state = await handle.query(wotcStateQuery).catch(() => undefined);
+        return state?.status === 'expired' && state;
+      },
+      { what: 'the survey to expire' },
+    );
+    expect(expired.remindersSent).toBe(2);
     const [screening] = await hrlogicsControl(control).screenings(opportunityId);
-    expect(screening).toMatchObject({ reminders: 2, status: 'cancelled' });
+    // The contract cancels only on archive, delete or switch-off: the screening stays with HRLogics.
+    expect(screening).toMatchObject({ reminders: 2, status: 'sent' });
+    expect((await handle.describe()).searchAttributes.RelayStatus).toEqual(['expired']);
+    const notes = await waitFor(async () => {
+      const list = (await control.opportunity(opportunityId)).notes;
+      return list.length > 0 && list;
+    });
+    expect(notes.map((n) => n.value)).toEqual([expect.stringMatching(/^HRLogics: the WOTC survey expired without an answer/)]);
+    expect(notes[0].value).toContain(wotcStopNotes.expired(screening.screeningId).marker);
+    expect(notes[0]).toMatchObject({ secret: false });
     expect((await control.opportunity(opportunityId)).tags.filter((t) => t.startsWith('HRLogics'))).toEqual([]);
-    const description = await relay.client.workflow.getHandle(screeningProcess(opportunityId)).describe();
-    expect(description.searchAttributes.RelayStatus).toEqual(['expired']);
+
+    // The applicant answers after all: the result still counts.
+    await hrlogicsControl(control).completeSurvey(screening.screeningId, 'not_qualified');
+    expect(await handle.result()).toMatchObject({ status: 'not_qualified', remindersSent: 2 });
+    expect((await control.opportunity(opportunityId)).tags).toContain(WOTC_TAGS.notQualified);
+    expect((await control.opportunity(opportunityId)).notes).toHaveLength(1);
+  });
+
+  it("HRLogics' own expiry is recorded the same way, and a later archive cancels the screening as the contract says", async () => {
+    const { opportunityId } = await control.apply({ name: 'Exa Expired', email: email() });
+    const screening = await screeningOf(control, opportunityId);
+    await hrlogicsControl(control).expireSurvey(screening.screeningId);
+    const handle = relay.client.workflow.getHandle(screeningProcess(opportunityId));
+    await waitFor(async () => (await handle.query(wotcStateQuery)).status === 'expired', { what: 'the expiry recorded' });
+    await waitFor(async () => (await control.opportunity(opportunityId)).notes.length === 1, { what: 'the expiry note' });
+    await control.archive(opportunityId);
+    expect(await handle.result()).toMatchObject({ status: 'cancelled' });
+    expect((await hrlogicsControl(control).screenings(opportunityId))[0].status).toBe('cancelled');
   });
 
   it('stops reminding once the survey is submitted', async () => {
@@ -119,9 +151,22 @@ describe('WOTC workflow with default timers', () => {
     expect((await hrlogicsControl(control).screenings(opportunityId))[0].status).not.toBe('cancelled');
   });
 
-  it('sends no survey to a candidate without an email, and says why', async () => {
-    const { opportunityId } = await control.apply({ name: 'Nobody Noemail' });
-    await decisionOf(relay.client, opportunityId, 'hrlogics', { reason: /no email: no survey until one is added/ });
+  it('sends no survey to a candidate without an email, and says why in Lever, once', async () => {
+    const { opportunityId, deliveryIds } = await control.apply({ name: 'Nobody Noemail' });
+    await decisionOf(relay.client, opportunityId, 'hrlogics', {
+      reason: /no email: no survey until one is added: the screening process notes it/,
+    });
+    expect(await result(relay, opportunityId)).toMatchObject({ status: 'no-email' });
+    const [note] = (await control.opportunity(opportunityId)).notes;
+    expect(note.value).toMatch(/^HRLogics: no WOTC survey was sent for this application: the opportunity has no email address\./);
+    expect(note.value).not.toMatch(/Nobody/);
+    // Lever delivering the webhook again: the ended process is the memory, nothing is written or read again.
+    const again = Date.now();
+    await control.redeliver(deliveryIds[0], 1);
+    await decisionOf(relay.client, opportunityId, 'hrlogics', { since: again, reason: /noted in Lever before/ });
     expect(await hrlogicsControl(control).screenings(opportunityId)).toEqual([]);
+    expect((await control.opportunity(opportunityId)).notes).toHaveLength(1);
+    const notesReads = (await control.leverRequests()).filter((r) => r.at >= again && r.path.endsWith('/notes'));
+    expect(notesReads).toEqual([]);
   });
 });

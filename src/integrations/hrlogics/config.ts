@@ -1,7 +1,7 @@
 // HRLogics' section of the configuration: `HRLOGICS_*`.
 import { z } from 'zod';
 import { duration, toMs, type EnvReader } from '../../config/env';
-import { partnerConnection, type PartnerConnection, type SectionContext } from '../../config/partner';
+import { partnerConnection, stopNotesSetting, type PartnerConnection, type SectionContext } from '../../config/partner';
 import { sandboxCallbackSecret } from '../../config/sandbox-defaults';
 import type { WotcSettings } from './messages';
 
@@ -12,6 +12,7 @@ export interface HrlogicsConfig extends PartnerConnection {
   hireWait: string;
   /** A backfill surveys only candidates who applied within this window. */
   backfillWindow: string;
+  stopNotes: boolean;
 }
 
 export function readHrlogicsConfig(r: EnvReader, ctx: SectionContext): HrlogicsConfig {
@@ -22,6 +23,7 @@ export function readHrlogicsConfig(r: EnvReader, ctx: SectionContext): HrlogicsC
     expiry: r.get('HRLOGICS_EXPIRY', duration, '30d'),
     hireWait: r.get('HRLOGICS_HIRE_WAIT', duration, '180d'),
     backfillWindow: r.get('HRLOGICS_BACKFILL_WINDOW', duration, '30d'),
+    stopNotes: stopNotesSetting(r, 'HRLOGICS'),
   };
 }
 
@@ -31,5 +33,6 @@ export function wotcSettings(section: HrlogicsConfig): WotcSettings {
     maxReminders: section.maxReminders,
     expiryMs: toMs(section.expiry),
     hireWaitMs: toMs(section.hireWait),
+    stopNotes: section.stopNotes,
   };
 }

@@ -1,5 +1,7 @@
-// Every Lever tag string HRLogics' flow reads or writes. Lever matches tags case-sensitively: import
-// them from here, never spell them again.
+// Every Lever tag string and note HRLogics' flow reads or writes. Lever matches tags case-sensitively:
+// import them from here, never spell them again.
+import { noteMarker } from '../../lever/note-markers';
+import type { StopNote } from '../kit/stop-notes';
 
 export const WOTC_TAGS = {
   preQualified: 'HRLogics-WOTC:Pre Qualified',
@@ -13,3 +15,15 @@ export function wotcTagFor(result: WotcResult): string {
 }
 
 export const ALL_WOTC_TAGS: readonly string[] = Object.values(WOTC_TAGS);
+
+/** Notes when the screening cannot go on (HRLOGICS_STOP_NOTES): one per application or screening. */
+export const wotcStopNotes = {
+  noEmail: (applicationId: string): StopNote => ({
+    marker: noteMarker('hrlogics-no-email', applicationId),
+    text: 'HRLogics: no WOTC survey was sent for this application: the opportunity has no email address.',
+  }),
+  expired: (screeningId: string): StopNote => ({
+    marker: noteMarker('hrlogics-expired', screeningId),
+    text: 'HRLogics: the WOTC survey expired without an answer, and no more reminders are sent. An answer that still comes in is recorded.',
+  }),
+} as const;

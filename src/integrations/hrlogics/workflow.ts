@@ -1,20 +1,17 @@
 // HRLogics WOTC screening for one opportunity (`hrlogics/<opportunityId>`): send the survey, remind,
 // wait for the result (days), write exactly one WOTC tag, and pass the start date on when the candidate
 // is hired. Started by the opportunity process with the snapshot it read; later snapshots (archived,
-// hired, deleted) are handed to it, so it never reads Lever to learn about a trigger.
+// hired, deleted) are handed to it, so it never reads Lever to learn about a trigger. Expiry (ours or
+// HRLogics') records it and stops reminding; the screening stays in HRLogics (the contract cancels only on
+// archive, delete or switch-off) and the process keeps listening, without a timer, so a late result still
+// tags the candidate.
 import { setHandler, workflowInfo } from '@temporalio/workflow';
 import { partnerActivities } from '../kit/activity-proxies';
 import { OpportunityProcess } from '../kit/process';
+import { noteStop } from '../kit/stop-notes';
 import type { HrlogicsActivities } from './activities';
-import {
-  screeningCompletedSignal,
-  screeningExpiredSignal,
-  wotcStateQuery,
-  type WotcInput,
-  type WotcState,
-  type WotcStatus,
-} from './messages';
-import { ALL_WOTC_TAGS, wotcTagFor } from './tags';
+import { screeningCompletedSignal, screeningExpiredSignal, wotcStateQuery, type WotcInput, type WotcState } from './messages';
+import { ALL_WOTC_TAGS, wotcStopNotes, wotcTagFor } from './tags';
 
 export async function wotcScreening(input: WotcInput): Promise<WotcState> {
   const { opportunityId, settings } = input;
@@ -36,7 +33,7 @@ export async function wotcScreening(input: WotcInput): Promise<WotcState> {
 
   if (!input.carried) {
     const { snapshot } = input;
-    if (!snapshot.contact) return process.finish('no-email');
+    if (!snapshot.contact) return process.stop('no-email', wotcStopNotes.noEmail(snapshot.application?.id ?? opportunityId), settings);
     if (process.standing === 'archived') return process.finish('archived');
     const screening = await hrlogics.hrlogicsCreateScreening(
       { externalId: opportunityId, postingId: snapshot.postingId, applicant: snapshot.contact },
@@ -48,23 +45,31 @@ export async function wotcScreening(input: WotcInput): Promise<WotcState> {
     process.setStatus('survey-sent');
   }
 
-  // Waiting for the applicant: one timer per wait, woken early by a callback or a newer snapshot.
+  // Waiting for the applicant: one timer per wait, woken early by a callback or a newer snapshot. Once
+  // expired, no timer: only a result or the opportunity closing ends the wait.
   const sentAt = state.surveySentAt ?? Date.now();
   const deadline = sentAt + settings.expiryMs;
   let nextReminderAt = sentAt + (state.remindersSent + 1) * settings.reminderIntervalMs;
   while (state.result === undefined) {
     const ended = await followOpportunity();
     if (ended) return ended;
-    if (partnerExpired) return process.finish('expired');
-    await process.carryOnIfLong<typeof wotcScreening>(state.result === undefined && !partnerExpired, () => ({
+    if (partnerExpired && state.status !== 'expired') await expire();
+    await process.carryOnIfLong<typeof wotcScreening>(state.result === undefined, () => ({
       ...input,
       snapshot: live(),
       carried: { ...state },
     }));
+    if (state.status === 'expired') {
+      await process.wait(() => state.result !== undefined);
+      continue;
+    }
     const remindersLeft = state.remindersSent < settings.maxReminders && nextReminderAt < deadline;
     const wakeAt = remindersLeft ? nextReminderAt : deadline;
     if (await process.wait(() => state.result !== undefined || partnerExpired, wakeAt - Date.now())) continue;
-    if (!remindersLeft) return cancelScreening('expired');
+    if (!remindersLeft) {
+      await expire();
+      continue;
+    }
     state.remindersSent += 1;
     await hrlogics.hrlogicsSendReminder(state.screeningId!, `${workflowId}/reminder/${state.screeningId}/${state.remindersSent}`);
     nextReminderAt += settings.reminderIntervalMs;
@@ -98,9 +103,15 @@ export async function wotcScreening(input: WotcInput): Promise<WotcState> {
     }
   }
 
-  async function cancelScreening(status: WotcStatus = 'cancelled'): Promise<WotcState> {
+  /** Recorded (status and a note in Lever), not cancelled: HRLogics keeps the screening. */
+  async function expire(): Promise<void> {
+    process.setStatus('expired');
+    await noteStop(opportunityId, settings, wotcStopNotes.expired(state.screeningId!));
+  }
+
+  async function cancelScreening(): Promise<WotcState> {
     if (state.screeningId) await hrlogics.hrlogicsCancelScreening(state.screeningId);
-    return process.finish(status);
+    return process.finish('cancelled');
   }
 
   async function reportHire(): Promise<void> {

@@ -1,6 +1,7 @@
 // What a partner callback turns into: the start of a process keyed by a business id, or a signal to the
-// process it names. Typed by the workflow function and the signal definition, never by a string name;
-// the API's TemporalActions carries them out and maps Temporal's answers to HTTP.
+// process it names (or that carries the partner's own key in a search attribute). Typed by the workflow
+// function and the signal definition, never by a string name; the API's TemporalActions carries them out
+// and maps Temporal's answers to HTTP.
 import type { SearchAttributePair } from '@temporalio/common';
 import type { SignalDefinition, Workflow } from '@temporalio/workflow';
 import { z } from 'zod';
@@ -18,10 +19,20 @@ export interface StartAction<W extends Workflow = Workflow> {
   onConflict?: 'join-running';
 }
 
+/**
+ * The processes a callback is for: named by workflow id (every id is tried; ids with no running process
+ * are skipped), or found by a keyword search attribute that the process set to the partner's key, when
+ * the callback names nothing of ours (a visibility query: eventually consistent, so a process that set it
+ * a moment ago may not be found yet; the 404 makes the partner retry).
+ */
+export type SignalTarget = { workflowIds: string[] } | { searchAttribute: KeywordKey; value: string };
+
+/** The key of a search attribute whose values are strings (Keyword). */
+type KeywordKey = Extract<SearchAttributePair, { value: string }>['key'];
+
 export interface SignalAction<A = unknown> {
   kind: 'signal';
-  /** Every id is tried; ids with no running process are skipped. */
-  workflowIds: string[];
+  target: SignalTarget;
   signal: SignalDefinition<[A]>;
   arg: A;
 }
@@ -36,8 +47,11 @@ export const opaqueId = z
   .max(200)
   .regex(/^[\x21-\x7E]+$/, 'must be an opaque id of printable ASCII characters');
 
-/** An id that also ends up in a Lever tag (`Wintro:Referral <id>`): letters, digits, `.`, `_`, `:` and `-` only. */
-export const tagSafeId = z
+/**
+ * An id that also ends up in a Lever tag (`Wintro:Referral <id>`) or in a visibility query (a search
+ * attribute value): letters, digits, `.`, `_`, `:` and `-` only, so it never needs quoting.
+ */
+export const plainId = z
   .string()
   .min(1)
   .max(100)
@@ -65,19 +79,25 @@ export function startAction<W extends Workflow>(workflow: W, options: Omit<Start
 }
 
 /** A signal checked against the definition's argument. */
-export function signalAction<A>(signal: SignalDefinition<[A]>, workflowIds: string[], arg: A): SignalAction {
-  return { kind: 'signal', workflowIds, signal, arg } as SignalAction;
+export function signalAction<A>(signal: SignalDefinition<[A]>, target: SignalTarget, arg: A): SignalAction {
+  return { kind: 'signal', target, signal, arg } as SignalAction;
 }
 
-/** A route that validates the body with `schema` and signals `signal` to the workflow the body names. */
+/**
+ * A route that validates the body with `schema` and signals `signal` to the process the body names: its
+ * workflow id, or a search attribute value that finds it.
+ */
 export function signalRoute<T, A>(
   schema: z.ZodType<T>,
-  workflowIdOf: (body: T) => string,
+  targetOf: (body: T) => string | SignalTarget,
   signal: SignalDefinition<[A]>,
   argOf: (body: T, ctx: CallbackContext) => A,
 ): CallbackRoutes[string] {
   return {
     schema,
-    toSignal: (body: T, ctx) => signalAction(signal, [workflowIdOf(body)], argOf(body, ctx)),
+    toSignal: (body: T, ctx) => {
+      const target = targetOf(body);
+      return signalAction(signal, typeof target === 'string' ? { workflowIds: [target] } : target, argOf(body, ctx));
+    },
   };
 }

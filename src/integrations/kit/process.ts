@@ -7,6 +7,7 @@ import type { OpportunitySnapshot } from '../../lever/snapshot';
 import { leverActivities } from './activity-proxies';
 import { opportunityChangedSignal, type OpportunityChange } from './messages';
 import { recordStatus } from './process-status';
+import { noteStop, type StopNote, type StopNoteSettings } from './stop-notes';
 
 export interface ProcessStateBase {
   status: string;
@@ -72,6 +73,12 @@ export class OpportunityProcess<S extends ProcessStateBase> {
   /** Sets the final status and returns the state as the workflow's result. */
   finish(status: S['status']): S {
     return recordStatus(this.state, status);
+  }
+
+  /** Ends because the flow cannot go on: says so in Lever (once; unless switched off), then the final status. */
+  async stop(status: S['status'], note: StopNote, settings: StopNoteSettings): Promise<S> {
+    await noteStop(this.opportunityId, settings, note);
+    return this.finish(status);
   }
 
   /**

@@ -1,7 +1,7 @@
 // Refty's section of the configuration: `REFTY_*`, with the rules in `REFTY_RULES`.
 import { z } from 'zod';
 import type { EnvReader } from '../../config/env';
-import { partnerConnection, sandboxDefault, type PartnerConnection, type SectionContext } from '../../config/partner';
+import { partnerConnection, sandboxDefault, stopNotesSetting, type PartnerConnection, type SectionContext } from '../../config/partner';
 import { sandboxCallbackSecret } from '../../config/sandbox-defaults';
 import type { ReftySettings } from './messages';
 import type { ReftyRule } from './rules';
@@ -22,6 +22,7 @@ export const SANDBOX_REFTY_RULES = JSON.stringify([
 
 export interface ReftyConfig extends PartnerConnection {
   rules: ReftyRule[];
+  stopNotes: boolean;
 }
 
 export function readReftyConfig(r: EnvReader, ctx: SectionContext): ReftyConfig {
@@ -29,9 +30,9 @@ export function readReftyConfig(r: EnvReader, ctx: SectionContext): ReftyConfig 
   const text = r.get('REFTY_RULES', z.string(), sandboxDefault(ctx, SANDBOX_REFTY_RULES), connection.enabled);
   const parsed = text === undefined ? { rules: [], problems: [] } : parseReftyRules(text);
   r.problems.push(...parsed.problems);
-  return { ...connection, rules: parsed.rules };
+  return { ...connection, rules: parsed.rules, stopNotes: stopNotesSetting(r, 'REFTY') };
 }
 
 export function reftySettings(section: ReftyConfig): ReftySettings {
-  return { rules: section.rules };
+  return { rules: section.rules, stopNotes: section.stopNotes };
 }

@@ -51,7 +51,7 @@ export async function reftyScenario(
   const completedTag = reftyStepTag('Reference Check', 'Completed');
   const opportunity = await until('the report notes', async () => {
     const current = await control.opportunity(opportunityId);
-    return current.notes.length >= 2 &&
+    return current.notes.filter((n) => n.secret).length >= 2 &&
       current.tags.includes(completedTag) &&
       !current.tags.includes(reftyStepTag('Reference Check', 'Sent'))
       ? current

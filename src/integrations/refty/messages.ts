@@ -2,10 +2,11 @@
 // API and tests.
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { ProcessInput } from '../kit/definition';
+import type { StopNoteSettings } from '../kit/stop-notes';
 import type { ProcessStateBase } from '../kit/process';
 import type { ReftyRule } from './rules';
 
-export interface ReftySettings {
+export interface ReftySettings extends StopNoteSettings {
   rules: ReftyRule[];
 }
 

@@ -7,11 +7,12 @@ import { stageEntryKey, type LiveOpportunity } from '../../lever/snapshot';
 import { partnerActivities } from '../kit/activity-proxies';
 import { addNoteOnce } from '../kit/lever-writes';
 import { OpportunityProcess } from '../kit/process';
+import { noteStop } from '../kit/stop-notes';
 import type { ReftyActivities } from './activities';
 import { stepEntered } from './decide';
 import { reftyRequestUpdateSignal, reftyStateQuery, type ReftyInput, type ReftyRequestUpdate, type ReftyState } from './messages';
 import { findStep, ruleForPosting } from './rules';
-import { reftyNoteMarkers, reftyStepTag, reftyStepTags } from './tags';
+import { reftyNoteMarkers, reftyStepTag, reftyStepTags, reftyStopNotes } from './tags';
 
 export async function reftyReferences(input: ReftyInput): Promise<ReftyState> {
   const { opportunityId, settings } = input;
@@ -28,7 +29,8 @@ export async function reftyReferences(input: ReftyInput): Promise<ReftyState> {
   if (!input.carried) {
     if (process.standing !== 'open') return process.finish('archived');
     state.rule = ruleForPosting(settings.rules, input.snapshot.postingId);
-    if (!state.rule) return process.finish('not-covered');
+    // Started for an entry into a step's stage on a posting no rule covers: say so in Lever, once.
+    if (!state.rule) return process.stop('not-covered', reftyStopNotes.notCovered(opportunityId), settings);
     process.setStatus('active');
     if (input.snapshot.contact) await joinSequence(input.snapshot);
     await requestStepOf(input.snapshot, input.actOnFactsSince);
@@ -70,7 +72,10 @@ export async function reftyReferences(input: ReftyInput): Promise<ReftyState> {
     if (state.handled.includes(key)) return;
     state.handled.push(key);
     // The email may have been added since the application: this snapshot says.
-    if (!snapshot.contact) return void state.skipped.push({ stepId: step.stepId, entry, reason: 'no email on the opportunity' });
+    if (!snapshot.contact) {
+      state.skipped.push({ stepId: step.stepId, entry, reason: 'no email on the opportunity' });
+      return noteStop(opportunityId, settings, reftyStopNotes.noEmail(opportunityId, step));
+    }
     const candidateId = await joinSequence(snapshot);
     // The entry in the key: entering the stage again is a new request, the same entry is not.
     const { requestId } = await refty.reftyRequestStep(candidateId, step.stepId, `${workflowId}/request/${step.stepId}/${entry}`);
@@ -89,18 +94,14 @@ export async function reftyReferences(input: ReftyInput): Promise<ReftyState> {
     }
     if (record.status !== 'sent') return;
     record.status = update.outcome;
-    const marker = reftyNoteMarkers.outcome(update.outcome, update.requestId);
     if (update.outcome === 'completed') {
       // Reports carry what referees said about the candidate: only the hiring team may see the link.
+      const marker = reftyNoteMarkers.outcome(update.outcome, update.requestId);
       await addNoteOnce(opportunityId, marker, `Refty: ${step.name} completed. Report: ${update.reportUrl}`, { secret: true });
       const latest = state.requests.filter((r) => r.stepId === step.stepId).at(-1);
       if (latest === record) await process.setExclusiveTag(reftyStepTag(step.name, 'Completed'), reftyStepTags(step.name), 'read');
     } else {
-      await addNoteOnce(
-        opportunityId,
-        marker,
-        `Refty: the ${step.name} request ${update.outcome === 'expired' ? 'expired without an answer' : 'was declined'}.`,
-      );
+      await noteStop(opportunityId, settings, reftyStopNotes.ended(update.outcome, update.requestId, step));
     }
   }
 

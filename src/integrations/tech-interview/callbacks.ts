@@ -3,13 +3,13 @@
 import { z } from 'zod';
 import { SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import { integrationProcessId } from '../../temporal/workflow-ids';
-import { startAction, tagSafeId, type CallbackRoutes } from '../kit/callbacks';
+import { startAction, plainId, type CallbackRoutes } from '../kit/callbacks';
 import { techInterviewSettings, type TechInterviewConfig } from './config';
 import { techInterviewExport } from './export-workflow';
 
 const score = z.number().int().min(1).max(4);
 const completed = z.object({
-  interviewId: tagSafeId,
+  interviewId: plainId,
   outcome: z.enum(['advance', 'no_advance']),
   candidate: z.discriminatedUnion('anonymous', [
     z.object({ anonymous: z.literal(false), name: z.string().trim().min(1).max(200), email: z.email(), linkedinUrl: z.url().optional() }),
@@ -18,7 +18,7 @@ const completed = z.object({
   interviewer: z.object({ name: z.string().trim().min(1).max(200), leverUserEmail: z.email().optional() }),
   scores: z.object({ technical: score, communication: score, problemSolving: score }),
   feedback: z.string().max(20_000).optional(),
-  leverPostingId: tagSafeId.optional(),
+  leverPostingId: plainId.optional(),
 });
 
 export function techInterviewCallbackRoutes(section: TechInterviewConfig): CallbackRoutes {

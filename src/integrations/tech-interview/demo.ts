@@ -16,7 +16,7 @@ export async function techInterviewScenario(
   const sent = await interviews.completeInterview({
     outcome: 'advance',
     candidate: { anonymous: false, name: 'Toni Tested', email: `toni.tested+${Date.now()}@example.com` },
-    interviewer: { name: SEED_USERS.ivan.name, leverUserEmail: SEED_USERS.ivan.email },
+    interviewer: { name: SEED_USERS.harry.name, leverUserEmail: SEED_USERS.harry.email },
     scores: { technical: 4, communication: 3, problemSolving: 4 },
     feedback: 'Strong on data modelling.',
     leverPostingId: SEED_POSTING_IDS.backendEngineer,

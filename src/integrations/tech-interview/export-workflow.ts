@@ -1,10 +1,11 @@
 // A finished anonymous technical interview. advance: the candidate becomes a Lever opportunity at the
-// default stage, created as the interviewer's Lever user (else the default user), with the platform as
-// source, plus a note with the scores. no_advance: nothing, unless unsuccessful candidates are exported:
-// then an opportunity named by the pseudonym, without email, tagged `<Platform>:Anonymous`. The
-// opportunity carries `<Platform>:Interview <id>`: Lever is the record of where it came from.
+// default stage, created as the interviewer's Lever user (else, or when Lever refuses that user the write,
+// as the default user, and the note says so), with the platform as source, plus a note with the scores.
+// no_advance: nothing, unless unsuccessful candidates are exported: then an opportunity named by the
+// pseudonym, without email, tagged `<Platform>:Anonymous`. The opportunity carries
+// `<Platform>:Interview <id>`: Lever is the record of where it came from.
 import { isNotFound, leverActivities } from '../kit/activity-proxies';
-import { addNoteOnce, ensureOpportunity, performAsUser, recordOutcome, resolveStageId } from '../kit/lever-writes';
+import { addNoteOnce, ensureOpportunity, performAsUser, recordOutcome, resolveStageId, type PerformAs } from '../kit/lever-writes';
 import type { TechInterviewInput, TechInterviewOutcome } from './messages';
 import { techInterviewAnonymousTag, techInterviewNoteMarkers, techInterviewTag } from './tags';
 
@@ -14,7 +15,12 @@ export async function techInterviewExport({ interview, settings }: TechInterview
   const advance = outcome === 'advance';
   if (!advance && !settings.exportUnsuccessful) return recordOutcome<TechInterviewOutcome>({ status: 'not-exported' });
 
-  const performAs = await performAsUser(interviewer.leverUserEmail, settings.performAsEmail);
+  // The interviewer's Lever user; the default user when there is none, or when Lever refuses the interviewer
+  // the write (a role that may not add candidates): looked up only then.
+  const lever = leverActivities();
+  const interviewerUser = interviewer.leverUserEmail ? await lever.leverActiveUserId(interviewer.leverUserEmail) : null;
+  const defaultUser = async (): Promise<PerformAs> => ({ userId: await performAsUser(undefined, settings.performAsEmail) });
+  const performAs = interviewerUser ? { userId: interviewerUser, otherwise: defaultUser } : await defaultUser();
   const stage = await resolveStageId(settings.defaultStage);
   const postingId = leverPostingId && (await postingExists(leverPostingId)) ? leverPostingId : undefined;
   // Someone who did not advance is exported under the pseudonym only, whatever the platform sent.
@@ -22,7 +28,7 @@ export async function techInterviewExport({ interview, settings }: TechInterview
   const pseudonym = candidate.anonymous ? candidate.pseudonym : `${platform} candidate ${interviewId}`;
 
   const markerTag = techInterviewTag(platform, interviewId);
-  const { opportunityId } = await ensureOpportunity(
+  const { opportunityId, performedAs = performAs.userId } = await ensureOpportunity(
     { tag: markerTag },
     markerTag,
     {
@@ -42,12 +48,19 @@ export async function techInterviewExport({ interview, settings }: TechInterview
     `${platform} technical interview ${interviewId}: ${advance ? 'advance' : 'did not advance'} (interviewer: ${interviewer.name}).`,
     `Scores (1-4): technical ${scores.technical}, communication ${scores.communication}, problem solving ${scores.problemSolving}.`,
     ...(feedback ? [`Feedback: ${feedback}`] : []),
+    ...(interviewerUser && performedAs !== interviewerUser
+      ? [
+          `Added to Lever as ${settings.performAsEmail}: Lever did not let the interviewer's Lever user (${interviewer.leverUserEmail}) add candidates.`,
+        ]
+      : []),
   ];
-  const noteWritten = await addNoteOnce(opportunityId, techInterviewNoteMarkers.scores(interviewId), lines.join('\n'), { performAs });
+  const noteWritten = await addNoteOnce(opportunityId, techInterviewNoteMarkers.scores(interviewId), lines.join('\n'), {
+    performAs: performedAs,
+  });
   return recordOutcome<TechInterviewOutcome>({
     status: named ? 'exported' : 'exported-anonymously',
     opportunityId,
-    performedAs: performAs,
+    performedAs,
     noteWritten,
   });
 }

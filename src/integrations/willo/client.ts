@@ -1,8 +1,8 @@
 // Willo Integration API V2 (spec/partners.md, Willo): the interview catalogue, participants (invites),
 // and the callbacks Willo sends. Willo publishes paths, not full bodies, so two assumptions live here and
 // nowhere else:
-// - Callbacks carry the `external_id` we set on the participant (our opportunity id). That is how a
-//   callback finds its workflow; if the real body lacks it, `GET /participants/{key}/` would map it.
+// - Callbacks carry `participant` and `interview` as the contract says; the `external_id` we set on the
+//   participant (our opportunity id) is used when a body carries it too, never required (callbacks.ts).
 // - `new_response` may carry `responses_url`, the reviewer's link to the recorded answers; without it
 //   the note names the participant.
 import { partnerClient, type JsonClient, type PartnerOptions } from '../../http/json-client';
@@ -26,13 +26,13 @@ export interface InviteInput {
   last_name: string;
   email: string;
   phone?: string;
-  /** Our opportunity id: Willo echoes it in callbacks. */
+  /** Our opportunity id, kept on the participant (callbacks are matched by the participant's key). */
   external_id: string;
 }
 
 export type WilloCallback =
-  | { type: 'new_response'; participant: string; interview: string; external_id: string; responses_url?: string }
-  | { type: 'stage_change'; participant: string; interview: string; external_id: string; stage: string };
+  | { type: 'new_response'; participant: string; interview: string; external_id?: string; responses_url?: string }
+  | { type: 'stage_change'; participant: string; interview: string; external_id?: string; stage: string };
 
 export interface WilloOptions extends PartnerOptions {
   /** `Authorization: <prefix> <key>`. */

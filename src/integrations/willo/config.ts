@@ -1,7 +1,7 @@
 // Willo's section of the configuration: `WILLO_*`.
 import { z } from 'zod';
 import { duration, toMs, type EnvReader } from '../../config/env';
-import { partnerConnection, sandboxDefault, type PartnerConnection, type SectionContext } from '../../config/partner';
+import { partnerConnection, sandboxDefault, stopNotesSetting, type PartnerConnection, type SectionContext } from '../../config/partner';
 import { sandboxCallbackSecret } from '../../config/sandbox-defaults';
 import type { WilloSettings } from './messages';
 
@@ -20,6 +20,7 @@ export interface WilloConfig extends PartnerConnection {
   rejectedStages: string[];
   inviteExpiry: string;
   reviewWait: string;
+  stopNotes: boolean;
 }
 
 export function readWilloConfig(r: EnvReader, ctx: SectionContext): WilloConfig {
@@ -33,6 +34,7 @@ export function readWilloConfig(r: EnvReader, ctx: SectionContext): WilloConfig 
     rejectedStages: r.list('WILLO_REJECTED_STAGES', ['Rejected']),
     inviteExpiry: r.get('WILLO_INVITE_EXPIRY', duration, '14d'),
     reviewWait: r.get('WILLO_REVIEW_WAIT', duration, '90d'),
+    stopNotes: stopNotesSetting(r, 'WILLO'),
   };
 }
 
@@ -44,5 +46,6 @@ export function willoSettings(section: WilloConfig): WilloSettings {
     rejectedStages: section.rejectedStages,
     inviteExpiryMs: toMs(section.inviteExpiry),
     reviewWaitMs: toMs(section.reviewWait),
+    stopNotes: section.stopNotes,
   };
 }

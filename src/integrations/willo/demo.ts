@@ -35,7 +35,8 @@ export async function willoScenario({ control, step, until, pause, uiLink, oppor
   step(`The candidate records the video: Willo calls back new_response; the relay answered ${responded.status}`);
   await until('Willo:To Review', async () => (await control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.toReview));
   const { notes } = await control.opportunity(opportunityId);
-  step(`Lever: tag ${WILLO_TAGS.toReview} and a note: ${JSON.stringify(notes[0]?.value.split('\n')[0])}`);
+  const responses = notes.find((n) => n.value.startsWith('Willo:'));
+  step(`Lever: tag ${WILLO_TAGS.toReview} and a note: ${JSON.stringify(responses?.value.split('\n')[0])}`);
 
   await pause();
   const reviewed = await willo.reviewVideo(participant.key, 'Accepted');

@@ -2,9 +2,10 @@
 // API and tests.
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { ProcessInput } from '../kit/definition';
+import type { StopNoteSettings } from '../kit/stop-notes';
 import type { ProcessStateBase } from '../kit/process';
 
-export interface WilloSettings {
+export interface WilloSettings extends StopNoteSettings {
   /** The `<Account>` of posting tags `Willo:<Interview>-<Account>`. */
   account: string;
   /** Lever stages (ids or names, case-insensitive) whose entry invites. */

@@ -1,12 +1,16 @@
 // Willo video interview for one opportunity (`willo/<opportunityId>`): invite once, wait for the
-// candidate (until the invite expires), then for the reviewer, keeping exactly one Willo status tag on the
-// opportunity throughout. Started by the opportunity process when a trigger stage is entered; later
-// snapshots (another trigger entry, archived, deleted) are handed to it.
-import { setHandler, workflowInfo } from '@temporalio/workflow';
+// candidate, then for the reviewer, keeping exactly one Willo status tag on the opportunity throughout.
+// When the invite window passes, that is recorded (a note) and the wait goes on without a timer: a late
+// response still moves the candidate to `Willo:To Review`. Started by the opportunity process when a
+// trigger stage is entered (also when it cannot invite: it says why in Lever); later snapshots (another
+// trigger entry, archived, deleted) are handed to it.
+import { setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { stageEntryKey } from '../../lever/snapshot';
+import { SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import { partnerActivities } from '../kit/activity-proxies';
 import { addNoteOnce } from '../kit/lever-writes';
 import { OpportunityProcess } from '../kit/process';
+import { noteStop } from '../kit/stop-notes';
 import type { WilloActivities } from './activities';
 import { interviewTitles } from './decide';
 import {
@@ -17,7 +21,7 @@ import {
   type WilloResponded,
   type WilloState,
 } from './messages';
-import { ALL_WILLO_STATUS_TAGS, WILLO_TAGS, willoNoteMarkers } from './tags';
+import { ALL_WILLO_STATUS_TAGS, WILLO_TAGS, willoNoteMarkers, willoStopNotes } from './tags';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -46,12 +50,13 @@ export async function willoInterview(input: WilloInput): Promise<WilloState> {
   if (!input.carried) {
     const { snapshot } = input;
     const { contact } = snapshot;
-    if (!contact) return process.finish('no-email');
     if (process.standing !== 'open') return process.finish('archived');
     const titles = interviewTitles(snapshot, settings.account);
+    if (titles.length === 0) return process.stop('no-interview', willoStopNotes.noInterview(opportunityId, settings.account), settings);
+    if (!contact) return process.stop('no-email', willoStopNotes.noEmail(opportunityId), settings);
     const catalogue = await willo.willoListInterviews();
     const interview = titles.map((title) => catalogue.find((i) => i.title === title)).find((i) => i !== undefined);
-    if (!interview) return process.finish('no-interview');
+    if (!interview) return process.stop('no-interview', willoStopNotes.unknownInterview(opportunityId), settings);
     state.interview = interview;
     // Check before creating: an invite from an earlier run (or made by hand in Willo) is not sent again.
     const existing = await willo.willoFindParticipant(interview.key, contact.email);
@@ -73,24 +78,33 @@ export async function willoInterview(input: WilloInput): Promise<WilloState> {
       );
       state.participantKey = invited.key;
     }
+    // Willo's callbacks name only the participant: this is how the API finds this process (callbacks.ts).
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.willoParticipant, value: state.participantKey }]);
     state.invitedFor = stageEntryKey(snapshot.stage);
     state.invitedAt = Date.now();
     await process.setExclusiveTag(WILLO_TAGS.invited, ALL_WILLO_STATUS_TAGS, 'snapshot');
     process.setStatus('invited');
   }
 
-  // Waiting for the candidate, until the invite expires.
-  while (state.status === 'invited' && decision === undefined) {
+  // Waiting for the candidate. Past the invite window the invite is left as it is in Willo, the tag stays
+  // `Willo:Invited`, the expiry is recorded, and the wait goes on with no timer: a late response counts.
+  const responded = () => response !== undefined || decision !== undefined;
+  while ((state.status === 'invited' || state.status === 'expired') && decision === undefined) {
     if (followOpportunity() !== 'open') return withdraw();
     if (response) {
       await recordResponse(response);
       break;
     }
     await carryOnIfLong();
+    if (state.status === 'expired') {
+      await process.wait(responded);
+      continue;
+    }
     const remaining = state.invitedAt! + settings.inviteExpiryMs - Date.now();
-    // The invite is left as it is in Willo and the tag stays `Willo:Invited`: the expiry is the record.
-    if (remaining <= 0 || !(await process.wait(() => response !== undefined || decision !== undefined, remaining)))
-      return process.finish('expired');
+    if (remaining <= 0 || !(await process.wait(responded, remaining))) {
+      process.setStatus('expired');
+      await noteStop(opportunityId, settings, willoStopNotes.expired(state.participantKey!));
+    }
   }
 
   // Waiting for the reviewer.

@@ -4,18 +4,18 @@
 import { z } from 'zod';
 import { SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import { integrationProcessId } from '../../temporal/workflow-ids';
-import { startAction, tagSafeId, type CallbackRoutes } from '../kit/callbacks';
+import { startAction, plainId, type CallbackRoutes } from '../kit/callbacks';
 import { wintroSettings, type WintroConfig } from './config';
 import { wintroNotification, wintroReferral } from './referral-workflow';
 
 const name = z.string().trim().min(1).max(200);
 const referral = z.object({
-  referralId: tagSafeId,
-  leverPostingId: tagSafeId,
+  referralId: plainId,
+  leverPostingId: plainId,
   candidate: z.object({ name, email: z.email(), phone: z.string().trim().min(1).max(50).optional(), linkedinUrl: z.url().optional() }),
   referrer: z.object({ name, email: z.email() }),
 });
-const notification = z.object({ leverOpportunityId: tagSafeId, message: z.string().trim().min(1).max(10_000) });
+const notification = z.object({ leverOpportunityId: plainId, message: z.string().trim().min(1).max(10_000) });
 
 const searchAttributes = [
   { key: SEARCH_ATTRIBUTES.integration, value: 'wintro' },

@@ -1,6 +1,6 @@
-// Lever activities only Wintro needs: published postings and the hashes of their applicants' emails.
-// Each makes exactly one Data API request; emails are hashed here, so raw emails never enter workflow
-// history. Registered on the rate-limited Lever queue with the shared Lever activities.
+// Lever activities only Wintro needs: published postings (never confidential ones) and the hashes of their
+// applicants' emails. Each makes exactly one Data API request; emails are hashed here, so raw emails never
+// enter workflow history. Registered on the rate-limited Lever queue with the shared Lever activities.
 import { createHash } from 'node:crypto';
 import type { LeverClient } from '../../lever/client';
 import { nextOf, type PageOf } from '../../lever/sourcing-activities';
@@ -22,17 +22,23 @@ export function emailHash(email: string): string {
 
 export function createWintroLeverActivities(lever: LeverClient) {
   return {
-    /** Published postings on both channels, one page. */
+    /**
+     * Published postings on both channels, one page, without the confidential ones: Wintro is an external
+     * network, so it never hears of them or of who applied to them (left out here, they never enter the
+     * sync's history either). A key without confidential access does not even list them.
+     */
     async leverPublishedPostingsPage(offset?: string): Promise<PageOf<PostingSummary>> {
       const page = await lever.listPublishedPostings({ offset });
-      const items = page.data.map((p) => ({
-        id: p.id,
-        title: p.text,
-        ...(p.categories?.team ? { team: p.categories.team } : {}),
-        ...(p.categories?.location ? { location: p.categories.location } : {}),
-        ...(p.categories?.commitment ? { commitment: p.categories.commitment } : {}),
-        ...(p.urls?.apply ? { applyUrl: p.urls.apply } : {}),
-      }));
+      const items = page.data
+        .filter((p) => p.confidentiality !== 'confidential')
+        .map((p) => ({
+          id: p.id,
+          title: p.text,
+          ...(p.categories?.team ? { team: p.categories.team } : {}),
+          ...(p.categories?.location ? { location: p.categories.location } : {}),
+          ...(p.categories?.commitment ? { commitment: p.categories.commitment } : {}),
+          ...(p.urls?.apply ? { applyUrl: p.urls.apply } : {}),
+        }));
       return { items, next: nextOf(page) };
     },
 

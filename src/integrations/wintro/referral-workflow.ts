@@ -46,7 +46,7 @@ export async function wintroReferral(input: WintroReferralInput): Promise<Wintro
       sources: [WINTRO_SOURCE],
       postings: [postingId],
     },
-    performAs,
+    { userId: performAs },
   );
 
   const text = ours

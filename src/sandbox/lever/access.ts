@@ -1,9 +1,57 @@
-// Who may call the simulated Data API and how often: HTTP Basic with the API key as username and an
-// empty password, then the per-key token bucket. The bucket is checked after auth, as a limit per key
-// can only be.
-import type { Request, RequestHandler } from 'express';
+// Who may call the simulated Data API, what they may see, and how often: HTTP Basic with the API key as
+// username and an empty password, then the per-key token bucket. The bucket is checked after auth, as a
+// limit per key can only be. Each key carries its access: Lever hides confidential postings and their
+// opportunities from keys without confidential access (spec/lever.md: "Confidential records hidden unless
+// the key has access"), and the webhooks API needs the admin scopes an admin gave the key.
+import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiter, type RateSettings } from '../rate-limit';
 import { leverErrors, leverForbidden, leverUnauthorized } from './errors';
+
+/** What one API key may see and do. */
+export interface LeverKeyAccess {
+  /** Confidential postings and their opportunities: shown only to keys with this access. */
+  confidential: boolean;
+  /** Scopes an admin gave the key; the webhooks API needs the two `webhooks:*:admin` ones. */
+  scopes: Set<string>;
+}
+
+/** Every scope a key has unless an admin took some away. */
+export const ALL_SCOPES: readonly string[] = [
+  'opportunities:read:admin',
+  'opportunities:write:admin',
+  'webhooks:read:admin',
+  'webhooks:write:admin',
+];
+
+/** The keys the simulated account knows; `primary` is the relay's. */
+export class KeyAccess {
+  private readonly keys = new Map<string, LeverKeyAccess>();
+
+  constructor(
+    keys: Record<string, { confidential: boolean }>,
+    readonly primary: string,
+  ) {
+    for (const [key, { confidential }] of Object.entries(keys)) this.keys.set(key, { confidential, scopes: new Set(ALL_SCOPES) });
+  }
+
+  get(key: string): LeverKeyAccess | undefined {
+    return this.keys.get(key);
+  }
+
+  setScopes(scopes: string[], key = this.primary): { scopes: string[] } {
+    const access = this.keys.get(key);
+    if (access) access.scopes = new Set(scopes);
+    return { scopes };
+  }
+
+  /** Refuses (403) a request whose key lacks `scope`. */
+  requireScope(scope: string): RequestHandler {
+    return (_req, res, next) => {
+      if (!accessOf(res).scopes.has(scope)) throw leverForbidden(`the API key lacks the scope ${scope}`);
+      next();
+    };
+  }
+}
 
 export function basicCredentials(req: Request): { username: string; password: string } | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.get('authorization') ?? '');
@@ -14,42 +62,21 @@ export function basicCredentials(req: Request): { username: string; password: st
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** Every scope the sandbox's key has by default; the webhooks API needs the two `webhooks:*:admin` ones. */
-export const ALL_SCOPES: readonly string[] = [
-  'opportunities:read:admin',
-  'opportunities:write:admin',
-  'webhooks:read:admin',
-  'webhooks:write:admin',
-];
-
-/** The one API key the simulated account knows, and the scopes an admin gave it. */
-export class KeyAccess {
-  private scopes = new Set(ALL_SCOPES);
-
-  constructor(readonly apiKey: string) {}
-
-  setScopes(scopes: string[]): { scopes: string[] } {
-    this.scopes = new Set(scopes);
-    return { scopes: [...this.scopes] };
-  }
-
-  /** Refuses (403) a request whose key lacks `scope`. */
-  requireScope(scope: string): RequestHandler {
-    return (_req, _res, next) => {
-      if (!this.scopes.has(scope)) throw leverForbidden(`the API key lacks the scope ${scope}`);
-      next();
-    };
-  }
-}
-
-export function leverAccess(access: KeyAccess, rate: RateSettings): RequestHandler {
+export function leverAccess(keys: KeyAccess, rate: RateSettings): RequestHandler {
   const limiter = new RateLimiter(rate);
-  return (req, _res, next) => {
+  return (req, res, next) => {
     const credentials = basicCredentials(req);
-    if (!credentials || credentials.username !== access.apiKey || credentials.password !== '') {
+    const access = credentials ? keys.get(credentials.username) : undefined;
+    if (!credentials || !access || credentials.password !== '') {
       throw leverUnauthorized('HTTP Basic auth with the API key as username and an empty password is required');
     }
     if (!limiter.take(credentials.username)) throw leverErrors.rateLimited();
+    res.locals.leverAccess = access;
     next();
   };
+}
+
+/** The access of the key that made this request (set by `leverAccess`). */
+export function accessOf(res: Response): LeverKeyAccess {
+  return res.locals.leverAccess as LeverKeyAccess;
 }

@@ -25,6 +25,8 @@ const text = z.string().min(1);
 const applicationBody = z.object({ name: text, email: z.email().optional(), phone: text.optional(), postingId: text.optional() });
 const stageBody = z.object({ stageId: text });
 const tagsBody = z.object({ tags: z.array(text).min(1) });
+const confidentialityBody = z.object({ confidentiality: z.enum(['confidential', 'non-confidential']) });
+const userBody = z.object({ accessRole: text });
 const archiveBody = z.object({ reason: text.nullable().optional() });
 const count = z.number().int().min(0).max(2_000);
 const bulkBody = z.object({ count: count.min(1), applicantsPerPosting: count.max(500).default(2), applicantsOnFirst: count.optional() });
@@ -92,6 +94,18 @@ export function leverControls({ store, webhooks, registry, access, requests }: L
     const posting = store.posting(req.params.id);
     store.addPostingTags(posting, parseWith(tagsBody, req.body, controlErrors).tags);
     res.json({ id: posting.id, tags: posting.tags });
+  });
+  /** A recruiter makes a posting confidential (or not): keys without confidential access stop seeing it and its candidates. */
+  router.put('/postings/:id/confidentiality', (req, res) => {
+    const posting = store.posting(req.params.id);
+    posting.confidentiality = parseWith(confidentialityBody, req.body, controlErrors).confidentiality;
+    res.json({ id: posting.id, confidentiality: posting.confidentiality });
+  });
+  /** An admin changes a user's access role (which decides, for one, whether they may create opportunities). */
+  router.put('/users/:id', (req, res) => {
+    const user = store.user(req.params.id);
+    user.accessRole = parseWith(userBody, req.body, controlErrors).accessRole;
+    res.json(user);
   });
   router.post(
     '/postings/bulk',

@@ -1,6 +1,6 @@
 // The simulated Lever Data API v1 (spec/lever.md section 2), mounted at `/lever/v1`. Order of the
 // middleware: log every request, inject faults, check auth, spend a rate-limit token, then the endpoint.
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { LeverOrigin } from '../../lever/types';
 import type { Faults } from '../faults';
@@ -8,10 +8,12 @@ import { errorHandler, parseWith, queryList, queryOne, SimProblem } from '../htt
 import type { RateSettings } from '../rate-limit';
 import type { RequestLog } from '../request-log';
 import { LEVER_EVENTS } from '../../lever/events';
-import { basicCredentials, leverAccess, type KeyAccess } from './access';
-import { leverErrors } from './errors';
+import { mayCreateOpportunities } from '../../lever/roles';
+import { accessOf, basicCredentials, leverAccess, type KeyAccess } from './access';
+import { leverErrors, leverForbidden } from './errors';
 import { paginate } from './pagination';
 import { renderNote, renderOpportunity, type Expand } from './render';
+import type { SimPosting } from './seed';
 import type { LeverStore, SimOpportunity } from './store';
 import { renderWebhook, type WebhookRegistry } from './webhook-registry';
 
@@ -20,6 +22,7 @@ export interface LeverDataApiDeps {
   registry: WebhookRegistry;
   requests: RequestLog;
   faults: Faults;
+  /** Every API key the account has, with what it may see and do. */
   access: KeyAccess;
   rate: RateSettings;
 }
@@ -107,23 +110,45 @@ export function leverDataApi({ store, registry, requests, faults, access, rate }
     return store.referenced(() => store.user(userId)).id;
   };
 
+  // A key without confidential access: confidential postings and their opportunities do not exist (404, unlisted).
+  const seesPosting = (res: Response, p: SimPosting) => accessOf(res).confidential || p.confidentiality !== 'confidential';
+  const seesOpportunity = (res: Response, o: SimOpportunity) => accessOf(res).confidential || !store.isConfidential(o);
+  const opportunityFor = (res: Response, id: string): SimOpportunity => {
+    const opportunity = store.opportunity(id);
+    if (!seesOpportunity(res, opportunity)) throw new SimProblem('notFound', `opportunity ${id} not found`);
+    return opportunity;
+  };
+  const postingFor = (res: Response, id: string): SimPosting => {
+    const posting = store.posting(id);
+    if (!seesPosting(res, posting)) throw new SimProblem('notFound', `posting ${id} not found`);
+    return posting;
+  };
+
   router.get('/opportunities', (req, res) => {
     const active = Object.entries(opportunityFilters)
       .map(([name, match]) => ({ match, values: queryList(req, name) }))
       .filter((f) => f.values.length > 0);
-    const matching = [...store.opportunities.values()].filter((o) => active.every((f) => f.values.some((v) => f.match(o, v))));
+    const matching = [...store.opportunities.values()].filter(
+      (o) => seesOpportunity(res, o) && active.every((f) => f.values.some((v) => f.match(o, v))),
+    );
     const page = paginate(matching, req);
     res.json({ ...page, data: page.data.map((o) => renderOpportunity(store, o, expandOf(req))) });
   });
 
   router.post('/opportunities', (req, res) => {
-    const userId = performAs(req, true);
+    const userId = performAs(req, true)!;
+    const { accessRole } = store.user(userId);
+    // `POST /opportunities?perform_as=` with a user whose role may not add candidates (an interviewer) is refused.
+    if (!mayCreateOpportunities(accessRole)) {
+      throw leverForbidden(`user ${userId} (${accessRole}) may not create opportunities`);
+    }
     const { postings, ...input } = body(createBody, req);
+    if (postings?.[0] !== undefined) store.referenced(() => postingFor(res, postings[0]));
     const created = store.createOpportunity({ ...input, postingId: postings?.[0], owner: input.owner ?? userId });
     res.status(201).json(item(req, created));
   });
 
-  router.get('/opportunities/:id', (req, res) => void res.json(item(req, store.opportunity(req.params.id))));
+  router.get('/opportunities/:id', (req, res) => void res.json(item(req, opportunityFor(res, req.params.id))));
 
   const listEdit = <K extends 'tags' | 'sources'>(
     path: string,
@@ -133,7 +158,7 @@ export function leverDataApi({ store, registry, requests, faults, access, rate }
   ) => {
     router.post(`/opportunities/:id/${path}`, (req, res) => {
       performAs(req, false);
-      const opportunity = store.opportunity(req.params.id);
+      const opportunity = opportunityFor(res, req.params.id);
       apply(opportunity, body(schema, req)[key]);
       res.json(item(req, opportunity));
     });
@@ -145,28 +170,28 @@ export function leverDataApi({ store, registry, requests, faults, access, rate }
 
   router.post('/opportunities/:id/notes', (req, res) => {
     const user = performAs(req, false);
-    const opportunity = store.opportunity(req.params.id);
+    const opportunity = opportunityFor(res, req.params.id);
     const { value, secret, score, createdAt } = body(noteBody, req);
     const note = store.saveNote(opportunity, { value, secret, score, createdAt, user }, queryOne(req, 'note_id'));
     res.status(201).json({ data: { noteId: note.id } });
   });
 
   router.get('/opportunities/:id/notes', (req, res) => {
-    const opportunity = store.opportunity(req.params.id);
+    const opportunity = opportunityFor(res, req.params.id);
     const page = paginate(store.notesOf(opportunity.id), req);
     res.json({ ...page, data: page.data.map(renderNote) });
   });
 
   router.put('/opportunities/:id/stage', (req, res) => {
     const user = performAs(req, false);
-    const opportunity = store.opportunity(req.params.id);
+    const opportunity = opportunityFor(res, req.params.id);
     store.moveStage(opportunity, body(stageBody, req).stage, user ?? null);
     res.json(item(req, opportunity));
   });
 
   router.put('/opportunities/:id/archived', (req, res) => {
     performAs(req, false);
-    const opportunity = store.opportunity(req.params.id);
+    const opportunity = opportunityFor(res, req.params.id);
     store.setArchived(opportunity, body(archivedBody, req).reason);
     res.json(item(req, opportunity));
   });
@@ -175,6 +200,7 @@ export function leverDataApi({ store, registry, requests, faults, access, rate }
     const states = queryList(req, 'state');
     const channels = queryList(req, 'distributionChannel');
     const matching = store.postings.filter((p) => {
+      if (!seesPosting(res, p)) return false;
       if (states.length > 0 && !states.includes(p.state)) return false;
       const postingChannels = p.distributionChannels ?? [];
       if (channels.length > 0) return postingChannels.some((c) => channels.includes(c));
@@ -183,7 +209,7 @@ export function leverDataApi({ store, registry, requests, faults, access, rate }
     });
     res.json(paginate(matching, req));
   });
-  router.get('/postings/:id', (req, res) => void res.json({ data: store.posting(req.params.id) }));
+  router.get('/postings/:id', (req, res) => void res.json({ data: postingFor(res, req.params.id) }));
 
   router.get('/stages', (req, res) => void res.json(paginate(store.stages, req)));
   router.get('/stages/:id', (req, res) => void res.json({ data: store.stage(req.params.id) }));

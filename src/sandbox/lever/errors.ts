@@ -14,5 +14,4 @@ export const leverErrors: ErrorFormat = {
 };
 
 export const leverUnauthorized = (message: string) => lever(401, 'Unauthorized', message);
-
 export const leverForbidden = (message: string) => lever(403, 'Forbidden', message);

@@ -38,7 +38,7 @@ export function renderOpportunity(store: LeverStore, o: SimOpportunity, expand: 
           createdAt: a.createdAt,
         }))
       : o.applications.map((a) => a.id),
-    confidentiality: 'non-confidential',
+    confidentiality: store.isConfidential(o) ? 'confidential' : 'non-confidential',
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
     lastInteractionAt: o.lastInteractionAt,

@@ -236,6 +236,11 @@ export class LeverStore {
     this.touch(opportunity);
   }
 
+  /** An opportunity on a confidential posting is confidential itself. */
+  isConfidential(opportunity: SimOpportunity): boolean {
+    return opportunity.applications.some((a) => a.posting !== null && this.posting(a.posting).confidentiality === 'confidential');
+  }
+
   addPostingTags(posting: SimPosting, tags: string[]): void {
     tags.forEach((t) => this.tagNames.add(t));
     posting.tags = unique([...posting.tags, ...tags]);

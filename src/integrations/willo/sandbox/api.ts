@@ -24,13 +24,12 @@ const inviteBody = z.object({
 
 const prefixedKey = (req: Request) => /^\S+\s+(\S+)\s*$/.exec(req.get('authorization') ?? '')?.[1];
 
-/** What the API shows of a participant. */
+/** What the API shows of a participant: no more than the contract names (the `external_id` stays inside). */
 export const publicParticipant = (p: SimParticipant) => ({
   key: p.key,
   interview: p.interview,
   status: p.status,
   stage: p.stage,
-  external_id: p.external_id,
 });
 
 export function willoApi({ store, ...deps }: WilloApiDeps): Router {

@@ -24,9 +24,10 @@ export function willoControls({ store, callbacks, requests, responsesUrl }: Will
   const router = Router();
   router.use(express.json());
   const send = (callback: WilloCallback) => callbacks.send(callback);
+  // As the contract has them: the participant and the interview, nothing of the relay's.
   const ids = (key: string) => {
     const p = store.participant(key);
-    return { participant: p.key, interview: p.interview, external_id: p.external_id };
+    return { participant: p.key, interview: p.interview };
   };
 
   router.get('/interviews', (_req, res) => void res.json(store.interviews));

@@ -1,0 +1,34 @@
+// The API alone, on an ephemeral port against the test run's Temporal server, with no worker and no
+// sandbox: for ingress tests, which check answers and what reached Temporal, never what runs after.
+import type { Client, ClientOptions } from '@temporalio/client';
+import type { Server } from 'node:http';
+import { createApp } from '../../src/api';
+import type { Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { listen } from './http';
+import { testClient, testConfig } from './temporal';
+
+export interface TestApi {
+  config: Config;
+  client: Client;
+  url: string;
+}
+
+/** An API for the enclosing describe block (or file): started before its tests, stopped after them. */
+export function useTestApi({
+  env = {},
+  interceptors,
+}: { env?: Record<string, string>; interceptors?: ClientOptions['interceptors'] } = {}): Readonly<TestApi> {
+  const api = {} as TestApi;
+  let server: Server;
+  beforeAll(async () => {
+    api.config = testConfig(env);
+    api.client = await testClient(api.config, interceptors);
+    ({ server, url: api.url } = await listen(createApp({ config: api.config, client: api.client, logger: createLogger('api', 'silent') })));
+  });
+  afterAll(async () => {
+    server?.close();
+    await api.client?.connection.close();
+  });
+  return api;
+}
