@@ -3,20 +3,13 @@
 // still running when the next is due makes the next one pointless). The horizon, the moment the relay first
 // ran with the sweep on, is written into the schedule's action once and kept on every later update.
 // `LEVER_SWEEP_INTERVAL=off` pauses it.
-import {
-  ScheduleAlreadyRunning,
-  ScheduleNotFoundError,
-  ScheduleOverlapPolicy,
-  type Client,
-  type ScheduleOptions,
-} from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { RelayConfig } from '../config/relay';
+import { ensureSchedule, type ScheduleOutcome } from '../temporal/schedules';
 import { OPPORTUNITY_PROCESS, SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
 import { taskQueues } from '../temporal/task-queues';
 import { scheduleId } from '../temporal/workflow-ids';
 import { leverSweep, type SweepInput } from './bulk';
-
-export type SweepScheduleOutcome = 'created' | 'updated' | 'paused' | 'absent';
 
 export const sweepScheduleId = (taskQueue: string) => scheduleId('lever-sweep', taskQueue);
 
@@ -41,33 +34,24 @@ export function sweepScheduleOptions(relay: Pick<RelayConfig, 'lever' | 'tempora
   };
 }
 
-export async function ensureSweepSchedule(
+export function ensureSweepSchedule(
   client: Client,
   relay: Pick<RelayConfig, 'lever' | 'temporal'>,
   now = Date.now(),
-): Promise<SweepScheduleOutcome> {
-  const handle = client.schedule.getHandle(sweepScheduleId(relay.temporal.taskQueue));
+): Promise<ScheduleOutcome> {
   const interval = relay.lever.sweepIntervalMs;
-  if (interval === undefined) {
-    try {
-      await handle.pause('the sweep is switched off (LEVER_SWEEP_INTERVAL=off)');
-      return 'paused';
-    } catch (error) {
-      if (error instanceof ScheduleNotFoundError) return 'absent';
-      throw error;
-    }
-  }
-  try {
-    await client.schedule.create(sweepScheduleOptions(relay, interval, now));
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-  }
-  await handle.update((previous) => {
-    const kept = previous.action.type === 'startWorkflow' ? (previous.action.args?.[0] as SweepInput | undefined)?.horizon : undefined;
-    const options = sweepScheduleOptions(relay, interval, kept ?? now);
-    return { ...previous, spec: options.spec, action: options.action, policies: options.policies };
+  return ensureSchedule(client, {
+    scheduleId: sweepScheduleId(relay.temporal.taskQueue),
+    options:
+      interval === undefined
+        ? undefined
+        : (previous) => {
+            // The horizon is the moment the sweep was first switched on: kept on every later update.
+            const action = previous?.action;
+            const kept = action?.type === 'startWorkflow' ? (action.args?.[0] as SweepInput | undefined)?.horizon : undefined;
+            return sweepScheduleOptions(relay, interval, kept ?? now);
+          },
+    offNote: 'the sweep is switched off (LEVER_SWEEP_INTERVAL=off)',
+    onNote: 'the sweep is switched on',
   });
-  if ((await handle.describe()).state.paused) await handle.unpause('the sweep is switched on');
-  return 'updated';
 }

@@ -40,7 +40,6 @@ export interface TestRelayOptions {
 }
 
 export async function startTestRelay({ env = {}, worker = true }: TestRelayOptions = {}): Promise<TestRelay> {
-  quietRuntime();
   const config = testConfig(env);
   const client = await testClient(config);
   const { server, url: apiUrl } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') }));
@@ -51,6 +50,8 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
 
   let stopWorkers = async () => {};
   const startWorker = async () => {
+    // Only with a worker: an installed runtime that no worker or connection ever uses keeps node from exiting.
+    quietRuntime();
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     const workers = await createWorkers({ config, connection, workflowBundle: { codePath: process.env.TEMPORAL_TEST_BUNDLE! } });
     const running = workers.run();

@@ -1,21 +1,14 @@
 // The Wintro vacancy sync's Temporal Schedule (every 4 hours by default), created or brought up to date
 // whenever a worker starts, so a changed interval or task queue takes effect on the next deploy and many
 // workers starting together converge on one schedule. Switching Wintro off pauses it.
-import {
-  ScheduleAlreadyRunning,
-  ScheduleNotFoundError,
-  ScheduleOverlapPolicy,
-  type Client,
-  type ScheduleOptions,
-} from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { toMs } from '../../config/env';
+import { ensureSchedule, type ScheduleOutcome } from '../../temporal/schedules';
 import { SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import { taskQueues } from '../../temporal/task-queues';
 import { integrationProcessId, scheduleId } from '../../temporal/workflow-ids';
 import type { WintroConfig } from './config';
 import { wintroVacancySync } from './sync-workflow';
-
-export type ScheduleOutcome = 'created' | 'updated' | 'paused' | 'absent';
 
 /** The sync on demand (the "Sync" button) of one deployment (its task queue): a second click while one runs joins it. */
 export const wintroSyncId = (taskQueue: string) => integrationProcessId('wintro', 'sync', taskQueue);
@@ -53,25 +46,11 @@ export function wintroSyncScheduleOptions(section: WintroConfig, taskQueue: stri
   };
 }
 
-export async function ensureWintroSyncSchedule(client: Client, section: WintroConfig, taskQueue: string): Promise<ScheduleOutcome> {
-  const options = wintroSyncScheduleOptions(section, taskQueue);
-  const handle = client.schedule.getHandle(options.scheduleId);
-  if (!section.enabled) {
-    try {
-      await handle.pause('Wintro is switched off (WINTRO_ENABLED)');
-      return 'paused';
-    } catch (error) {
-      if (error instanceof ScheduleNotFoundError) return 'absent';
-      throw error;
-    }
-  }
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-  }
-  await handle.update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: options.policies }));
-  if ((await handle.describe()).state.paused) await handle.unpause('Wintro is switched on');
-  return 'updated';
+export function ensureWintroSyncSchedule(client: Client, section: WintroConfig, taskQueue: string): Promise<ScheduleOutcome> {
+  return ensureSchedule(client, {
+    scheduleId: scheduleId('wintro-sync', taskQueue),
+    options: section.enabled ? () => wintroSyncScheduleOptions(section, taskQueue) : undefined,
+    offNote: 'Wintro is switched off (WINTRO_ENABLED)',
+    onNote: 'Wintro is switched on',
+  });
 }
