@@ -34,6 +34,7 @@ const workflowSide = [
   'src/temporal/workflow-ids.ts',
   'src/temporal/search-attributes.ts',
   'src/temporal/task-queues.ts',
+  'src/temporal/retry.ts',
   'src/http/failure-types.ts',
 ];
 

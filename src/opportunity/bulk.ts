@@ -7,15 +7,8 @@
 //   integration just switched on, acting on facts from `actOnFactsSince` (0: whatever their age); or, as a
 //   dry run, only counting what each would decide.
 // One Lever request per page of up to 100, at the lowest priority on the Lever queue: webhook work goes first.
-import {
-  continueAsNew,
-  proxyActivities,
-  setHandler,
-  sleep,
-  upsertSearchAttributes,
-  workflowInfo,
-  type ActivityOptions,
-} from '@temporalio/workflow';
+import { continueAsNew, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { PATIENT_RETRY } from '../temporal/retry';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
 import { taskQueues } from '../temporal/task-queues';
 import type { BulkActivities, BulkTrigger, ListFilter } from './bulk-activities';
@@ -26,13 +19,11 @@ const PAGES_PER_RUN = 200;
 /** Progress reaches the search attribute every this many pages (each upsert is a billed action). */
 const REPORT_EVERY = 5;
 
-const patientRetry: ActivityOptions['retry'] = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m' };
-
 function bulkActivities() {
   return proxyActivities<BulkActivities>({
     taskQueue: taskQueues(workflowInfo().taskQueue).lever,
     startToCloseTimeout: '5m',
-    retry: patientRetry,
+    retry: PATIENT_RETRY,
     priority: { priorityKey: BULK_LISTING_PRIORITY },
   });
 }

@@ -3,6 +3,7 @@
 // our own SHA-256 of the sandbox's emails, the admin "Sync" button (auth, two clicks = one run), and the
 // schedule.
 import { ScheduleOverlapPolicy } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 import { createHash } from 'node:crypto';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import { wintroSyncProgressQuery, type WintroSyncProgress } from '../../src/integrations/wintro/messages';
@@ -22,6 +23,19 @@ const syncNow = (token?: string) =>
     undefined,
     token ? { authorization: `Bearer ${token}` } : {},
   );
+
+/** Activity attempts after the first, over every run of a continue-as-new chain. */
+async function retriedAttempts(workflowId: string, firstRunId: string): Promise<number> {
+  let retries = 0;
+  let runId: string | null | undefined = firstRunId;
+  while (runId) {
+    const history: temporal.api.history.v1.IHistory = await t.relay.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events = history.events ?? [];
+    for (const e of events) retries += Math.max(0, (e.activityTaskStartedEventAttributes?.attempt ?? 1) - 1);
+    runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+  }
+  return retries;
+}
 
 describe('POST /admin/wintro/sync', () => {
   it('refuses a missing or wrong admin token with 401 and starts nothing', async () => {
@@ -101,8 +115,14 @@ describe('Wintro vacancy sync', () => {
     const leverGets = (await t.control.leverRequests()).filter(
       (r) => r.at >= started && r.method === 'GET' && (r.path === '/postings' || r.path === '/opportunities'),
     );
-    expect(leverGets.filter((r) => r.path === '/postings')).toHaveLength(2);
-    expect(leverGets.filter((r) => r.path === '/opportunities')).toHaveLength(expectedIds.length + 1);
+    // A retried activity reads its page again (at least once, by design): each retry Temporal recorded
+    // allows one more read, and none is expected on a quiet machine.
+    const retries = await retriedAttempts(first.body.workflowId, first.body.runId);
+    const postingReads = leverGets.filter((r) => r.path === '/postings').length;
+    const applicantReads = leverGets.filter((r) => r.path === '/opportunities').length;
+    expect(postingReads).toBeGreaterThanOrEqual(2);
+    expect(applicantReads).toBeGreaterThanOrEqual(expectedIds.length + 1);
+    expect(postingReads - 2 + applicantReads - (expectedIds.length + 1)).toBeLessThanOrEqual(retries);
     const description = await handle.describe();
     expect(description.runId).not.toBe(first.body.runId);
     expect(description.searchAttributes.RelayStatus).toEqual([`done ${expectedIds.length}/${expectedIds.length}`]);

@@ -194,7 +194,8 @@ describe('every decision, over generated snapshots', () => {
         const d = decide(decideWillo, s, { ...willo, stopNotes: !off }, w);
         if (d.kind !== 'start' || s.deleted) return true;
         const trigger = s.stage.stageId === 'stage-video' || w.stageName === 'Phone Screen';
-        const tagged = s.tags.includes('Willo:Screen-Acme') || w.postingTags.includes('Willo:Screen-Acme');
+        // A posting's tags count only for an opportunity on a posting.
+        const tagged = s.tags.includes('Willo:Screen-Acme') || (s.postingId !== undefined && w.postingTags.includes('Willo:Screen-Acme'));
         const news = trigger && s.stage.enteredAt >= w.since;
         if (tagged && s.contact) return news && d.reason === 'entered a Willo trigger stage';
         const stop = tagged ? 'no-email' : 'no-interview';

@@ -1,22 +1,16 @@
-// Activity stubs grouped by where they run. Retries never give up: a partner or Lever down for hours
-// delays a process, it does not lose it. Non-retryable failures (4xx) come back typed, see http/failure-types.
-import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
+// Activity stubs grouped by where they run, all with the patient retries of temporal/retry.
+import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { HTTP_FAILURE } from '../../http/failure-types';
 import type { LeverActivities } from '../../lever/activities';
+import { PATIENT_RETRY } from '../../temporal/retry';
 import { taskQueues } from '../../temporal/task-queues';
-
-const patientRetry: ActivityOptions['retry'] = {
-  initialInterval: '1s',
-  backoffCoefficient: 2,
-  maximumInterval: '5m',
-};
 
 /** Lever activities run on the rate-limited Lever queue of this deployment. */
 export function leverActivities<A extends object = LeverActivities>() {
   return proxyActivities<A>({
     taskQueue: taskQueues(workflowInfo().taskQueue).lever,
     startToCloseTimeout: '30s',
-    retry: patientRetry,
+    retry: PATIENT_RETRY,
   });
 }
 
@@ -34,7 +28,7 @@ export function leverWriteOnce() {
 
 /** Partner (and Temporal) activities run on the main queue, with the same patient retries. */
 export function partnerActivities<A extends object>() {
-  return proxyActivities<A>({ startToCloseTimeout: '30s', retry: patientRetry });
+  return proxyActivities<A>({ startToCloseTimeout: '30s', retry: PATIENT_RETRY });
 }
 
 export function failureType(error: unknown): string | undefined {
