@@ -30,6 +30,7 @@ const workflowSide = [
   'src/integrations/kit/stop-notes.ts',
   'src/integrations/kit/messages.ts',
   'src/lever/snapshot.ts',
+  'src/lever/read-workflow.ts',
   'src/lever/note-markers.ts',
   'src/temporal/workflow-ids.ts',
   'src/temporal/search-attributes.ts',

@@ -12,6 +12,7 @@ import type { ActivityFunctions } from './integrations/kit/server';
 import { createLeverActivities } from './lever/activities';
 import { LeverClient } from './lever/client';
 import { LeverLookupCache } from './lever/lookups';
+import { queuedLeverReads } from './lever/queued-reads';
 import { registerWebhooks } from './lever/webhook-registration';
 import { createLogger } from './logger';
 import { installWorkerRuntime } from './worker-runtime';
@@ -149,7 +150,8 @@ async function main(): Promise<void> {
     'worker running',
   );
   // The doctor's checks, logged: a mistake in configuration shows at deploy, not at the first failing export.
-  void runChecks(config, new Client({ connection, namespace, dataConverter: dataConverter(config) })).then(
+  const checksClient = new Client({ connection, namespace, dataConverter: dataConverter(config) });
+  void runChecks(config, checksClient, queuedLeverReads(checksClient, config.temporal.taskQueue)).then(
     (results) => {
       const failed = results.filter((r) => !r.ok);
       if (failed.length === 0) logger.info({ checks: results.length }, 'configuration checks pass');

@@ -5,12 +5,14 @@
 import registry = require('./integrations');
 import opportunity = require('./opportunity/workflow');
 import bulk = require('./opportunity/bulk');
+import leverRead = require('./lever/read-workflow');
 
 // No `import type` either: an ES import, even of types only, makes some swc versions mark the module ESM.
 const workflows: Record<string, import('@temporalio/workflow').Workflow> = {
   opportunityProcess: opportunity.opportunityProcess,
   leverSweep: bulk.leverSweep,
   leverBackfill: bulk.leverBackfill,
+  leverRead: leverRead.leverRead,
 };
 for (const integration of Object.values(registry.integrations)) {
   for (const [name, workflow] of Object.entries(integration.workflows)) {

@@ -1,7 +1,7 @@
 // One line of `npm run doctor`: what was checked, whether it holds, and when not, how to fix it.
 import type { Client } from '@temporalio/client';
 import type { RelayConfig } from '../config/relay';
-import type { LeverClient } from '../lever/client';
+import type { LeverReads } from '../lever/queued-reads';
 import type { LeverStage, LeverUser } from '../lever/types';
 
 export interface CheckResult {
@@ -18,7 +18,8 @@ export const fail = (name: string, detail: string, fix: string): CheckResult => 
 /** What checks share: the live Lever account (each list read once) and Temporal. */
 export interface CheckContext {
   relay: RelayConfig;
-  lever: LeverClient;
+  /** Direct for `npm run doctor`; through the rate-limited Lever queue in a worker. */
+  lever: LeverReads;
   temporal: Client;
   stages(): Promise<LeverStage[]>;
   /** The users with this email, deactivated ones included. */

@@ -4,14 +4,14 @@
 import type { Client, Connection } from '@temporalio/client';
 import { integrationParts, type Config } from '../config';
 import { LeverClient } from '../lever/client';
+import type { LeverReads } from '../lever/queued-reads';
 import type { LeverStage, LeverUser } from '../lever/types';
 import { HANDLED_EVENTS } from '../lever/webhook';
 import { listAllWebhooks } from '../lever/webhook-registration';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
 import { fail, pass, reason, type CheckContext, type CheckResult } from './check';
 
-function context(config: Config, temporal: Client): CheckContext {
-  const lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey });
+function context(config: Config, temporal: Client, lever: LeverReads): CheckContext {
   let stages: Promise<LeverStage[]> | undefined;
   const users = new Map<string, Promise<LeverUser[]>>();
   return {
@@ -93,8 +93,16 @@ async function temporal(ctx: CheckContext): Promise<CheckResult[]> {
   }
 }
 
-export async function runChecks(config: Config, client: Client): Promise<CheckResult[]> {
-  const ctx = context(config, client);
+/**
+ * Every check. `lever` is how the checks read Lever: directly for `npm run doctor`, through the rate-limited
+ * Lever queue (`queuedLeverReads`) in a worker, so checks at every restart never push Lever over its limit.
+ */
+export async function runChecks(
+  config: Config,
+  client: Client,
+  lever: LeverReads = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey }),
+): Promise<CheckResult[]> {
+  const ctx = context(config, client, lever);
   const results = [await leverKey(ctx), ...(await webhooks(ctx)), ...(await temporal(ctx))];
   for (const { integration, server, section } of integrationParts(config)) {
     if (!section.enabled || !server.checks) continue;

@@ -4,6 +4,7 @@
 import { HTTP_FAILURE } from '../http/failure-types';
 import type { LeverClient } from './client';
 import type { LeverLookupCache } from './lookups';
+import { performQueuedRead, type QueuedRead } from './queued-reads';
 import { toSnapshot, type LiveOpportunity, type LookupKind, type OpportunitySnapshot, type SnapshotLookups } from './snapshot';
 import { createLeverSourcingActivities } from './sourcing-activities';
 
@@ -98,6 +99,10 @@ export function createLeverActivities(lever: LeverClient, cache: LeverLookupCach
     },
     async leverRemoveTags(opportunityId: string, tags: string[]): Promise<void> {
       await lever.removeTags(opportunityId, tags);
+    },
+    /** A read for code outside a workflow, rate-limited like the rest (see queued-reads). */
+    async leverQueuedRead(read: QueuedRead): Promise<unknown> {
+      return performQueuedRead(lever, read);
     },
   };
 }

@@ -12,7 +12,7 @@ export interface RegistrationReport {
 }
 
 /** Every page of the account's webhooks (a handful; one request per page). */
-export async function listAllWebhooks(lever: LeverClient): Promise<LeverWebhook[]> {
+export async function listAllWebhooks(lever: Pick<LeverClient, 'listWebhooks'>): Promise<LeverWebhook[]> {
   const all: LeverWebhook[] = [];
   let offset: string | undefined;
   do {

@@ -5,6 +5,8 @@
 export const workflowIds = {
   /** One process per Lever opportunity: every trigger about it (webhook, sweep, sync) signals it. */
   opportunity: (opportunityId: string) => `opportunity/${opportunityId}`,
+  /** One Lever read through the rate-limited queue, for the worker's checks at start. */
+  leverRead: (requestId: string) => `lever-read/${requestId}`,
 } as const;
 
 /**

@@ -8,7 +8,8 @@ import { LeverClient } from '../../src/lever/client';
 import { SEED_USERS } from '../../src/sandbox/lever/seed';
 import type { SimWebhook } from '../../src/sandbox/lever/webhook-registry';
 import { useTestRelay } from '../harness/relay';
-import { relayEnv } from '../harness/worker-process';
+import { waitFor } from '../harness/http';
+import { relayEnv, startWorkerProcess, stopWorkerProcess } from '../harness/worker-process';
 
 const t = useTestRelay({ worker: false });
 
@@ -53,3 +54,42 @@ it('names a wrong stage, a deactivated user and a missing webhook, each with its
     await t.control.request('POST', `/lever/users/${SEED_USERS.harry.id}/active`, { active: true });
   }
 }, 60_000);
+
+it('a worker runs the same checks at start, logs what fails, and reads Lever for them only through the rate-limited Lever queue', async () => {
+  const started = Date.now();
+  const worker = startWorkerProcess(t.relay, { WILLO_TRIGGER_STAGES: 'Phone Scren' });
+  try {
+    await worker.ready;
+    const warning = await waitFor(
+      async () =>
+        worker
+          .output()
+          .split('\n')
+          .find((line) => line.includes('configuration check failed') && line.includes('Phone Scren')),
+      { what: 'the failed check in the worker log', timeoutMs: 30_000 },
+    );
+    expect(JSON.parse(warning)).toMatchObject({
+      check: 'WILLO_TRIGGER_STAGES: stage "Phone Scren"',
+      problem: 'no Lever stage has this id or name',
+    });
+    // The worker keeps running: a failed check is logged, not fatal.
+    expect(worker.child.exitCode).toBeNull();
+
+    // Every Lever request the checks made is the one activity of a `leverRead` run on this relay's queue.
+    const queue = t.relay.config.temporal.taskQueue;
+    const reads = await waitFor(
+      async () => {
+        const runs = [];
+        for await (const run of t.relay.client.workflow.list({ query: `WorkflowType = 'leverRead' AND TaskQueue = '${queue}'` }))
+          runs.push(run);
+        return runs.length > 0 && runs.every((r) => r.status.name === 'COMPLETED') && runs;
+      },
+      { what: 'the completed leverRead runs', timeoutMs: 20_000 },
+    );
+    const leverRequests = (await t.control.leverRequests()).filter((r) => r.at >= started);
+    expect(leverRequests.length).toBeGreaterThanOrEqual(3);
+    expect(reads).toHaveLength(leverRequests.length);
+  } finally {
+    await stopWorkerProcess(worker);
+  }
+}, 90_000);

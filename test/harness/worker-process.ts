@@ -12,6 +12,8 @@ export interface WorkerProcess {
   ready: Promise<void>;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
+  /** What it printed so far (stdout and stderr). */
+  output(): string;
 }
 
 /** The environment a process of this relay needs: its queue, Lever and every partner at the sandbox. */
@@ -58,7 +60,7 @@ export function startWorkerProcess(relay: TestRelay, extra: Record<string, strin
     void exited.then((code) => reject(new Error(`worker exited early (${code}):\n${output}`)));
     setTimeout(() => reject(new Error(`worker not running after 60s:\n${output}`)), 60_000).unref();
   });
-  return { child, ready, exited };
+  return { child, ready, exited, output: () => output };
 }
 
 /** SIGTERM (a drain), then waits for the exit. */
