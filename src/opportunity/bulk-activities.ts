@@ -2,6 +2,7 @@
 // rate-limited Lever queue). A listed opportunity is a whole snapshot (applications expanded), so each is
 // handed to its opportunity process as the snapshot: it reads nothing again. A dry run asks the same
 // decisions the opportunity process would, and only counts them.
+import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { LeverActivities } from '../lever/activities';
 import type { LeverClient, OpportunityFilter } from '../lever/client';
@@ -83,6 +84,7 @@ export function createBulkActivities({ lever, cache, client, triggers, settings,
       const { snapshots, next } = await listPage(filter, offset);
       const at = Date.now();
       for (let i = 0; i < snapshots.length; i += TRIGGER_CONCURRENCY) {
+        Context.current().heartbeat();
         await Promise.all(
           snapshots
             .slice(i, i + TRIGGER_CONCURRENCY)
@@ -100,6 +102,7 @@ export function createBulkActivities({ lever, cache, client, triggers, settings,
       const { snapshots, next } = await listPage(filter, offset);
       const decisions: Record<string, Record<string, number>> = {};
       for (const snapshot of snapshots) {
+        Context.current().heartbeat();
         const deciders = decidersFor(settings, [{ ...trigger, at: Date.now() }]);
         const { decisions: decided } = await decideAll(snapshot, deciders, {
           lookup: (kind, live) => leverActivities.leverRefreshLookup(kind, live),

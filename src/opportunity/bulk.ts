@@ -23,6 +23,9 @@ function bulkActivities() {
   return proxyActivities<BulkActivities>({
     taskQueue: taskQueues(workflowInfo().taskQueue).lever,
     startToCloseTimeout: '5m',
+    // A page takes seconds (a Lever read, then 100 hand-overs) and beats after each step: when its worker
+    // dies, the page is tried again within 30 s, not after the 5 minutes allowed for the whole page.
+    heartbeatTimeout: '30s',
     retry: PATIENT_RETRY,
     priority: { priorityKey: BULK_LISTING_PRIORITY },
   });

@@ -2,6 +2,7 @@
 // they applied: the dry run (through the CLI) counts what the real run (through the admin API) then does;
 // the worker process is killed with SIGKILL in the middle and nothing is lost or done twice; Lever never
 // sees more than the configured rate, and no 429.
+import { temporal } from '@temporalio/proto';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
@@ -74,14 +75,25 @@ it('backfills 500 candidates: the dry run counts what the real run does; a worke
   );
   expect(answer).toMatchObject({ status: 202, body: { status: 'started' } });
 
-  // Kill the worker process while the backfill is under way.
+  // Kill the worker process in the middle of a page: once candidates are screened, while a page's activity
+  // (list, then hand over) has started and not finished.
   await waitFor(async () => (await hrlogics.allScreenings()).length >= 50, { what: 'the first screenings', timeoutMs: 60_000 });
+  const backfill = relay.client.workflow.getHandle(answer.body.workflowId);
+  await waitFor(
+    async () =>
+      (await backfill.describe()).raw.pendingActivities?.some(
+        (a) => a.state === temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED,
+      ),
+    { what: 'a page in progress', timeoutMs: 30_000, intervalMs: 20 },
+  );
   worker.child.kill('SIGKILL');
   expect(await worker.exited).toBeNull();
   worker = startWorkerProcess(relay);
   await worker.ready;
 
-  const result = (await relay.client.workflow.getHandle(answer.body.workflowId).result()) as BulkProgress;
+  // A page whose worker died is tried again after its heartbeat timeout (30 s), not after the page's 5 minutes.
+  await waitFor(async () => (await backfill.describe()).status.name !== 'RUNNING', { what: 'the backfill to finish', timeoutMs: 120_000 });
+  const result = (await backfill.result()) as BulkProgress;
   expect(result).toMatchObject({ done: true, listed: 500, triggered: 500, pages: 5 });
   const screenings = await waitFor(
     async () => {
