@@ -266,10 +266,15 @@ async function main(): Promise<void> {
     });
     const onApply = await leverRequestsFor(control, applied, async () => (await hrlogics.screenings(opportunityId)).length > 0);
     const unused = Date.now();
-    await control.moveStage(opportunityId, 'onsite');
+    // Offer: no integration acts on it.
+    await control.moveStage(opportunityId, 'offer');
     const onUnused = await leverRequestsFor(control, unused, () =>
       decisionOf(client, opportunityId, 'willo', { since: unused, reason: /not a Willo trigger stage/ }),
     );
+    // On-site is a Refty step, and this posting has no Refty rule: Refty notes that once (a stop note).
+    const stop = Date.now();
+    await control.moveStage(opportunityId, 'onsite');
+    const onStop = await leverRequestsFor(control, stop, async () => (await control.opportunity(opportunityId)).notes.length > 0);
     const trigger = Date.now();
     await control.moveStage(opportunityId, 'phone-screen');
     const onTrigger = await leverRequestsFor(control, trigger, async () =>
@@ -279,6 +284,7 @@ async function main(): Promise<void> {
       ['applicationCreated', onApply, 1],
       ['stage change nobody uses', onUnused, 1],
       ['stage change into the Willo trigger stage', onTrigger, 2],
+      ['(a one-time stop note: Refty step stage on a posting without a Refty rule)', onStop, 3],
     ] as const) {
       const list = requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`).join(', ');
       log(
