@@ -157,6 +157,7 @@ if (require.main === module) {
     )
     .catch((error) => {
       console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
+      // A service that cannot start exits, so its process manager starts it again (see worker.ts).
+      process.exit(1);
     });
 }

@@ -167,6 +167,9 @@ async function main(): Promise<void> {
 if (require.main === module) {
   main().catch((error) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
+    // Exit, do not linger: the runtime, its connection and the metrics port would keep a worker that never
+    // started alive and idle forever (seen when one started while the Temporal server was down); a process
+    // manager starts it again.
+    process.exit(1);
   });
 }
