@@ -93,3 +93,16 @@ it('a worker runs the same checks at start, logs what fails, and reads Lever for
     await stopWorkerProcess(worker);
   }
 }, 90_000);
+
+it('a worker that cannot start exits with code 1, so a process manager starts it again, instead of lingering idle', async () => {
+  // Worker.create fails after the connection is up, as it did for a worker started while the server was down.
+  const worker = startWorkerProcess(t.relay, { TEMPORAL_NAMESPACE: 'no-such-namespace' });
+  worker.ready.catch(() => undefined);
+  try {
+    const code = await Promise.race([worker.exited, new Promise((r) => setTimeout(() => r('still running after 30 s'), 30_000))]);
+    expect(code).toBe(1);
+    expect(worker.output()).toMatch(/no-such-namespace/);
+  } finally {
+    await stopWorkerProcess(worker);
+  }
+}, 60_000);
