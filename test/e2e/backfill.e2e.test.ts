@@ -3,15 +3,13 @@
 // the worker process is killed with SIGKILL in the middle and nothing is lost or done twice; Lever never
 // sees more than the configured rate, and no 429.
 import { temporal } from '@temporalio/proto';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import { hrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
 import type { BulkProgress } from '../../src/opportunity/messages';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { http, waitFor } from '../harness/http';
 import { startTestRelay, type TestRelay } from '../harness/relay';
-import { relayEnv, startWorkerProcess, stopWorkerProcess, type WorkerProcess } from '../harness/worker-process';
+import { runRelayCli, startWorkerProcess, stopWorkerProcess, type WorkerProcess } from '../harness/worker-process';
 
 let relay: TestRelay;
 let control: SandboxControl;
@@ -27,18 +25,7 @@ afterAll(async () => {
 });
 
 /** `npm run backfill -- <args>` as an operator runs it, against this relay. */
-function backfillCli(args: string[]): Promise<{ code: number | null; output: string }> {
-  const root = join(__dirname, '..', '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'backfill.ts'), ...args], {
-    cwd: root,
-    env: relayEnv(relay),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
+const backfillCli = (args: string[]) => runRelayCli(relay, 'backfill.ts', args);
 
 /** The most Lever requests that fall in any window of `windowMs`. */
 function peakInWindow(times: number[], windowMs: number): number {

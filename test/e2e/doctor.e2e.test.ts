@@ -1,30 +1,17 @@
 // `npm run doctor` against the sandbox's live account: a wrong stage name, a deactivated perform-as user
 // and a missing webhook are three failures, each with its fix, and a non-zero exit; a correct
 // configuration passes every check and exits 0.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
 import { LeverClient } from '../../src/lever/client';
 import { SEED_USERS } from '../../src/sandbox/lever/seed';
 import type { SimWebhook } from '../../src/sandbox/lever/webhook-registry';
 import { useTestRelay } from '../harness/relay';
 import { waitFor } from '../harness/http';
-import { relayEnv, startWorkerProcess, stopWorkerProcess } from '../harness/worker-process';
+import { runRelayCli, startWorkerProcess, stopWorkerProcess } from '../harness/worker-process';
 
 const t = useTestRelay({ worker: false });
 
-function doctor(extra: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
-  const root = join(__dirname, '..', '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'doctor.ts')], {
-    cwd: root,
-    env: relayEnv(t.relay, extra),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
+const doctor = (extra: Record<string, string> = {}) => runRelayCli(t.relay, 'doctor.ts', [], extra);
 
 it('passes a correct configuration', async () => {
   const { code, output } = await doctor();

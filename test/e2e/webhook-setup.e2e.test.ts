@@ -2,14 +2,12 @@
 // scopes), and signature tokens read from Lever instead of copied by hand: registering twice creates
 // nothing new; a token regenerated in Lever is used by the API within the refresh interval, and a delivery
 // signed with the old one is refused after that.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
 import { LeverClient } from '../../src/lever/client';
 import { listAllWebhooks, registerWebhooks } from '../../src/lever/webhook-registration';
 import type { SimWebhook } from '../../src/sandbox/lever/webhook-registry';
 import { useTestRelay, waitFor } from '../harness/relay';
-import { relayEnv } from '../harness/worker-process';
+import { runRelayCli } from '../harness/worker-process';
 
 const REFRESH_MS = 1_000;
 const t = useTestRelay({ env: { LEVER_WEBHOOK_TOKEN_REFRESH: '1s' } });
@@ -17,18 +15,7 @@ const lever = () => new LeverClient({ baseUrl: t.relay.config.lever.baseUrl, api
 const ourUrl = () => `${t.relay.apiUrl}/webhooks/lever`;
 const registered = () => t.control.request<SimWebhook[]>('GET', '/lever/webhooks');
 
-function setupCli(args: string[]): Promise<{ code: number | null; output: string }> {
-  const root = join(__dirname, '..', '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'setup.ts'), ...args], {
-    cwd: root,
-    env: relayEnv(t.relay),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
+const setupCli = (args: string[]) => runRelayCli(t.relay, 'setup.ts', args);
 
 it('npm run setup -- webhooks registers one webhook per event we use; a second run creates nothing new', async () => {
   // Start from an account where ours are missing: delete the hand-made ones for two events.

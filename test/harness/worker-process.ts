@@ -68,3 +68,22 @@ export async function stopWorkerProcess(worker: WorkerProcess): Promise<void> {
   if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGTERM');
   await worker.exited;
 }
+
+/** One of our command-line tools (`src/<script>`, e.g. `doctor.ts`) run as an operator runs it, against this relay. */
+export function runRelayCli(
+  relay: TestRelay,
+  script: string,
+  args: string[] = [],
+  extra: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+  const root = join(__dirname, '..', '..');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', script), ...args], {
+    cwd: root,
+    env: relayEnv(relay, extra),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
