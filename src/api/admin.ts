@@ -1,6 +1,7 @@
-// Admin endpoints, protected by `Authorization: Bearer <ADMIN_TOKEN>`. Integrations add their own (e.g.
-// Wintro's "Sync" button at `POST /admin/wintro/sync`): each starts a run, or joins the one already
-// running, and the answer names the run.
+// Admin endpoints, protected by `Authorization: Bearer <ADMIN_TOKEN>` or a console session (with its CSRF
+// token in `X-CSRF-Token`). Integrations add their own (e.g. Wintro's "Sync" button at
+// `POST /admin/wintro/sync`): each starts a run, or joins the one already running, and the answer names
+// the run.
 import type { Request, Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RelayConfig } from '../config/relay';
@@ -10,6 +11,7 @@ import { leverId } from '../lever/webhook';
 import { backfillOptions, backfillRequest, backfillStart } from '../opportunity/backfill';
 import type { AdminRoute } from '../integrations/kit/server';
 import type { TemporalActions } from './temporal-actions';
+import { requireActor } from '../console/auth';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -30,15 +32,18 @@ export function adminStart<Section extends { enabled: boolean }>({
   actions,
 }: {
   relay: RelayConfig;
-  section: Section;
+  /** The section under the settings in force, and what it misses to be set up. */
+  section: () => { section: Section; missing: string[] };
   title: string;
   route: AdminRoute<Section>;
   actions: TemporalActions;
 }) {
   return async (req: Request, res: Response): Promise<void> => {
-    requireAdmin(req, relay.api.adminToken);
-    if (!section.enabled) throw new HttpProblem(409, `${title} is switched off`);
-    res.status(202).json(await actions.start(route.start(section, relay)));
+    requireActor(req, relay.api.adminToken);
+    const current = section();
+    if (!current.section.enabled) throw new HttpProblem(409, `${title} is switched off`);
+    if (current.missing.length > 0) throw new HttpProblem(409, `${title} is not set up: ${current.missing.join('; ')}`);
+    res.status(202).json(await actions.start(route.start(current.section, relay)));
   };
 }
 
@@ -48,7 +53,7 @@ export function adminStart<Section extends { enabled: boolean }>({
  */
 export function manualSync({ relay, actions, now = Date.now }: { relay: RelayConfig; actions: TemporalActions; now?: () => number }) {
   return async (req: Request, res: Response): Promise<void> => {
-    requireAdmin(req, relay.api.adminToken);
+    requireActor(req, relay.api.adminToken);
     const id = leverId.safeParse(req.params.id);
     if (!id.success) throw new HttpProblem(400, 'invalid opportunity id', describeIssues(id.error, 'id'));
     res.status(202).json(await actions.trigger(id.data, { source: 'manual', at: now(), actOnFactsSince: 0 }));
@@ -56,9 +61,10 @@ export function manualSync({ relay, actions, now = Date.now }: { relay: RelayCon
 }
 
 /** `POST /admin/backfill {integration, posting?, stage?, appliedSince?, dryRun?}`: starts or joins that backfill. */
-export function backfill({ config, actions }: { config: Config; actions: TemporalActions }) {
+export function backfill({ current, actions }: { current: () => Config; actions: TemporalActions }) {
   return async (req: Request, res: Response): Promise<void> => {
-    requireAdmin(req, config.api.adminToken);
+    const config = current();
+    requireActor(req, config.api.adminToken);
     requireJson(req.headers['content-type']);
     const request = backfillRequest.safeParse(parseJson(req.body as Buffer));
     if (!request.success) throw new HttpProblem(400, 'invalid backfill request', describeIssues(request.error));

@@ -1,0 +1,47 @@
+// The messages of a refused change, placed beside the control they are about. A message names a path
+// (`triggerStages`, `rules[0].postings`, `rules[1].steps[0].stage`); each control takes the messages of its
+// own input name, and whatever no control claimed is shown at the top of its field, so no message is lost.
+import type { FieldProblem } from '../http/problems';
+
+export class FieldErrors {
+  private readonly byPath = new Map<string, string[]>();
+  private readonly claimed = new Set<string>();
+
+  constructor(problems: readonly FieldProblem[] = []) {
+    for (const { field, message } of problems) {
+      const list = this.byPath.get(field) ?? [];
+      list.push(message);
+      this.byPath.set(field, list);
+    }
+  }
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  /** The messages about exactly this path; they are not shown again by `rest`. */
+  take(path: string): string[] {
+    this.claimed.add(path);
+    return this.byPath.get(path) ?? [];
+  }
+
+  /** Messages under `field` (itself, `field.x`, `field[0]...`) that no control took. */
+  rest(field: string): string[] {
+    const out: string[] = [];
+    for (const [path, messages] of this.byPath) {
+      if (this.claimed.has(path)) continue;
+      if (path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`)) {
+        this.claimed.add(path);
+        out.push(...messages.map((m) => (path === field ? m : `${path}: ${m}`)));
+      }
+    }
+    return out;
+  }
+
+  /** Messages about no field of this form (e.g. the whole change), for the top of the page. */
+  unclaimed(): string[] {
+    const out: string[] = [];
+    for (const [path, messages] of this.byPath) if (!this.claimed.has(path)) out.push(...messages.map((m) => `${path}: ${m}`));
+    return out;
+  }
+}

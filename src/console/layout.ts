@@ -1,0 +1,88 @@
+// The frame of every signed-in page: head (our two stylesheets, nothing inline), one navigation with the
+// console's sections, a link per integration's settings and the "Sign out" button, then the page's own
+// content. Each page passes what it knows; the layout never reaches for data itself.
+import { CSRF_FIELD } from './csrf';
+import { html, type Html, type Interpolation } from './html';
+
+export interface NavGroup {
+  id: string;
+  title: string;
+}
+
+export interface Frame {
+  /** The page's `<h1>` and the first part of its `<title>`. */
+  title: string;
+  /** Which entry of the navigation is this page (its path). */
+  current: string;
+  csrf: string;
+  /** The integrations, one settings link each. */
+  groups: NavGroup[];
+  /** A short confirmation shown at the top (`role="status"`). */
+  status?: Interpolation;
+  /** Seconds after which the browser reloads the page (progress that is still moving); no script needed. */
+  refreshSeconds?: number;
+}
+
+const SECTIONS: [string, string][] = [
+  ['/console/integrations', 'Integrations'],
+  ['/console/lever', 'Lever'],
+  ['/console/actions', 'Actions'],
+  ['/console/audit', 'Audit log'],
+];
+
+export function csrfField(csrf: string): Html {
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${csrf}" />`;
+}
+
+function link(path: string, text: string, current: string): Html {
+  return html`<li><a href="${path}" ${current === path ? html` aria-current="page"` : ''}>${text}</a></li>`;
+}
+
+function navigation(frame: Frame): Html {
+  return html`<nav class="console-nav" aria-label="Console">
+    <ul class="brand">
+      <li><a href="/console/integrations" class="brand-name">Lever Relay</a></li>
+    </ul>
+    <ul class="sections">
+      ${SECTIONS.map(([path, text]) => link(path, text, frame.current))}
+    </ul>
+    <ul class="integrations" aria-label="Integration settings">
+      ${frame.groups.map((g) => link(`/console/settings/${g.id}`, g.title, frame.current))}
+    </ul>
+    <form method="post" action="/console/sign-out" class="sign-out">
+      ${csrfField(frame.csrf)}<button type="submit" class="secondary outline">Sign out</button>
+    </form>
+  </nav>`;
+}
+
+/** A whole document; `body` is the page's own content under its heading. */
+export function document(title: string, head: Interpolation, body: Interpolation): Html {
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <title>${title} · Lever Relay</title>
+        <link rel="stylesheet" href="/console/assets/pico.min.css" />
+        <link rel="stylesheet" href="/console/assets/console.css" />
+        ${head}
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html>`;
+}
+
+export function page(frame: Frame, content: Interpolation): Html {
+  const refresh = frame.refreshSeconds ? html`<meta http-equiv="refresh" content="${frame.refreshSeconds}" />` : '';
+  return document(
+    frame.title,
+    refresh,
+    html`<header class="container">${navigation(frame)}</header>
+      <main class="container">
+        <h1>${frame.title}</h1>
+        ${frame.status ? html`<p role="status" class="flash">${frame.status}</p>` : ''} ${content}
+      </main>`,
+  );
+}
