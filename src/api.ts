@@ -10,12 +10,18 @@ import { leverIngress } from './api/lever-ingress';
 import { partnerIngress } from './api/partner-ingress';
 import { TemporalActions, TemporalUnavailableError } from './api/temporal-actions';
 import { WebhookTokens } from './api/webhook-tokens';
-import { integrationParts, integrationSettings, loadConfig, type Config } from './config';
+import { integrationParts, loadConfig, type Config } from './config';
 import { onStopSignals } from './dev/signals';
 import { HttpProblem, sendProblem } from './http/problems';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
+import { queuedLeverReads } from './lever/queued-reads';
 import { opportunityTriggers } from './opportunity/trigger';
+import type { EffectiveSettings } from './settings/effective';
+import { cachedLeverLists } from './settings/lever-lists';
+import { LiveSettings } from './settings/live';
+import { SettingsService } from './settings/service';
+import { settingsRoutes } from './api/settings-routes';
 import { createTemporalClient } from './temporal/connection';
 import { taskQueues } from './temporal/task-queues';
 
@@ -27,6 +33,8 @@ export interface ApiDeps {
   now?: () => number;
   /** Where webhook signature tokens come from; by default the environment and Lever's webhooks API, kept current. */
   tokens?: WebhookTokens;
+  /** The settings in force, kept current; by default read from this deployment's settings workflow. */
+  settings?: LiveSettings;
 }
 
 export function createApp({
@@ -36,11 +44,23 @@ export function createApp({
   metrics = createMetrics(),
   now,
   tokens,
+  settings,
 }: ApiDeps) {
   const app = express();
   const webhookTokens = tokens ?? startedTokens(config, logger);
   app.disable('x-powered-by');
-  const actions = new TemporalActions(client, taskQueues(config.temporal.taskQueue).main, opportunityTriggers(config));
+  const live = settings ?? startedSettings(client, config);
+  app.locals.settings = live;
+  const actions = new TemporalActions(
+    client,
+    taskQueues(config.temporal.taskQueue).main,
+    opportunityTriggers(config, () => live.triggerSettings()),
+  );
+  const settingsService = new SettingsService(
+    live,
+    client,
+    cachedLeverLists(queuedLeverReads(client, config.temporal.taskQueue, CONSOLE_READ_TIMEOUT)),
+  );
   // Raw bodies: signatures are checked over the exact bytes, and we choose the error for bad JSON.
   const rawBody = express.raw({ type: () => true, limit: config.api.bodyLimit });
 
@@ -58,34 +78,45 @@ export function createApp({
     (req, res, next) => handler(req, res).catch(next),
   ];
 
-  const settings = integrationSettings(config);
-  const anyOpportunityIntegration = integrationParts(config).some(
-    ({ key, integration }) => 'opportunity' in integration && key in settings,
+  // Whether any opportunity-driven integration is on, under the settings in force (computed once per version).
+  const anyOpportunityIntegration = perVersion(live, (current) =>
+    integrationParts(current.config).some(({ key, integration }) => 'opportunity' in integration && key in current.workflowSettings),
   );
   app.post('/webhooks/lever', ...route('lever', leverIngress({ config, tokens: webhookTokens, actions, anyOpportunityIntegration, now })));
-  for (const { integration, server, section } of integrationParts(config)) {
+  for (const { key, integration, server, section } of integrationParts(config)) {
+    const current = () => {
+      const { config: effective, notSetUp } = live.current();
+      return { section: effective[key], missing: notSetUp[integration.name] ?? [] };
+    };
     // Callback endpoints exist whenever their secret is configured, even with the integration switched
     // off, so running processes can still finish.
-    if (server.callbacks && section.callbackSecret) {
+    const callbacks = server.callbacks;
+    if (callbacks && section.callbackSecret) {
       const ingress = partnerIngress({
         partner: integration.title,
         secret: section.callbackSecret,
-        routes: server.callbacks.routes(section, config),
+        routes: perVersion(live, (effective) => callbacks.routes(effective.config[key], effective.config)),
         actions,
-        subject: server.callbacks.subject,
+        subject: callbacks.subject,
       });
       app.post(`/webhooks/${integration.name}`, ...route(integration.name, ingress));
     }
     for (const admin of server.admin ?? []) {
       app.post(
         `/admin/${admin.path}`,
-        ...route(`admin-${admin.path}`, adminStart({ relay: config, section, title: integration.title, route: admin, actions })),
+        ...route(`admin-${admin.path}`, adminStart({ relay: config, section: current, title: integration.title, route: admin, actions })),
       );
     }
   }
 
   app.post('/admin/opportunities/:id/sync', ...route('admin-sync', manualSync({ relay: config, actions, ...(now ? { now } : {}) })));
-  app.post('/admin/backfill', ...route('admin-backfill', backfill({ config, actions })));
+  app.post('/admin/backfill', ...route('admin-backfill', backfill({ current: () => live.current().config, actions })));
+
+  const settingsApi = settingsRoutes({ adminToken: config.api.adminToken, settings: settingsService, lists: settingsService.lists });
+  app.get('/admin/settings', ...route('admin-settings', settingsApi.read));
+  app.get('/admin/settings/audit', ...route('admin-settings-audit', settingsApi.audit));
+  app.put('/admin/settings/:group', ...route('admin-settings-change', settingsApi.change));
+  for (const list of ['stages', 'postings', 'users'] as const) app.get(`/admin/lever/${list}`, ...route(`admin-lever-${list}`, settingsApi.list(list)));
 
   if (config.api.codecEndpoint) app.use('/codec', codecEndpoint(config.payloadKey, new URL(config.temporal.uiUrl).origin));
 
@@ -93,7 +124,8 @@ export function createApp({
   app.get('/readyz', async (_req, res) => {
     try {
       await client.withDeadline(Date.now() + 2_000, () => client.workflowService.getSystemInfo({}));
-      res.json({ status: 'ready' });
+      // A process that cannot read the settings keeps its last copy: ready, but it says so.
+      res.json({ status: 'ready', settings: live.status() });
     } catch {
       res.status(503).json({ status: 'unavailable', error: 'Temporal is unreachable' });
     }
@@ -118,6 +150,25 @@ export function createApp({
     return sendProblem(res, new HttpProblem(503, 'the relay could not accept this request; retry later'));
   });
   return app;
+}
+
+/** Console reads of Lever's lists wait this long for the Lever queue (a worker) before the page says so. */
+const CONSOLE_READ_TIMEOUT = '15s';
+
+function startedSettings(client: Client, config: Config): LiveSettings {
+  const live = new LiveSettings(client, config);
+  void live.start();
+  return live;
+}
+
+/** A value derived from the settings in force, computed again only when their version changes. */
+function perVersion<T>(live: LiveSettings, derive: (current: EffectiveSettings) => T): () => T {
+  let cached: { version: number; value: T } | undefined;
+  return () => {
+    const current = live.current();
+    if (cached?.version !== current.version) cached = { version: current.version, value: derive(current) };
+    return cached.value;
+  };
 }
 
 function startedTokens(config: Config, logger: Logger): WebhookTokens {

@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     [
       '',
       'Lever Relay is running',
-      `  API          ${config.api.publicUrl}  (POST /webhooks/lever, /webhooks/<partner>, /admin/wintro/sync; GET /healthz, /readyz, /metrics)`,
+      `  Console      ${config.api.publicUrl}/console${config.sandbox.enabled ? `  (sign in with the admin token ${config.api.adminToken})` : '  (sign in with ADMIN_TOKEN)'}`,
+      `  API          ${config.api.publicUrl}  (POST /webhooks/lever, /webhooks/<partner>; /admin/*; GET /healthz, /readyz, /metrics)`,
       `  Temporal     ${config.temporal.address}${devServer ? `  (embedded dev server, state in ${config.dataDir}/temporal.sqlite)` : ''}`,
       `  Temporal UI  ${config.temporal.uiUrl}`,
       `  Worker       task queues ${queues.main} and ${queues.lever} (Lever at most ${config.lever.ratePerSecond} req/s)`,

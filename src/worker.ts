@@ -4,9 +4,9 @@
 // registry: each integration adds its own.
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { integrationParts, integrationSettings, loadConfig, type Config } from './config';
+import { integrationParts, loadConfig, type Config } from './config';
 import { onStopSignals } from './dev/signals';
-import { runChecks } from './doctor/run';
+import { runChecks, settingsChecks } from './doctor/run';
 import type { CallObserver } from './http/json-client';
 import type { ActivityFunctions } from './integrations/kit/server';
 import { createLeverActivities } from './lever/activities';
@@ -15,6 +15,8 @@ import { LeverLookupCache } from './lever/lookups';
 import { queuedLeverReads } from './lever/queued-reads';
 import { registerWebhooks } from './lever/webhook-registration';
 import { createLogger } from './logger';
+import { createSettingsActivities } from './settings/activities';
+import { LiveSettings } from './settings/live';
 import { installWorkerRuntime } from './worker-runtime';
 import { createOpportunityActivities } from './opportunity/activities';
 import { createBulkActivities } from './opportunity/bulk-activities';
@@ -31,7 +33,7 @@ export interface WorkerActivities {
   lever: ActivityFunctions;
 }
 
-export function createActivities(config: Config, client: Client, observe?: CallObserver): WorkerActivities {
+export function createActivities(config: Config, client: Client, live: LiveSettings, observe?: CallObserver): WorkerActivities {
   const lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey, observe });
   const cache = new LeverLookupCache(config.lever.lookupCacheTtlMs);
   const opportunityActivities = createOpportunityActivities(client);
@@ -40,12 +42,16 @@ export function createActivities(config: Config, client: Client, observe?: CallO
     lever,
     cache,
     client,
-    triggers: opportunityTriggers(config),
-    settings: integrationSettings(config),
+    triggers: opportunityTriggers(config, () => live.triggerSettings()),
+    settings: () => live.triggerSettings(),
     leverActivities,
     opportunityActivities,
   });
-  const activities: WorkerActivities = { main: { ...opportunityActivities }, lever: { ...leverActivities, ...bulk } };
+  const settingsActivities = createSettingsActivities({ client, envConfig: config, env: live.env });
+  const activities: WorkerActivities = {
+    main: { ...opportunityActivities, ...settingsActivities },
+    lever: { ...leverActivities, ...bulk },
+  };
   for (const { server, section } of integrationParts(config)) {
     const own = server.activities(section, { lever, observe });
     Object.assign(activities.main, own.partner);
@@ -57,6 +63,8 @@ export function createActivities(config: Config, client: Client, observe?: CallO
 export interface RelayWorkers {
   /** What each integration's start-up hook did (e.g. the Wintro sync schedule). */
   started: Record<string, string>;
+  /** The settings in force in this worker. */
+  settings: LiveSettings;
   run(): Promise<void>;
   shutdown(): void;
 }
@@ -69,6 +77,8 @@ export interface CreateWorkersOptions {
   observe?: CallObserver;
   /** Tests pass a pre-built bundle so it is built once per suite. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The settings in force, kept current; by default read from this deployment's settings workflow. */
+  settings?: LiveSettings;
 }
 
 export async function createWorkers({
@@ -77,11 +87,14 @@ export async function createWorkers({
   namespace,
   workflowBundle,
   observe,
+  settings,
 }: CreateWorkersOptions): Promise<RelayWorkers> {
   const queues = taskQueues(config.temporal.taskQueue);
   const common = { connection, namespace: namespace ?? config.temporal.namespace, dataConverter: dataConverter(config) };
   const client = new Client({ connection, namespace: common.namespace, dataConverter: common.dataConverter });
-  const activities = createActivities(config, client, observe);
+  const live = settings ?? new LiveSettings(client, config);
+  await live.start();
+  const activities = createActivities(config, client, live, observe);
   const { workflowsPath, webpackConfigHook } = workflowBundleOptions();
   const main = await Worker.create({
     ...common,
@@ -96,18 +109,22 @@ export async function createWorkers({
     activities: activities.lever,
     maxTaskQueueActivitiesPerSecond: config.lever.ratePerSecond,
   });
-  // Schedules live in Temporal; the worker that will run their workflows keeps them current.
-  const started: Record<string, string> = { sweep: await ensureSweepSchedule(client, config) };
+  // Schedules live in Temporal; the worker that will run their workflows keeps them current, with the
+  // settings in force (a console change is applied by the settings workflow's activity).
+  const current = live.current().config;
+  const started: Record<string, string> = { sweep: await ensureSweepSchedule(client, current) };
   if (config.lever.webhooksManage) started.webhooks = await manageWebhooks(config);
-  for (const { integration, server, section } of integrationParts(config)) {
-    if (server.onWorkerStart) started[integration.name] = await server.onWorkerStart({ client, section, relay: config });
+  for (const { integration, server, section } of integrationParts(current)) {
+    if (server.onWorkerStart) started[integration.name] = await server.onWorkerStart({ client, section, relay: current });
   }
   return {
     started,
+    settings: live,
     run: async () => {
       await Promise.all([main.run(), lever.run()]);
     },
     shutdown: () => {
+      if (!settings) live.stop();
       for (const worker of [main, lever]) if (worker.getState() === 'RUNNING') worker.shutdown();
     },
   };
@@ -151,8 +168,12 @@ async function main(): Promise<void> {
   );
   // The doctor's checks, logged: a mistake in configuration shows at deploy, not at the first failing export.
   const checksClient = new Client({ connection, namespace, dataConverter: dataConverter(config) });
-  void runChecks(config, checksClient, queuedLeverReads(checksClient, config.temporal.taskQueue)).then(
-    (results) => {
+  const { settings } = workers;
+  if (settings.status().error)
+    logger.warn({ problem: settings.status().error }, 'settings not read: running with the environment and defaults');
+  void runChecks(settings.current().config, checksClient, queuedLeverReads(checksClient, config.temporal.taskQueue)).then(
+    (checked) => {
+      const results = [...settingsChecks(settings), ...checked];
       const failed = results.filter((r) => !r.ok);
       if (failed.length === 0) logger.info({ checks: results.length }, 'configuration checks pass');
       for (const r of failed) logger.warn({ check: r.name, problem: r.detail, fix: r.fix }, 'configuration check failed (npm run doctor)');

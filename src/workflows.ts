@@ -6,6 +6,7 @@ import registry = require('./integrations');
 import opportunity = require('./opportunity/workflow');
 import bulk = require('./opportunity/bulk');
 import leverRead = require('./lever/read-workflow');
+import settings = require('./settings/workflow');
 
 // No `import type` either: an ES import, even of types only, makes some swc versions mark the module ESM.
 const workflows: Record<string, import('@temporalio/workflow').Workflow> = {
@@ -13,6 +14,7 @@ const workflows: Record<string, import('@temporalio/workflow').Workflow> = {
   leverSweep: bulk.leverSweep,
   leverBackfill: bulk.leverBackfill,
   leverRead: leverRead.leverRead,
+  relaySettings: settings.relaySettings,
 };
 for (const integration of Object.values(registry.integrations)) {
   for (const [name, workflow] of Object.entries(integration.workflows)) {

@@ -17,8 +17,8 @@ export interface LeverIngressDeps {
   config: Pick<RelayConfig, 'lever'>;
   tokens: Pick<WebhookTokens, 'for'>;
   actions: TemporalActions;
-  /** Whether any integration that Lever opportunities drive is switched on. */
-  anyOpportunityIntegration: boolean;
+  /** Whether any integration that Lever opportunities drive is switched on (under the settings in force). */
+  anyOpportunityIntegration: () => boolean;
   now?: () => number;
 }
 
@@ -52,7 +52,7 @@ export function leverIngress({ config, tokens, actions, anyOpportunityIntegratio
       throw new HttpProblem(409, 'this token was already delivered with a different payload');
     }
     res.locals.event = envelope.event;
-    if (!anyOpportunityIntegration) {
+    if (!anyOpportunityIntegration()) {
       res.status(200).json({ status: 'ignored', reason: 'no integration that Lever opportunities drive is switched on' });
       return;
     }

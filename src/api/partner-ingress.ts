@@ -11,7 +11,8 @@ import type { TemporalActions } from './temporal-actions';
 export interface PartnerIngressDeps {
   partner: string;
   secret: string;
-  routes: CallbackRoutes;
+  /** The routes under the settings in force (an integration switched off in the console starts nothing new). */
+  routes: () => CallbackRoutes;
   actions: TemporalActions;
   /** Names the thing a 404 could not find ("screening"). */
   subject: string;
@@ -43,7 +44,8 @@ export function partnerIngress({ partner, secret, routes, actions, subject }: Pa
     const head = typed.safeParse(body);
     if (!head.success) throw new HttpProblem(400, `invalid ${partner} callback`, describeIssues(head.error));
     // Own entries only: a `type` such as "constructor" or "__proto__" is just another unused type.
-    const route = Object.hasOwn(routes, head.data.type) ? routes[head.data.type] : undefined;
+    const current = routes();
+    const route = Object.hasOwn(current, head.data.type) ? current[head.data.type] : undefined;
     if (!route) {
       res.status(200).json({ status: 'ignored', reason: `callback type ${head.data.type} is not used` });
       return;

@@ -22,7 +22,17 @@ export function loadConfig(env: Env = process.env): Config {
   const { relay, context } = readRelayConfig(r);
   const sections = Object.fromEntries(eachIntegration().map(([key, integration]) => [key, integration.server().config(r, context)]));
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return { ...relay, ...sections } as Config;
+  const config = { ...relay, ...sections } as Config;
+  // The settings need to know which variables were given (they lock their fields in the console).
+  Object.defineProperty(config, ENV, { value: env, enumerable: false });
+  return config;
+}
+
+const ENV = Symbol('env');
+
+/** The environment a configuration was read from (its variables lock their fields in the console). */
+export function environmentOf(config: Config): Env {
+  return (config as unknown as Record<symbol, Env | undefined>)[ENV] ?? process.env;
 }
 
 /** One integration with its Node side and its own section of this configuration. */

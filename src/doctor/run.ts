@@ -9,6 +9,7 @@ import type { LeverStage, LeverUser } from '../lever/types';
 import { HANDLED_EVENTS } from '../lever/webhook';
 import { listAllWebhooks } from '../lever/webhook-registration';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
+import type { LiveSettings } from '../settings/live';
 import { fail, pass, reason, type CheckContext, type CheckResult } from './check';
 
 function context(config: Config, temporal: Client, lever: LeverReads): CheckContext {
@@ -124,4 +125,28 @@ export function formatChecks(results: CheckResult[]): string {
   ]);
   const failed = results.filter((r) => !r.ok).length;
   return [...lines, '', failed === 0 ? `All ${results.length} checks pass.` : `${failed} of ${results.length} checks fail.`].join('\n');
+}
+
+/**
+ * The settings this process holds: whether they could be read from Temporal (a process that cannot keeps its
+ * last copy), and each integration switched on without what it needs.
+ */
+export function settingsChecks(live: Pick<LiveSettings, 'status' | 'current'>): CheckResult[] {
+  const status = live.status();
+  const { config, notSetUp, view } = live.current();
+  const read = status.error
+    ? fail(
+        'Settings: read from Temporal',
+        status.error,
+        'check that Temporal is reachable; until then the last settings read (or the environment) are used',
+      )
+    : pass('Settings: read from Temporal', `version ${status.version}`);
+  const missing = Object.entries(notSetUp).map(([name, problems]) =>
+    fail(
+      `${view.groups.find((g) => g.id === name)?.title ?? name}: set up`,
+      `switched on but not set up: ${problems.join('; ')}`,
+      `complete its settings in the console (${config.api.publicUrl}/console/settings/${name}) or the environment`,
+    ),
+  );
+  return [read, ...missing];
 }

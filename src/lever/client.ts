@@ -135,6 +135,11 @@ export class LeverClient {
     });
   }
 
+  /** Every posting the key may see (any state), for choosing postings in the console. */
+  listPostings(page: PageRequest = {}): Promise<LeverPage<LeverPosting>> {
+    return this.http.request({ method: 'GET', path: '/postings', query: { ...page } });
+  }
+
   async getStage(stageId: string): Promise<LeverStage> {
     const res = await this.http.request<LeverItem<LeverStage>>({ method: 'GET', path: `/stages/${id(stageId)}` });
     return res.data;
@@ -151,6 +156,11 @@ export class LeverClient {
       path: '/users',
       query: { email, ...(options.includeDeactivated ? { includeDeactivated: true } : {}) },
     });
+  }
+
+  /** Every user, deactivated ones included, for choosing a perform-as user in the console. */
+  listUsers(page: PageRequest = {}): Promise<LeverPage<LeverUser>> {
+    return this.http.request({ method: 'GET', path: '/users', query: { includeDeactivated: true, ...page } });
   }
 
   listArchiveReasons(type: 'hired' | 'non-hired'): Promise<LeverPage<LeverArchiveReason>> {

@@ -3,15 +3,15 @@
 // a fleet of workers restarting in a loop must not push Lever over its limit with checks of its own.
 // Each read is one short `leverRead` run (`lever-read/<uuid>`) with one activity on the Lever queue.
 import { WorkflowFailedError, type Client } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, type Duration } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { leverRead } from './read-workflow';
 import { workflowIds } from '../temporal/workflow-ids';
 import type { LeverClient } from './client';
 import type { LeverWebhook } from './types';
 
-/** The reads the checks make; nothing that writes. */
-export const QUEUED_READ_METHODS = ['listStages', 'listUsersByEmail', 'getPosting', 'listWebhooks'] as const;
+/** The reads the checks and the console make; nothing that writes. */
+export const QUEUED_READ_METHODS = ['listStages', 'listUsersByEmail', 'getPosting', 'listWebhooks', 'listPostings', 'listUsers'] as const;
 export type QueuedReadMethod = (typeof QUEUED_READ_METHODS)[number];
 export type LeverReads = Pick<LeverClient, QueuedReadMethod>;
 
@@ -33,14 +33,14 @@ export async function performQueuedRead(lever: LeverClient, { method, args }: Qu
 }
 
 /** The client's side: the same methods as LeverClient's, each one run through the Lever queue. */
-export function queuedLeverReads(client: Client, taskQueue: string): LeverReads {
+export function queuedLeverReads(client: Client, taskQueue: string, timeout: Duration = '2m'): LeverReads {
   const read = async (method: QueuedReadMethod, args: unknown[]): Promise<never> => {
     try {
       return (await client.workflow.execute(leverRead, {
         taskQueue,
         workflowId: workflowIds.leverRead(randomUUID()),
         args: [{ method, args }],
-        workflowExecutionTimeout: '2m',
+        workflowExecutionTimeout: timeout,
       })) as never;
     } catch (error) {
       throw rootCause(error);
@@ -51,6 +51,8 @@ export function queuedLeverReads(client: Client, taskQueue: string): LeverReads 
     listUsersByEmail: (...args) => read('listUsersByEmail', args),
     getPosting: (...args) => read('getPosting', args),
     listWebhooks: (...args) => read('listWebhooks', args),
+    listPostings: (...args) => read('listPostings', args),
+    listUsers: (...args) => read('listUsers', args),
   };
 }
 

@@ -11,10 +11,9 @@ import { toSnapshot } from '../lever/snapshot';
 import { nextOf } from '../lever/sourcing-activities';
 import type { OpportunityActivities } from './activities';
 import { decideAll, decidersFor } from './decide';
-import type { Trigger } from './messages';
+import type { Trigger, TriggerSettings } from './messages';
 import type { OpportunityTriggers } from './trigger';
 import { integrationProcessId } from '../temporal/workflow-ids';
-import type { IntegrationName } from '../integrations';
 
 /** Which opportunities a sweep or backfill walks. */
 export interface ListFilter {
@@ -61,7 +60,8 @@ export interface BulkDeps {
   cache: LeverLookupCache;
   client: Client;
   triggers: OpportunityTriggers;
-  settings: Partial<Record<IntegrationName, unknown>>;
+  /** The settings in force now (a worker's live settings). */
+  settings: () => TriggerSettings;
   leverActivities: Pick<LeverActivities, 'leverRefreshLookup'>;
   opportunityActivities: OpportunityActivities;
 }
@@ -103,7 +103,14 @@ export function createBulkActivities({ lever, cache, client, triggers, settings,
       const decisions: Record<string, Record<string, number>> = {};
       for (const snapshot of snapshots) {
         Context.current().heartbeat();
-        const deciders = decidersFor(settings, [{ ...trigger, at: Date.now() }]);
+        const current = settings();
+        const deciders = decidersFor(current.settings, [{ ...trigger, at: Date.now() }]);
+        for (const [name, missing] of Object.entries(current.notSetUp)) {
+          if (trigger.only && !trigger.only.includes(name)) continue;
+          const counts = (decisions[name] ??= {});
+          const reason = `nothing: not set up: ${missing.join('; ')}`;
+          counts[reason] = (counts[reason] ?? 0) + 1;
+        }
         const { decisions: decided } = await decideAll(snapshot, deciders, {
           lookup: (kind, live) => leverActivities.leverRefreshLookup(kind, live),
           processes: async (names) => {

@@ -5,6 +5,16 @@ import type { OpportunitySnapshot } from '../lever/snapshot';
 
 export type TriggerSource = 'webhook' | 'sweep' | 'backfill' | 'manual';
 
+/** The settings in force when a trigger was made: the API and bulk runs pass them with every trigger. */
+export interface TriggerSettings {
+  /** The settings workflow's version (0: nothing changed in the console yet). */
+  version: number;
+  /** The workflow settings of every integration switched on and set up; one left out does nothing new. */
+  settings: Partial<Record<string, unknown>>;
+  /** Integrations switched on but not set up, by name: what they miss. Their decisions are `nothing: not set up`. */
+  notSetUp: Record<string, string[]>;
+}
+
 export interface Trigger {
   source: TriggerSource;
   /** The Lever event of a webhook trigger. */
@@ -20,6 +30,8 @@ export interface Trigger {
   snapshot?: OpportunitySnapshot;
   /** Only these integrations (by name) are asked to decide (a backfill for one integration); default all. */
   only?: string[];
+  /** The settings in force when the trigger was made; a look uses its newest trigger's. */
+  settings?: TriggerSettings;
 }
 
 /**
@@ -50,6 +62,8 @@ export interface DecisionRecord {
   reason: string;
   /** Workflow time of the decision, epoch ms. */
   at: number;
+  /** The settings version the decision used. */
+  settingsVersion?: number;
 }
 
 export interface OpportunityState {
@@ -60,6 +74,8 @@ export interface OpportunityState {
   duplicates: number;
   /** Lever reads of the opportunity by this run. */
   reads: number;
+  /** The settings version of this run's latest look. */
+  settingsVersion?: number;
   /** Each integration's latest decision. */
   integrations: Record<string, DecisionRecord>;
   /** Every decision of this run, oldest first (at most the last 50). */

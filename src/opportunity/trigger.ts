@@ -6,23 +6,32 @@ import { integrationSettings, type Config } from '../config';
 import { OPPORTUNITY_PROCESS, SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
 import { taskQueues } from '../temporal/task-queues';
 import { workflowIds } from '../temporal/workflow-ids';
-import { TRIGGER_PRIORITY, triggerSignal, type Trigger } from './messages';
+import { TRIGGER_PRIORITY, triggerSignal, type Trigger, type TriggerSettings } from './messages';
 import { opportunityProcess, type OpportunityInput } from './workflow';
 
 export type TriggerOptions = WorkflowSignalWithStartOptions<[Trigger]> & { args: [OpportunityInput] };
 
-/** Builds the signal-with-start of opportunities' processes for one configuration (settings computed once). */
-export function opportunityTriggers(config: Config) {
-  const settings = integrationSettings(config);
+/** The environment's settings alone, for callers without live settings (tests, tools). */
+export function fixedTriggerSettings(config: Config): () => TriggerSettings {
+  const fixed: TriggerSettings = { version: 0, settings: integrationSettings(config), notSetUp: {} };
+  return () => fixed;
+}
+
+/**
+ * Builds the signal-with-start of opportunities' processes. Every trigger carries the settings in force
+ * (`current()`, the live settings of this API or worker), so the process decides with the newest and
+ * records their version.
+ */
+export function opportunityTriggers(config: Config, current: () => TriggerSettings = fixedTriggerSettings(config)) {
   const taskQueue = taskQueues(config.temporal.taskQueue).main;
   return {
     options(opportunityId: string, trigger: Trigger): TriggerOptions {
       return {
         workflowId: workflowIds.opportunity(opportunityId),
         taskQueue,
-        args: [{ opportunityId, settings, coalesceMs: config.opportunity.coalesceMs }],
+        args: [{ opportunityId, coalesceMs: config.opportunity.coalesceMs }],
         signal: triggerSignal,
-        signalArgs: [trigger],
+        signalArgs: [{ ...trigger, settings: current() }],
         // Each run ends when nothing is pending; the next trigger starts a new one.
         workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
         // Used when this trigger starts the run: its activities and children inherit it.

@@ -13,12 +13,22 @@ import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
 import { integrationProcessId } from '../temporal/workflow-ids';
 import type { OpportunityActivities } from './activities';
 import { decideAll, decidersFor, MAX_DECISION_ROUNDS, type Decider } from './decide';
-import { opportunityStateQuery, triggerSignal, type DecisionRecord, type OpportunityState, type Trigger } from './messages';
+import {
+  opportunityStateQuery,
+  triggerSignal,
+  type DecisionRecord,
+  type OpportunityState,
+  type Trigger,
+  type TriggerSettings,
+} from './messages';
 
 export interface OpportunityInput {
   opportunityId: string;
-  /** The settings of every enabled integration; an integration left out is switched off. */
-  settings: Partial<Record<IntegrationName, unknown>>;
+  /**
+   * Runs started before settings travelled with each trigger carried them here; a trigger's settings
+   * (`Trigger.settings`) win.
+   */
+  settings?: Partial<Record<IntegrationName, unknown>>;
   /** Triggers arriving within this window after the first are handled with one read. */
   coalesceMs: number;
 }
@@ -32,6 +42,8 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
   const state: OpportunityState = { opportunityId, triggers: 0, duplicates: 0, reads: 0, integrations: {}, log: [] };
   const queue: Trigger[] = [];
   const handled = new Set<string>();
+  /** The settings version of the look under way. */
+  let version = 0;
 
   setHandler(triggerSignal, (trigger) => {
     state.triggers += 1;
@@ -56,7 +68,13 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
   return { ...state };
 
   async function look(triggers: Trigger[]): Promise<void> {
-    const deciders = decidersFor(input.settings, triggers);
+    const current = settingsOf(triggers);
+    version = current.version;
+    state.settingsVersion = current.version;
+    for (const [name, missing] of Object.entries(current.notSetUp)) {
+      if (triggers.some((t) => !t.only || t.only.includes(name))) record(name, 'nothing', `not set up: ${missing.join('; ')}`);
+    }
+    const deciders = decidersFor(current.settings, triggers);
     if (deciders.length === 0) return;
     const snapshot = await snapshotFor(triggers);
     const { decisions, processes } = await decideAll(snapshot, deciders, {
@@ -67,6 +85,13 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
       },
     });
     for (const decider of deciders) await carryOut(decider, decisions.get(decider.name)!, snapshot, processes);
+  }
+
+  /** The settings of the newest trigger that carries them (the latest the API knew), else the run's input. */
+  function settingsOf(triggers: Trigger[]): TriggerSettings {
+    const carried = triggers.map((t) => t.settings).filter((s): s is TriggerSettings => s !== undefined);
+    if (carried.length > 0) return carried.reduce((a, b) => (b.version >= a.version ? b : a));
+    return { version: 0, settings: input.settings ?? {}, notSetUp: {} };
   }
 
   /** The newest snapshot a sweep or backfill handed over, else one read of Lever. */
@@ -136,7 +161,7 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
   }
 
   function record(integration: string, decision: DecisionRecord['decision'], reason: string): void {
-    const entry: DecisionRecord = { integration, decision, reason, at: Date.now() };
+    const entry: DecisionRecord = { integration, decision, reason, at: Date.now(), settingsVersion: version };
     state.integrations[integration] = entry;
     state.log.push(entry);
     if (state.log.length > LOG_LIMIT) state.log.shift();

@@ -5,6 +5,8 @@
 export const workflowIds = {
   /** One process per Lever opportunity: every trigger about it (webhook, sweep, sync) signals it. */
   opportunity: (opportunityId: string) => `opportunity/${opportunityId}`,
+  /** The relay's settings (one per deployment, i.e. task queue): an entity workflow that never ends. */
+  settings: (taskQueue: string) => `relay-settings/${taskQueue}`,
   /** One Lever read through the rate-limited queue, for the worker's checks at start. */
   leverRead: (requestId: string) => `lever-read/${requestId}`,
 } as const;

@@ -6,6 +6,7 @@ import { createApp } from '../../src/api';
 import type { Config } from '../../src/config';
 import { eachIntegration } from '../../src/integrations';
 import { createLogger } from '../../src/logger';
+import type { LiveSettings } from '../../src/settings/live';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
@@ -42,7 +43,8 @@ export interface TestRelayOptions {
 export async function startTestRelay({ env = {}, worker = true }: TestRelayOptions = {}): Promise<TestRelay> {
   const config = testConfig(env);
   const client = await testClient(config);
-  const { server, url: apiUrl } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') }));
+  const app = createApp({ config, client, logger: createLogger('api', 'silent') });
+  const { server, url: apiUrl } = await listen(app);
   // The sandbox registers its webhooks at the API's real address; the API knows its own webhooks by it.
   config.api.publicUrl = apiUrl;
   const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl, webhookRetryDelaysMs: [100, 300, 1000, 2000, 4000] });
@@ -72,6 +74,7 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
     startWorker,
     stop: async () => {
       await new Promise<void>((done) => server.close(() => done()));
+      (app.locals.settings as LiveSettings).stop();
       await stopWorkers();
       await sandbox.close();
       await client.connection.close();

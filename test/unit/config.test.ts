@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/config/sandbox-defaults';
+import { effectiveSettings } from '../../src/settings/effective';
+import { EMPTY_SETTINGS } from '../../src/settings/messages';
 
 describe('loadConfig', () => {
   it('runs against the sandbox with nothing configured', () => {
@@ -126,9 +128,25 @@ describe('loadConfig', () => {
         return (error as ConfigError).problems.join('\n');
       }
     };
+    // Switched on in the environment: the partner's connection (secrets, URL) is required to start...
     const missing = problems({ WILLO_ENABLED: 'true', REFTY_ENABLED: 'true' });
-    for (const name of ['WILLO_BASE_URL', 'WILLO_ACCOUNT', 'WILLO_TRIGGER_STAGES', 'REFTY_BASE_URL', 'REFTY_RULES'])
-      expect(missing).toContain(name);
+    for (const name of ['WILLO_BASE_URL', 'WILLO_API_KEY', 'REFTY_BASE_URL', 'REFTY_CALLBACK_SECRET']) expect(missing).toContain(name);
+    // ...but what a person may pick in the console is not: without it the integration is "not set up".
+    for (const name of ['WILLO_ACCOUNT', 'WILLO_TRIGGER_STAGES', 'REFTY_RULES']) expect(missing).not.toContain(name);
+    const connected = {
+      ...production,
+      ...Object.fromEntries(
+        ['WILLO', 'REFTY'].flatMap((p) => [
+          [`${p}_ENABLED`, 'true'],
+          [`${p}_BASE_URL`, `https://${p.toLowerCase()}.example.com`],
+          [`${p}_API_KEY`, 'key'],
+          [`${p}_CALLBACK_SECRET`, 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
+        ]),
+      ),
+    };
+    const { notSetUp, workflowSettings } = effectiveSettings(loadConfig(connected), connected, EMPTY_SETTINGS);
+    expect(notSetUp).toEqual({ willo: ['Trigger stages is not set', 'Willo account is not set'], refty: ['Rules is not set'] });
+    expect(workflowSettings).not.toHaveProperty('willo');
 
     expect(problems({ REFTY_RULES: '[{' })).toContain('REFTY_RULES is not valid JSON');
     const bad = problems({
@@ -163,15 +181,11 @@ describe('loadConfig', () => {
       error = e;
     }
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of [
-      'WINTRO_PERFORM_AS_EMAIL',
-      'WINTRO_CALLBACK_SECRET',
-      'TECH_INTERVIEW_PERFORM_AS_EMAIL',
-      'TECH_INTERVIEW_API_KEY',
-      'TECH_INTERVIEW_PLATFORM_NAME',
-    ]) {
+    for (const name of ['WINTRO_CALLBACK_SECRET', 'TECH_INTERVIEW_API_KEY', 'TECH_INTERVIEW_PLATFORM_NAME']) {
       expect(problems).toContain(name);
     }
+    // The perform-as user is picked in the console: without it, "not set up" rather than a start-up error.
+    for (const name of ['WINTRO_PERFORM_AS_EMAIL', 'TECH_INTERVIEW_PERFORM_AS_EMAIL']) expect(problems).not.toContain(name);
   });
 
   it('reads a secret from <NAME>_FILE, names a file it cannot read, and lets a value set directly win', () => {

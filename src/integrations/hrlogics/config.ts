@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { duration, toMs, type EnvReader } from '../../config/env';
 import { partnerConnection, stopNotesSetting, type PartnerConnection, type SectionContext } from '../../config/partner';
 import { sandboxCallbackSecret } from '../../config/sandbox-defaults';
+import { field, type SettingFields } from '../../settings/fields';
 import type { WotcSettings } from './messages';
 
 export interface HrlogicsConfig extends PartnerConnection {
@@ -36,3 +37,14 @@ export function wotcSettings(section: HrlogicsConfig): WotcSettings {
     stopNotes: section.stopNotes,
   };
 }
+
+/** What an admin edits on HRLogics' settings page. */
+export const hrlogicsEditable: SettingFields = {
+  enabled: field.boolean('Enabled'),
+  backfillWindow: field.days('Backfill window (days)', 'A backfill surveys only candidates who applied within this many days.'),
+  reminderInterval: field.duration('Reminder interval', 'Time between survey reminders (e.g. 3d).'),
+  maxReminders: field.integer('Reminders at most', 0, 20),
+  expiry: field.duration('Survey expiry', 'How long a survey waits for the candidate (e.g. 30d).'),
+  hireWait: field.duration('Hire wait', 'How long a screening waits for the hire (e.g. 180d).'),
+  stopNotes: field.boolean('Stop notes', 'Write a short note in Lever when the screening cannot go on.'),
+};

@@ -5,13 +5,15 @@ import type { IntegrationServer } from '../kit/server';
 import { createHrlogicsActivities } from './activities';
 import { hrlogicsCallbackRoutes } from './callbacks';
 import { HrlogicsClient } from './client';
-import { readHrlogicsConfig, wotcSettings, type HrlogicsConfig } from './config';
+import { hrlogicsEditable, readHrlogicsConfig, wotcSettings, type HrlogicsConfig } from './config';
 import { hrlogicsScenario } from './demo';
 import type { WotcSettings } from './messages';
 import { hrlogicsSimulator } from './sandbox/simulator';
 
 export const hrlogicsServer: IntegrationServer<HrlogicsConfig, WotcSettings> = {
+  envPrefix: 'HRLOGICS',
   config: readHrlogicsConfig,
+  editable: hrlogicsEditable,
   settings: wotcSettings,
   activities: (section, { observe }) => ({ partner: createHrlogicsActivities(new HrlogicsClient({ ...section, observe })) }),
   callbacks: { subject: 'screening', routes: () => hrlogicsCallbackRoutes },

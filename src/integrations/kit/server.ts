@@ -9,6 +9,7 @@ import type { CheckContext, CheckResult } from '../../doctor/check';
 import type { CallObserver } from '../../http/json-client';
 import type { LeverClient } from '../../lever/client';
 import type { Simulator } from '../../sandbox/simulator';
+import type { SettingFields } from '../../settings/fields';
 import type { CallbackRoutes, StartAction } from './callbacks';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,8 +23,15 @@ export interface AdminRoute<Section> {
 }
 
 export interface IntegrationServer<Section extends PartnerConnection, S> {
+  /** `WILLO`: the prefix of its variables (`WILLO_ENABLED`, `WILLO_TRIGGER_STAGES`...). */
+  envPrefix: string;
   /** Parses its section of the environment (`<PREFIX>_*`), recording problems in `r`. */
   config(r: EnvReader, context: SectionContext): Section;
+  /**
+   * What a person may edit in the console, by field of its section (`enabled` first): the console's
+   * settings page, `PUT /admin/settings/<name>` and the variable that locks each (`<PREFIX>_<FIELD>`) derive from it.
+   */
+  editable: SettingFields;
   /** What its decisions and processes need of its section: travels in workflow inputs, so plain data. */
   settings(section: Section): S;
   /** Its activities: partner calls on the main queue, Lever calls (one request each) on the Lever queue. */

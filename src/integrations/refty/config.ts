@@ -5,6 +5,8 @@ import { partnerConnection, sandboxDefault, stopNotesSetting, type PartnerConnec
 import { sandboxCallbackSecret } from '../../config/sandbox-defaults';
 import type { ReftySettings } from './messages';
 import type { ReftyRule } from './rules';
+import { field, type SettingFields } from '../../settings/fields';
+import { reftyRulesSchema, withStepNames } from './rules-config';
 import { parseReftyRules } from './rules-config';
 
 /** Refty in sandbox mode: the support lead posting gets a self-assessment at phone screen, references on-site. */
@@ -27,7 +29,8 @@ export interface ReftyConfig extends PartnerConnection {
 
 export function readReftyConfig(r: EnvReader, ctx: SectionContext): ReftyConfig {
   const connection = partnerConnection(r, ctx, { prefix: 'REFTY', path: 'refty', sandboxSecret: sandboxCallbackSecret('refty') });
-  const text = r.get('REFTY_RULES', z.string(), sandboxDefault(ctx, SANDBOX_REFTY_RULES), connection.enabled);
+  // Without rules Refty is "not set up" (see `reftyEditable`), not a start-up error.
+  const text = r.get('REFTY_RULES', z.string(), sandboxDefault(ctx, SANDBOX_REFTY_RULES));
   const parsed = text === undefined ? { rules: [], problems: [] } : parseReftyRules(text);
   r.problems.push(...parsed.problems);
   return { ...connection, rules: parsed.rules, stopNotes: stopNotesSetting(r, 'REFTY') };
@@ -36,3 +39,17 @@ export function readReftyConfig(r: EnvReader, ctx: SectionContext): ReftyConfig 
 export function reftySettings(section: ReftyConfig): ReftySettings {
   return { rules: section.rules, stopNotes: section.stopNotes };
 }
+
+/** What an admin edits on Refty's settings page. */
+export const reftyEditable: SettingFields = {
+  enabled: field.boolean('Enabled'),
+  rules: {
+    label: 'Rules',
+    help: 'Which postings join which Refty sequence, and which Lever stage starts each step.',
+    kind: { kind: 'reftyRules' },
+    schema: reftyRulesSchema,
+    requiredWhenEnabled: true,
+    toSection: withStepNames,
+  },
+  stopNotes: field.boolean('Stop notes', 'Write a short note in Lever when a request cannot go on.'),
+};

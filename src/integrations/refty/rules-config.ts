@@ -21,7 +21,8 @@ const rule = z
   })
   .refine((r) => new Set(r.steps.map((s) => s.stepId)).size === r.steps.length, { message: 'step ids must be unique within a rule' });
 
-const rules = z.array(rule).refine(
+/** The shape of `REFTY_RULES` and of Refty's `rules` setting. */
+export const reftyRulesSchema = z.array(rule).refine(
   (list) => {
     const postings = list.flatMap((r) => r.postings);
     return new Set(postings).size === postings.length;
@@ -38,15 +39,17 @@ export function parseReftyRules(json: string): { rules: ReftyRule[]; problems: s
   } catch {
     return { rules: [], problems: ['REFTY_RULES is not valid JSON'] };
   }
-  const parsed = rules.safeParse(raw);
+  const parsed = reftyRulesSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `REFTY_RULES${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`,
     );
     return { rules: [], problems };
   }
-  return {
-    rules: parsed.data.map((r) => ({ ...r, steps: r.steps.map((s) => ({ ...s, name: s.name ?? DEFAULT_STEP_NAMES[s.kind] })) })),
-    problems: [],
-  };
+  return { rules: withStepNames(parsed.data), problems: [] };
+}
+
+/** Rules as the workflows use them: every step named (its kind's name by default). */
+export function withStepNames(list: z.infer<typeof reftyRulesSchema>): ReftyRule[] {
+  return list.map((r) => ({ ...r, steps: r.steps.map((s) => ({ ...s, name: s.name ?? DEFAULT_STEP_NAMES[s.kind] })) }));
 }

@@ -4,13 +4,15 @@ import type { IntegrationServer } from '../kit/server';
 import { createReftyActivities } from './activities';
 import { reftyCallbackRoutes } from './callbacks';
 import { ReftyClient } from './client';
-import { readReftyConfig, reftySettings, type ReftyConfig } from './config';
+import { reftyEditable, readReftyConfig, reftySettings, type ReftyConfig } from './config';
 import { reftyScenario } from './demo';
 import type { ReftySettings } from './messages';
 import { reftySimulator } from './sandbox/simulator';
 
 export const reftyServer: IntegrationServer<ReftyConfig, ReftySettings> = {
+  envPrefix: 'REFTY',
   config: readReftyConfig,
+  editable: reftyEditable,
   settings: reftySettings,
   activities: (section, { observe }) => ({ partner: createReftyActivities(new ReftyClient({ ...section, observe })) }),
   callbacks: { subject: 'request', routes: () => reftyCallbackRoutes },

@@ -5,13 +5,15 @@ import type { IntegrationServer } from '../kit/server';
 import { createTechInterviewActivities } from './activities';
 import { techInterviewCallbackRoutes } from './callbacks';
 import { TechInterviewClient } from './client';
-import { readTechInterviewConfig, techInterviewSettings, type TechInterviewConfig } from './config';
+import { techInterviewEditable, readTechInterviewConfig, techInterviewSettings, type TechInterviewConfig } from './config';
 import { techInterviewScenario } from './demo';
 import type { TechInterviewSettings } from './messages';
 import { techInterviewSimulator } from './sandbox/simulator';
 
 export const techInterviewServer: IntegrationServer<TechInterviewConfig, TechInterviewSettings> = {
+  envPrefix: 'TECH_INTERVIEW',
   config: readTechInterviewConfig,
+  editable: techInterviewEditable,
   settings: techInterviewSettings,
   activities: (section, { observe }) => ({ partner: createTechInterviewActivities(new TechInterviewClient({ ...section, observe })) }),
   callbacks: { subject: 'interview', routes: techInterviewCallbackRoutes },

@@ -4,13 +4,15 @@ import type { IntegrationServer } from '../kit/server';
 import { createWilloActivities } from './activities';
 import { willoCallbackRoutes } from './callbacks';
 import { WilloClient } from './client';
-import { readWilloConfig, willoSettings, type WilloConfig } from './config';
+import { willoEditable, readWilloConfig, willoSettings, type WilloConfig } from './config';
 import { willoScenario } from './demo';
 import type { WilloSettings } from './messages';
 import { willoSimulator } from './sandbox/simulator';
 
 export const willoServer: IntegrationServer<WilloConfig, WilloSettings> = {
+  envPrefix: 'WILLO',
   config: readWilloConfig,
+  editable: willoEditable,
   settings: willoSettings,
   activities: (section, { observe }) => ({ partner: createWilloActivities(new WilloClient({ ...section, observe })) }),
   callbacks: { subject: 'participant', routes: () => willoCallbackRoutes },

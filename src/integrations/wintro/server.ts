@@ -6,14 +6,16 @@ import { startAction } from '../kit/callbacks';
 import { createWintroActivities } from './activities';
 import { wintroCallbackRoutes } from './callbacks';
 import { WintroClient } from './client';
-import { readWintroConfig, wintroSettings, type WintroConfig } from './config';
+import { wintroEditable, readWintroConfig, wintroSettings, type WintroConfig } from './config';
 import { wintroScenario } from './demo';
 import { createWintroLeverActivities } from './lever-activities';
 import { wintroSimulator } from './sandbox/simulator';
 import { ensureWintroSyncSchedule, wintroSyncId, wintroSyncRun } from './schedule';
 
 export const wintroServer: IntegrationServer<WintroConfig, ReturnType<typeof wintroSettings>> = {
+  envPrefix: 'WINTRO',
   config: readWintroConfig,
+  editable: wintroEditable,
   settings: wintroSettings,
   activities: (section, { lever, observe }) => ({
     partner: createWintroActivities(new WintroClient({ ...section, observe })),
