@@ -22,6 +22,8 @@ import { cachedLeverLists } from './settings/lever-lists';
 import { LiveSettings } from './settings/live';
 import { SettingsService } from './settings/service';
 import { settingsRoutes } from './api/settings-routes';
+import { consoleRouter } from './console';
+import { runChecks, settingsChecks } from './doctor/run';
 import { createTemporalClient } from './temporal/connection';
 import { taskQueues } from './temporal/task-queues';
 
@@ -116,7 +118,25 @@ export function createApp({
   app.get('/admin/settings', ...route('admin-settings', settingsApi.read));
   app.get('/admin/settings/audit', ...route('admin-settings-audit', settingsApi.audit));
   app.put('/admin/settings/:group', ...route('admin-settings-change', settingsApi.change));
-  for (const list of ['stages', 'postings', 'users'] as const) app.get(`/admin/lever/${list}`, ...route(`admin-lever-${list}`, settingsApi.list(list)));
+  for (const list of ['stages', 'postings', 'users'] as const)
+    app.get(`/admin/lever/${list}`, ...route(`admin-lever-${list}`, settingsApi.list(list)));
+
+  app.use(
+    '/console',
+    consoleRouter({
+      config,
+      client,
+      actions,
+      settings: settingsService,
+      lever: settingsService.lists,
+      ...(now ? { now } : {}),
+      // The doctor's checks with the settings in force, reading Lever through the rate-limited Lever queue.
+      checks: async () => [
+        ...settingsChecks(live),
+        ...(await runChecks(live.current().config, client, queuedLeverReads(client, config.temporal.taskQueue))),
+      ],
+    }),
+  );
 
   if (config.api.codecEndpoint) app.use('/codec', codecEndpoint(config.payloadKey, new URL(config.temporal.uiUrl).origin));
 
