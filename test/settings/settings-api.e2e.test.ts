@@ -2,6 +2,9 @@
 // version, an unknown stage, a locked field) and saves nothing then; a saved change is audited and acts on
 // the next trigger with no restart, and every decision records the settings version it used.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import { willoControl } from '../../src/integrations/willo/sandbox/control-client';
 import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
@@ -9,6 +12,7 @@ import type { GroupView, SettingsView } from '../../src/settings/view';
 import { http, waitFor } from '../harness/http';
 import { decisionOf } from '../harness/opportunity';
 import { useTestRelay } from '../harness/relay';
+import { runRelayCli } from '../harness/worker-process';
 
 const auth = { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}` };
 // Willo's account comes from the environment here: that field is locked in the console.
@@ -158,5 +162,45 @@ describe('settings over HTTP', () => {
       reason: 'not set up: Trigger stages is not set',
       settingsVersion: saved.body.version,
     });
+  });
+});
+
+describe('npm run settings', () => {
+  it('exports what the console saved, and imports a file as one validated, audited change', async () => {
+    const { relay } = context;
+    const before = await settings();
+    const exported = await runRelayCli(relay, 'settings-cli.ts', ['export']);
+    expect(exported.code).toBe(0);
+    const file = JSON.parse(exported.output.slice(exported.output.indexOf('{'))) as { version: number; settings: Record<string, unknown> };
+    expect(file.version).toBe(before.version);
+    expect(file.settings).toHaveProperty('willo.triggerStages');
+
+    const dir = mkdtempSync(join(tmpdir(), 'relay-settings-'));
+    try {
+      const bad = join(dir, 'bad.json');
+      writeFileSync(bad, JSON.stringify({ settings: { ...file.settings, 'tech-interview': { defaultStage: 'no-such-stage' } } }));
+      const refused = await runRelayCli(relay, 'settings-cli.ts', ['import', bad]);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain('tech-interview.defaultStage: no Lever stage has the id "no-such-stage"');
+      expect((await settings()).version).toBe(before.version);
+
+      const good = join(dir, 'good.json');
+      writeFileSync(good, JSON.stringify({ settings: { ...file.settings, hrlogics: { backfillWindow: 45 } } }));
+      const imported = await runRelayCli(relay, 'settings-cli.ts', ['import', good, '--as', 'git-sync']);
+      expect(imported.code).toBe(0);
+      const after = await settings();
+      expect(after.version).toBe(before.version + 1);
+      const hrlogics = after.groups.find((g) => g.id === 'hrlogics')!;
+      expect(hrlogics.fields.find((f) => f.name === 'backfillWindow')).toMatchObject({ value: 45, source: 'console' });
+      const audit = await http<{ changes: { actor: string; via: string }[] }>(
+        'GET',
+        `${relay.apiUrl}/admin/settings/audit`,
+        undefined,
+        auth,
+      );
+      expect(audit.body.changes[0]).toMatchObject({ actor: 'git-sync', via: 'import' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
