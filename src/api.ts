@@ -53,6 +53,8 @@ export function createApp({
   app.disable('x-powered-by');
   const live = settings ?? startedSettings(client, config);
   app.locals.settings = live;
+  metrics.settingsVersion.set(live.current().version);
+  live.onChange((current) => metrics.settingsVersion.set(current.version));
   const actions = new TemporalActions(
     client,
     taskQueues(config.temporal.taskQueue).main,

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export function createMetrics() {
   const registry = new Registry();
@@ -16,6 +16,11 @@ export function createMetrics() {
       help: 'Time from request to acknowledgement',
       labelNames: ['route'] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    settingsVersion: new Gauge({
+      name: 'relay_settings_version',
+      help: 'The settings version this process holds',
       registers: [registry],
     }),
   };

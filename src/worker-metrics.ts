@@ -9,7 +9,12 @@ export function workerMetrics(meter: MetricMeter) {
   const lever = meter.createCounter('relay_lever_requests', '', 'Lever Data API requests, by endpoint and HTTP status');
   const rateLimited = meter.createCounter('relay_lever_rate_limited', '', 'Lever answers 429: the relay ran into the per-key limit');
   const partners = meter.createCounter('relay_partner_requests', '', 'Partner API calls, by partner and HTTP status');
+  const settings = meter.createGauge('relay_settings_version', 'int', '', 'The settings version this process holds');
   return {
+    /** The settings version in force here (how fast a console change reached every worker). */
+    settingsVersion(version: number): void {
+      settings.set(version);
+    },
     /** Hand to every HTTP client the worker makes. */
     observe(call: CallObservation): void {
       const status = String(call.status);

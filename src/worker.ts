@@ -169,6 +169,8 @@ async function main(): Promise<void> {
   // The doctor's checks, logged: a mistake in configuration shows at deploy, not at the first failing export.
   const checksClient = new Client({ connection, namespace, dataConverter: dataConverter(config) });
   const { settings } = workers;
+  metrics.settingsVersion(settings.current().version);
+  settings.onChange((current) => metrics.settingsVersion(current.version));
   if (settings.status().error)
     logger.warn({ problem: settings.status().error }, 'settings not read: running with the environment and defaults');
   void runChecks(settings.current().config, checksClient, queuedLeverReads(checksClient, config.temporal.taskQueue)).then(

@@ -23,6 +23,7 @@ import type { SandboxParticipant } from '../../src/integrations/willo/sandbox/co
 import { SandboxControl, type SandboxOpportunity } from '../../src/sandbox/control-client';
 import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
 import { startBalancer, type Balancer } from './balancer';
+import { SettingsChanges } from './settings-changes';
 import { busiestWindow, Checks, mapLimit, peakInWindow, peakPerCalendarSecond, seconds } from './figures';
 
 function numberEnv(name: string, fallback: number): number {
@@ -47,6 +48,10 @@ const DEADLINE_MS = numberEnv('CLUSTER_TEST_DEADLINE_MINUTES', 17) * 60_000;
 const LEVER_RATE = numberEnv('LEVER_RATE_LIMIT_PER_SECOND', 8);
 /** After the Temporal server is back, APIs may answer 503 until their gRPC channel has reconnected. */
 const RECONNECT_GRACE_MS = 30_000;
+/** A settings change through one of the APIs this often while candidates apply. */
+const SETTINGS_CHANGE_EVERY_MS = numberEnv('CLUSTER_TEST_SETTINGS_EVERY_MS', 45_000);
+/** The console's goal: a saved change is held by every API and worker within this long. */
+const SETTINGS_GOAL_MS = 3_000;
 
 const WOTC_TAG_PREFIX = 'HRLogics-WOTC:';
 const WOTC_TAG_OF = { pre_qualified: 'HRLogics-WOTC:Pre Qualified', not_qualified: 'HRLogics-WOTC:Not Qualified' } as const;
@@ -131,6 +136,7 @@ class Run {
     readonly cluster: Cluster,
     readonly balancer: Balancer,
     readonly control: SandboxControl,
+    readonly settings: SettingsChanges,
   ) {
     const run = Date.now().toString(36);
     this.candidates = Array.from({ length: CANDIDATES }, (_, index) => ({
@@ -158,6 +164,22 @@ class Run {
       await sleep(delayMs);
       await task();
     });
+  }
+
+  /** Settings saved through alternating APIs while workers are killed; once right after killing the settings workflow's worker. */
+  async changeSettings(): Promise<void> {
+    for (let i = 0; !this.done && !this.applied; i++) {
+      await sleep(SETTINGS_CHANGE_EVERY_MS);
+      if (this.done) break;
+      const synced = this.candidates.find((c) => c.opportunityId && c.handled);
+      await this.settings.change(i, synced?.opportunityId, i === 1);
+      const last = this.settings.changes.at(-1);
+      if (last)
+        log(
+          `settings v${last.version} saved through API ${last.api} in ${seconds(last.saveMs)}${last.killedSettingsWorker ? ' (its worker just SIGKILLed)' : ''}; ` +
+            `held by all ${last.processes} processes ${last.everywhereMs === undefined ? 'NOT within 10 s' : `after ${seconds(last.everywhereMs)}`}`,
+        );
+    }
   }
 
   async settleBackground(): Promise<void> {
@@ -357,6 +379,33 @@ class Run {
 
   // ---- verdict ------------------------------------------------------------------------------------------
 
+  verifySettings(): void {
+    const { checks } = this;
+    const { changes, failures } = this.settings;
+    const times = changes.map((c) => c.everywhereMs ?? Infinity).sort((a, b) => a - b);
+    const figure = (ms: number | undefined) => (ms === undefined ? '-' : Number.isFinite(ms) ? seconds(ms) : 'over 10 s');
+    checks.check(
+      'settings: every change saved through an API while workers were being killed',
+      failures.length === 0 && changes.length >= 2,
+      failures.length > 0 ? failures.join('; ') : `${changes.length} changes, saved in ${changes.map((c) => seconds(c.saveMs)).join(', ')}`,
+    );
+    checks.check(
+      "settings: a change saved right after SIGKILLing the settings workflow's worker",
+      changes.some((c) => c.killedSettingsWorker),
+      changes.some((c) => c.killedSettingsWorker) ? 'saved' : 'the worker could not be found or no such change was made',
+    );
+    checks.check(
+      `settings: held by both APIs and every worker within ${seconds(SETTINGS_GOAL_MS)} of the save`,
+      times.length > 0 && times[times.length - 1] <= SETTINGS_GOAL_MS,
+      `median ${figure(times[Math.floor(times.length / 2)])}, max ${figure(times[times.length - 1])} (${changes.map((c) => c.processes).join('/')} processes up)`,
+    );
+    checks.check(
+      'settings: a trigger through the other API decided with the new version',
+      changes.length > 0 && changes.every((c) => c.usedByOtherApi === true),
+      changes.map((c) => `v${c.version} ${c.usedByOtherApi ? 'used' : 'NOT used'}`).join(', '),
+    );
+  }
+
   async verify(finished: boolean): Promise<void> {
     const { checks } = this;
     const [opportunities, screenings, participants, leverLog, deliveries, callbacks] = await Promise.all([
@@ -463,6 +512,7 @@ class Run {
       `${this.kills} SIGKILLs, ${this.cluster.workers.filter((w) => w.running).length}/${this.cluster.workers.length} running at the end`,
     );
     checks.check('the Temporal server was killed and served again', this.outage.readyAt !== undefined);
+    this.verifySettings();
 
     // The raw material, for a closer look: .data/cluster-test/results.json.
     writeFileSync(
@@ -552,7 +602,7 @@ async function main(): Promise<void> {
     });
     const startupMs = Date.now() - startedAt;
     log(`Cluster up in ${seconds(startupMs)}.`);
-    run = new Run(cluster, balancer, new SandboxControl(cluster.urls.sandbox!));
+    run = new Run(cluster, balancer, new SandboxControl(cluster.urls.sandbox!), new SettingsChanges(cluster, settings));
     const r = run;
     aborted.signal.addEventListener('abort', () => (r.done = true));
 
@@ -561,7 +611,7 @@ async function main(): Promise<void> {
     log(
       `Load: ${CANDIDATES} candidates at ${APPLY_PER_SECOND}/s; a worker SIGKILLed every ${KILL_EVERY_MS[0] / 1000}-${KILL_EVERY_MS[1] / 1000} s; Lever storms every ${STORM_EVERY_MS / 1000} s; Temporal killed once.`,
     );
-    const loops = [r.applyAll(), r.playHumans(), r.killWorkers(), r.stormLever()].map((p) =>
+    const loops = [r.applyAll(), r.playHumans(), r.killWorkers(), r.stormLever(), r.changeSettings()].map((p) =>
       p.catch((error: unknown) => log(`! ${String(error)}`)),
     );
     const finished = aborted.signal.aborted ? false : await r.waitUntilDone();
@@ -577,6 +627,7 @@ async function main(): Promise<void> {
     );
     await sleep(10_000);
     await r.verify(finished);
+    await r.settings.close();
     const stopStarted = Date.now();
     await cluster.stop((line) => log(line));
     r.checks.check('the cluster stopped in order', true, seconds(Date.now() - stopStarted));

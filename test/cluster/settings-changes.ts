@@ -1,0 +1,141 @@
+// Settings under fire, for the cluster test: changes saved through one API, alternating, while workers are
+// being killed, each timed from "Save" (the PUT's answer) until every API and worker that is up reports the
+// new version on its /metrics (`relay_settings_version`); then a manual sync through the other API whose
+// decision must record that version. Once, the worker that last ran the settings workflow is SIGKILLed
+// right before a save: the change must still be saved and nothing may wait on it.
+import { Client, Connection } from '@temporalio/client';
+import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
+import type { Cluster } from '../../src/dev/cluster/cluster';
+import type { ClusterSettings } from '../../src/dev/cluster/settings';
+import { opportunityStateQuery, type OpportunityState } from '../../src/opportunity/messages';
+import { workflowIds } from '../../src/temporal/workflow-ids';
+
+const auth = { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}` };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface SettingsChange {
+  version: number;
+  /** The API the change was saved through (1 or 2). */
+  api: number;
+  /** The PUT's own time. */
+  saveMs: number;
+  /** From the PUT's answer until every process that is up reports the version; undefined: not within 10 s. */
+  everywhereMs?: number;
+  /** Processes that reported it (killed workers that were restarting are not counted). */
+  processes: number;
+  /** The worker that last ran the settings workflow was SIGKILLed just before this save. */
+  killedSettingsWorker: boolean;
+  /** A manual sync through the other API decided with this version. */
+  usedByOtherApi?: boolean;
+}
+
+export class SettingsChanges {
+  readonly changes: SettingsChange[] = [];
+  readonly failures: string[] = [];
+  private readonly client: Promise<Client>;
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly settings: ClusterSettings,
+  ) {
+    this.client = Connection.connect({ address: cluster.urls.temporal }).then(
+      (connection) => new Client({ connection, namespace: settings.temporal.namespace }),
+    );
+  }
+
+  private metricsUrls(): string[] {
+    return [
+      ...this.cluster.urls.apis.map((url) => `${url}/metrics`),
+      ...this.cluster.workers.map((_, i) => `http://127.0.0.1:${this.settings.workerMetricsPort + i}/metrics`),
+    ];
+  }
+
+  /** One change through API `index % 2`, timed; `opportunityId` is synced through the other API afterwards. */
+  async change(index: number, opportunityId: string | undefined, killSettingsWorker = false): Promise<void> {
+    const apiIndex = index % this.cluster.urls.apis.length;
+    const api = this.cluster.urls.apis[apiIndex];
+    const other = this.cluster.urls.apis[(apiIndex + 1) % this.cluster.urls.apis.length];
+    try {
+      const current = (await (await fetch(`${api}/admin/settings`, { headers: auth })).json()) as { version: number };
+      const killed = killSettingsWorker ? await this.killSettingsWorker() : false;
+      const started = Date.now();
+      const answer = await fetch(`${api}/admin/settings/willo`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/json', 'if-match': String(current.version) },
+        // Harmless under load: only processes started from now on wait this long for a reviewer.
+        body: JSON.stringify({ reviewWait: `${90 + index + 1}d` }),
+      });
+      const saved = Date.now();
+      if (!answer.ok) {
+        this.failures.push(`change ${index}: PUT answered ${answer.status} ${await answer.text()}`);
+        return;
+      }
+      const { version } = (await answer.json()) as { version: number };
+      const { everywhereMs, processes } = await this.untilEverywhere(version, saved);
+      const change: SettingsChange = { version, api: apiIndex + 1, saveMs: saved - started, processes, killedSettingsWorker: killed };
+      if (everywhereMs !== undefined) change.everywhereMs = everywhereMs;
+      if (opportunityId) change.usedByOtherApi = await this.usedThrough(other, opportunityId, version);
+      this.changes.push(change);
+    } catch (error) {
+      this.failures.push(`change ${index}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Polls every /metrics until each answering process holds `version` (at most 10 s). */
+  private async untilEverywhere(version: number, since: number): Promise<{ everywhereMs?: number; processes: number }> {
+    const deadline = since + 10_000;
+    for (;;) {
+      const versions = await Promise.all(this.metricsUrls().map((url) => versionAt(url)));
+      const up = versions.filter((v): v is number => v !== undefined);
+      if (up.length > 0 && up.every((v) => v >= version)) return { everywhereMs: Date.now() - since, processes: up.length };
+      if (Date.now() > deadline) return { processes: up.filter((v) => v >= version).length };
+      await sleep(50);
+    }
+  }
+
+  /** A manual sync through the other API: its decisions must record the new version. */
+  private async usedThrough(api: string, opportunityId: string, version: number): Promise<boolean> {
+    const since = Date.now();
+    const answer = await fetch(`${api}/admin/opportunities/${opportunityId}/sync`, { method: 'POST', headers: auth });
+    if (answer.status !== 202) return false;
+    const client = await this.client;
+    const handle = client.workflow.getHandle(workflowIds.opportunity(opportunityId));
+    for (let i = 0; i < 100; i++) {
+      try {
+        const { status } = await handle.describe();
+        const state: OpportunityState = status.name === 'RUNNING' ? await handle.query(opportunityStateQuery) : await handle.result();
+        const decision = state.log.find((d) => d.at >= since - 1_000);
+        if (decision) return decision.settingsVersion === version;
+      } catch {
+        // Between runs, or a worker being killed: look again.
+      }
+      await sleep(200);
+    }
+    return false;
+  }
+
+  /** SIGKILLs the worker whose identity ran the settings workflow's last task; false when it cannot tell. */
+  private async killSettingsWorker(): Promise<boolean> {
+    const client = await this.client;
+    const history = await client.workflow.getHandle(workflowIds.settings(this.settings.taskQueue)).fetchHistory();
+    const identity = [...(history.events ?? [])].reverse().find((e) => e.workflowTaskStartedEventAttributes)
+      ?.workflowTaskStartedEventAttributes?.identity;
+    const pid = Number(identity?.split('@')[0]);
+    const victim = this.cluster.workers.find((w) => w.pid === pid);
+    return victim ? victim.kill('SIGKILL') : false;
+  }
+
+  async close(): Promise<void> {
+    await (await this.client).connection.close();
+  }
+}
+
+async function versionAt(url: string): Promise<number | undefined> {
+  try {
+    const text = await (await fetch(url, { signal: AbortSignal.timeout(1_000) })).text();
+    const line = text.split('\n').find((l) => l.startsWith('relay_settings_version'));
+    return line ? Number(line.trim().split(/\s+/).pop()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
