@@ -4,6 +4,7 @@
 import type { Request, Response } from 'express';
 import { HttpProblem } from '../http/problems';
 import { requireActor, type Actor } from './auth';
+import type { Config } from '../config';
 import type { ConsoleDeps } from './index';
 import type { Frame } from './layout';
 import { sessionOf } from './session';
@@ -18,6 +19,8 @@ export interface Console {
   deps: ConsoleDeps;
   now: () => number;
   adminToken: string;
+  /** The configuration with the settings in force: what a backfill or an admin action runs with. */
+  current: () => Config;
 }
 
 export const SIGN_IN_PATH = '/console/sign-in';

@@ -15,14 +15,27 @@ export class FieldErrors {
     }
   }
 
+  /** Every problem, in the order given. */
+  all(): FieldProblem[] {
+    return [...this.byPath].flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
+  }
+
   get size(): number {
     return this.byPath.size;
   }
 
-  /** The messages about exactly this path; they are not shown again by `rest`. */
+  /**
+   * The messages about this path and its items (`triggerStages[1]`: one of the chosen stages), for the
+   * control of that path; they are not shown again by `rest`.
+   */
   take(path: string): string[] {
-    this.claimed.add(path);
-    return this.byPath.get(path) ?? [];
+    const out: string[] = [];
+    for (const [key, messages] of this.byPath) {
+      if (key !== path && !(key.startsWith(`${path}[`) && /^\[\d+\]$/.test(key.slice(path.length)))) continue;
+      this.claimed.add(key);
+      out.push(...messages);
+    }
+    return out;
   }
 
   /** Messages under `field` (itself, `field.x`, `field[0]...`) that no control took. */

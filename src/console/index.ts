@@ -28,6 +28,8 @@ export interface ConsoleDeps {
   settings: SettingsAccess;
   lever: LeverLists;
   now?: () => number;
+  /** The configuration with the settings in force (console changes applied); by default `config`. */
+  currentConfig?: () => Config;
   /** The health checks; by default the doctor's, reading Lever through the rate-limited Lever queue. */
   checks?: () => Promise<CheckResult[]>;
 }
@@ -48,7 +50,7 @@ const FORM_BODY_LIMIT = '200kb';
 
 export function consoleRouter(deps: ConsoleDeps): Router {
   const { config, client } = deps;
-  const c: Console = { deps, now: deps.now ?? Date.now, adminToken: config.api.adminToken };
+  const c: Console = { deps, now: deps.now ?? Date.now, adminToken: config.api.adminToken, current: deps.currentConfig ?? (() => config) };
   const health = new HealthMonitor(
     deps.checks ?? (() => runChecks(config, client, queuedLeverReads(client, config.temporal.taskQueue))),
     c.now,

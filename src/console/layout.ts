@@ -46,7 +46,7 @@ function navigation(frame: Frame): Html {
     <ul class="sections">
       ${SECTIONS.map(([path, text]) => link(path, text, frame.current))}
     </ul>
-    <ul class="integrations" aria-label="Integration settings">
+    <ul class="integrations" aria-label="Settings">
       ${frame.groups.map((g) => link(`/console/settings/${g.id}`, g.title, frame.current))}
     </ul>
     <form method="post" action="/console/sign-out" class="sign-out">

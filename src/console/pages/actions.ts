@@ -40,12 +40,14 @@ function selectField(name: string, label: string, options: Html[], errors: Field
   </div>`;
 }
 
-export function actionsPage(frame: Frame, { integrations, choices, errors, typed }: ActionsPageInput): Html {
+export function actionsPage(frame: Frame, { integrations, choices, errors, typed: given }: ActionsPageInput): Html {
+  // Unless the person chose, the first integration that is on.
+  const typed: Record<string, string> = { integration: integrations.find((i) => i.enabled)?.name ?? '', ...given };
   const option = (value: string, text: string, field: string) =>
     html`<option value="${value}" ${attr('selected', typed[field] === value)}>${text}</option>`;
   return page(
     frame,
-    html`<section aria-labelledby="sync-heading">
+    html`<article aria-labelledby="sync-heading">
         <h2 id="sync-heading">Sync an opportunity</h2>
         <p class="muted">
           Looks at the opportunity again now and acts on its current state, whatever its age. Repeating it does nothing twice.
@@ -55,8 +57,8 @@ export function actionsPage(frame: Frame, { integrations, choices, errors, typed
           ${textField('opportunity', 'Opportunity id or Lever URL', 'text', typed.opportunity ?? '', errors, 'For example https://hire.lever.co/candidates/<id>')}
           <button type="submit">Sync</button>
         </form>
-      </section>
-      <section aria-labelledby="backfill-heading">
+      </article>
+      <article aria-labelledby="backfill-heading">
         <h2 id="backfill-heading">Backfill</h2>
         <p class="muted">
           Looks at every matching opportunity in Lever for one integration. Preview first: it counts what each candidate would get without
@@ -92,7 +94,7 @@ export function actionsPage(frame: Frame, { integrations, choices, errors, typed
             <button type="submit" name="_action" value="run">Run backfill</button>
           </div>
         </form>
-      </section>`,
+      </article>`,
   );
 }
 

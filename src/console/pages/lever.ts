@@ -59,21 +59,21 @@ export function leverPage(frame: Frame, { config, checks, relaySettings, problem
   return page(
     frame,
     html`${problem ? html`<p role="alert" class="notice error">${problem}</p>` : ''}
-      <section aria-labelledby="key-heading">
+      <article aria-labelledby="key-heading">
         <h2 id="key-heading">API key</h2>
         <p class="muted">
           At <code>${config.lever.baseUrl}</code>. The key needs read access to opportunities, postings, stages and users, and to
           confidential postings if any integration covers them.
         </p>
         ${checkList(keyChecks, 'No checks of the key yet.')}
-      </section>
-      <section aria-labelledby="webhooks-heading">
+      </article>
+      <article aria-labelledby="webhooks-heading">
         <h2 id="webhooks-heading">Webhooks</h2>
         <p class="muted">Lever sends its events to <code>${url}</code>.</p>
         ${webhooksListed ? checkList([webhooksListed], '') : ''} ${webhookRows(config, checks)}
         <form method="post" action="/console/lever/webhooks">${csrfField(frame.csrf)}<button type="submit">Register webhooks</button></form>
-      </section>
-      <section aria-labelledby="rate-heading">
+      </article>
+      <article aria-labelledby="rate-heading">
         <h2 id="rate-heading">Request rate</h2>
         <p>
           All workers together stay under <strong>${config.lever.ratePerSecond}</strong> Lever requests a second
@@ -81,6 +81,6 @@ export function leverPage(frame: Frame, { config, checks, relaySettings, problem
           ${config.lever.bulkTriggerRate} opportunities a second, and webhook work goes first.
         </p>
         ${relaySettings ? html`<p><a href="/console/settings/lever">Relay settings</a></p>` : ''}
-      </section>`,
+      </article>`,
   );
 }

@@ -1,13 +1,13 @@
 // One settings page per group, generated from the settings view: no page is written per integration. At
 // the top whether the group is set up and what it misses; then its form (a control per field, by kind),
 // its secrets (only whether each is set), and its admin actions (Wintro's "Sync").
-import type { AuditEntry, GroupView } from '../../settings/view';
+import type { AuditEntry, FieldView, GroupView } from '../../settings/view';
 import type { FieldErrors } from '../field-errors';
 import { html, type Html, type Interpolation } from '../html';
 import { csrfField, page, type Frame } from '../layout';
 import type { Choices } from '../lever-choices';
 import { auditChanges } from './audit';
-import { fieldBlock } from './fields';
+import { fieldBlock, inputId } from './fields';
 
 export interface AdminButton {
   /** The button's text ("Sync"). */
@@ -46,7 +46,7 @@ export function groupState(group: GroupView): Html {
 
 function secrets(group: GroupView): Interpolation {
   if (group.secrets.length === 0) return '';
-  return html`<section aria-labelledby="secrets-heading">
+  return html`<article aria-labelledby="secrets-heading">
     <h2 id="secrets-heading">Secrets</h2>
     <p class="muted">
       Secrets come only from the environment (or a <code>*_FILE</code>); the console shows whether each is set, never its value.
@@ -70,19 +70,19 @@ function secrets(group: GroupView): Interpolation {
         )}
       </tbody>
     </table>
-  </section>`;
+  </article>`;
 }
 
 function adminForms(frame: Frame, buttons: AdminButton[]): Interpolation {
   if (buttons.length === 0) return '';
-  return html`<section aria-labelledby="run-heading">
+  return html`<article aria-labelledby="run-heading">
     <h2 id="run-heading">Run now</h2>
     <div class="admin-buttons">
       ${buttons.map(
         (b) => html`<form method="post" action="${b.action}">${csrfField(frame.csrf)}<button type="submit">${b.label}</button></form>`,
       )}
     </div>
-  </section>`;
+  </article>`;
 }
 
 function conflictNotice(changes: AuditEntry[]): Html {
@@ -96,37 +96,55 @@ function conflictNotice(changes: AuditEntry[]): Html {
   </article>`;
 }
 
+/** The field a problem's path is about: `rules[0].postings` is about `rules`. */
+function fieldOf(group: GroupView, path: string): FieldView | undefined {
+  return group.fields.find((f) => path === f.name || path.startsWith(`${f.name}[`) || path.startsWith(`${f.name}.`));
+}
+
+/** At the top of a refused form: each problem with the field it is about, linked to its control. */
+function errorSummary(group: GroupView, title: string, errors: FieldErrors): Html {
+  const items = errors.all().map(({ field: path, message }) => {
+    const field = fieldOf(group, path);
+    if (!field) return html`<li>${path}: ${message}</li>`;
+    const detail = path === field.name ? '' : ` (${path.slice(field.name.length).replace(/^\./, '')})`;
+    // An item of a list (`triggerStages[1]`) has no control of its own: link to the list's.
+    const target = inputId(path.replace(/\[\d+\]$/, '').replace(/^(.*\.postings)\[\d+\]$/, '$1'));
+    return html`<li><a href="#${target}">${field.label}${detail}</a>: ${message}</li>`;
+  });
+  return html`<div class="notice error error-summary" role="alert">
+    <strong>${title}</strong>
+    ${
+      items.length > 0
+        ? html`<ul>
+            ${items}
+          </ul>`
+        : ''
+    }
+  </div>`;
+}
+
 export function settingsPage(frame: Frame, input: SettingsPageInput): Html {
   const { group, errors } = input;
   const values = input.values ?? {};
   // Fields first: each takes its own messages, and what none took is listed at the top.
   const fields = group.fields.map((f) => fieldBlock(f, f.name in values ? values[f.name] : f.value, input.choices, errors));
-  const leftover = errors.unclaimed();
+  errors.unclaimed();
   // The hidden first Save: Enter in a text field presses the form's first submit button, which must be Save
   // rather than "Remove step" (it is hidden from sight and from assistive technology, not from the form).
-  const problems =
-    input.refusal || leftover.length > 0
-      ? html`<div class="notice error" role="alert">
-          <strong>${input.refusal ?? 'Not saved'}</strong>${
-            leftover.length > 0
-              ? html`<ul>
-                  ${leftover.map((m) => html`<li>${m}</li>`)}
-                </ul>`
-              : ''
-          }${errors.size > leftover.length ? html`<p>Each problem is shown beside its field.</p>` : ''}
-        </div>`
-      : '';
+  const problems = input.refusal || errors.size > 0 ? errorSummary(group, input.refusal ?? 'Not saved', errors) : '';
   return page(
     frame,
     html`${groupState(group)} ${input.conflict ? conflictNotice(input.conflict) : ''} ${problems}
       ${input.choices.problem ? html`<p class="notice warn">${input.choices.problem}</p>` : ''}
-      <form method="post" action="/console/settings/${group.id}" class="settings-form" novalidate>
-        ${csrfField(frame.csrf)}
-        <input type="hidden" name="version" value="${input.version}" />
-        <button type="submit" name="_action" value="save" class="implicit-submit" tabindex="-1" aria-hidden="true">Save</button>
-        ${fields.length > 0 ? fields : html`<p class="muted">Nothing to set here.</p>`}
-        <div class="form-actions"><button type="submit" name="_action" value="save">Save</button></div>
-      </form>
+      <article>
+        <form method="post" action="/console/settings/${group.id}" class="settings-form" novalidate>
+          ${csrfField(frame.csrf)}
+          <input type="hidden" name="version" value="${input.version}" />
+          <button type="submit" name="_action" value="save" class="implicit-submit" tabindex="-1" aria-hidden="true">Save</button>
+          ${fields.length > 0 ? fields : html`<p class="muted">Nothing to set here.</p>`}
+          <div class="form-actions"><button type="submit" name="_action" value="save">Save</button></div>
+        </form>
+      </article>
       ${secrets(group)} ${adminForms(frame, input.adminButtons)}`,
   );
 }

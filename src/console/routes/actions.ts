@@ -21,7 +21,7 @@ const QUERY_TIMEOUT_MS = 3_000;
 
 function backfillChoices(c: Console): BackfillChoice[] {
   const groups = c.deps.settings.view().groups;
-  return integrationParts(c.deps.config)
+  return integrationParts(c.current())
     .filter((p) => 'opportunity' in p.integration)
     .map((p) => ({
       name: p.integration.name,
@@ -115,9 +115,10 @@ export function actionsRoutes(c: Console, router: Router): void {
         dryRun: one(body, '_action') !== 'run',
       });
       if (!request.success) return render(c, res, asker, 400, describeIssues(request.error), typed);
-      const options = backfillOptions(c.deps.config, request.data);
+      const config = c.current();
+      const options = backfillOptions(config, request.data);
       if ('problem' in options) return render(c, res, asker, 400, [{ field: 'integration', message: options.problem }], typed);
-      const outcome = await c.deps.actions.start(backfillStart(c.deps.config, options, c.now()));
+      const outcome = await c.deps.actions.start(backfillStart(config, options, c.now()));
       const workflowId = 'workflowId' in outcome ? outcome.workflowId : '';
       res.redirect(303, `${ACTIONS_PATH}/backfill?id=${encodeURIComponent(workflowId)}`);
     }),

@@ -28,7 +28,7 @@ function groupOf(c: Console, req: Request): { group: GroupView; version: number 
 }
 
 function adminRoutesOf(c: Console, group: GroupView) {
-  return integrationParts(c.deps.config).find((p) => p.integration.name === group.id && group.integration);
+  return integrationParts(c.current()).find((p) => p.integration.name === group.id && group.integration);
 }
 
 /** "Sync" from `wintro/sync`. */
@@ -144,7 +144,7 @@ export function settingsRoutes(c: Console, router: Router): void {
       const route = part?.server.admin?.[Number(req.params.index)];
       if (!part || !route) throw new HttpProblem(404, 'no such action');
       if (!group.enabled) throw new HttpProblem(409, `${group.title} is switched off: switch it on first`);
-      const outcome = await c.deps.actions.start(route.start(part.section, c.deps.config));
+      const outcome = await c.deps.actions.start(route.start(part.section, c.current()));
       const workflowId = 'workflowId' in outcome ? outcome.workflowId : '';
       const run = 'runId' in outcome ? `&run=${encodeURIComponent(outcome.runId)}` : '';
       res.redirect(303, `${settingsPath(group)}?started=${encodeURIComponent(workflowId)}${run}`);
