@@ -53,9 +53,12 @@ async function main(): Promise<void> {
   quietRuntime();
   mkdirSync(dir, { recursive: true });
   await globalSetup();
+  // RECORD_ONLY=settings records one group of histories (e.g. after changing only that workflow).
+  const only = process.env.RECORD_ONLY;
   try {
-    await recordEveryFlow();
-    await recordExpiries();
+    if (!only || only === 'flows') await recordEveryFlow();
+    if (!only || only === 'expiries') await recordExpiries();
+    if (!only || only === 'settings') await recordSettings();
   } finally {
     await globalTeardown();
   }
@@ -225,3 +228,31 @@ main().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });
+
+/** The settings workflow: two changes through the JSON API, each applied to the schedules by its activity. */
+async function recordSettings(): Promise<void> {
+  const relay = await startTestRelay();
+  const auth = { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}` };
+  try {
+    const changes = [{ willo: { triggerStages: ['onsite'], inviteExpiry: '7d' } }, { lever: { sweepInterval: '30m' } }];
+    for (const change of changes) {
+      const [group, values] = Object.entries(change)[0];
+      const { body } = await http<{ version: number }>('GET', `${relay.apiUrl}/admin/settings`, undefined, auth);
+      const saved = await http('PUT', `${relay.apiUrl}/admin/settings/${group}`, values, { ...auth, 'if-match': String(body.version) });
+      if (saved.status !== 200) throw new Error(`settings change answered ${saved.status}: ${JSON.stringify(saved.body)}`);
+    }
+    const workflowId = workflowIds.settings(relay.config.temporal.taskQueue);
+    const handle = relay.client.workflow.getHandle(workflowId);
+    // Both changes applied (the last activity completed): the history ends waiting for the next change.
+    await waitFor(
+      async () => {
+        const events = (await handle.fetchHistory()).events ?? [];
+        return events.filter((e) => e.activityTaskCompletedEventAttributes).length >= 2 || undefined;
+      },
+      { what: 'both settings changes applied' },
+    );
+    await saveRun(relay, 'relay-settings-two-changes', workflowId, (await handle.describe()).runId);
+  } finally {
+    await relay.stop();
+  }
+}
