@@ -256,7 +256,7 @@ describe('console pages', () => {
     const tech = (await request('GET', '/console/settings/tech-interview', { cookie })).text;
     // A stage given by name is shown as the stage it names.
     expect(tech).toContain('<option value="phone-screen" selected>Phone Screen</option>');
-    expect(tech).toContain('<option value="rita@example.com">Rita Recruiter</option>');
+    expect(tech).toContain('<option value="rita@example.com">Rita Recruiter (rita@example.com)</option>');
     expect(tech).toContain('<label for="field-windowDays">Backfill window (days)</label><input type="number"');
     expect((await request('GET', '/console/settings/nope', { cookie })).status).toBe(404);
   });

@@ -218,6 +218,31 @@ describeInBrowser('the console in a browser', () => {
     await shoot('backfill-preview');
   });
 
+  it('runs a backfill, following its progress until done', async () => {
+    await page.goto(consoleUrl('/actions'));
+    await page.getByLabel('Integration', { exact: true }).selectOption({ label: 'Willo' });
+    await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'On-site Interview' });
+    await page.getByRole('button', { name: 'Run backfill' }).click();
+    expect(new URL(page.url()).pathname).toBe('/console/actions/backfill');
+    await waitFor(async () => (await pageText()).includes('Backfill done.'), {
+      what: 'the backfill to finish',
+      timeoutMs: 60_000,
+      intervalMs: 500,
+    });
+    expect(await page.getByRole('progressbar', { name: 'Backfill progress' }).getAttribute('value')).toBe('1');
+    await shoot('backfill-run');
+  });
+
+  it("registers Lever's webhooks and starts Wintro's sync from their pages", async () => {
+    await page.goto(consoleUrl('/lever'));
+    await page.getByRole('button', { name: 'Register webhooks' }).click();
+    expect(await statusText()).toMatch(/^Webhooks registered: 0 created, 0 enabled again, \d+ already there\.$/);
+    await page.goto(consoleUrl('/settings/wintro'));
+    await page.getByRole('button', { name: 'Sync', exact: true }).click();
+    expect(await statusText()).toMatch(/^Started wintro/);
+    await shoot('settings-wintro-sync');
+  });
+
   it('signs out; every page then sends the visitor to the sign-in page', async () => {
     await page.goto(consoleUrl('/audit'));
     await shoot('audit');

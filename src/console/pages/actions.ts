@@ -141,38 +141,40 @@ export function backfillPage(frame: Frame, { workflowId, temporalUiUrl, progress
     { ...frame, ...(done ? {} : { refreshSeconds: 2 }) },
     html`<p><code>${workflowId}</code> · <a href="${temporalUiUrl}" rel="noreferrer">Open in the Temporal UI</a></p>
       ${problem ? html`<p class="notice warn">${problem}</p>` : ''}
-      ${
-        progress
-          ? html`<p class="${done ? 'done' : ''}">
-                ${done ? (dryRun ? 'Preview done.' : 'Backfill done.') : dryRun ? 'Counting...' : 'Running...'}
-              </p>
-              <progress
-                aria-label="${dryRun ? 'Preview progress' : 'Backfill progress'}"
+      <article>
+        ${
+          progress
+            ? html`<p class="${done ? 'done' : ''}">
+                  ${done ? (dryRun ? 'Preview done.' : 'Backfill done.') : dryRun ? 'Counting...' : 'Running...'}
+                </p>
+                <progress
+                  aria-label="${dryRun ? 'Preview progress' : 'Backfill progress'}"
+                  ${
+                    done
+                      ? html` value="1" max="1"`
+                      : value !== undefined && progress.listed > 0
+                        ? html` value="${value}" max="${progress.listed}"`
+                        : ''
+                  }
+                ></progress>
+                <dl class="counts">
+                  <dt>Listed</dt>
+                  <dd>${progress.listed}</dd>
+                  <dt>Triggered</dt>
+                  <dd>${progress.triggered}</dd>
+                  <dt>Pages</dt>
+                  <dd>${progress.pages}</dd>
+                </dl>
                 ${
-                  done
-                    ? html` value="1" max="1"`
-                    : value !== undefined && progress.listed > 0
-                      ? html` value="${value}" max="${progress.listed}"`
-                      : ''
-                }
-              ></progress>
-              <dl class="counts">
-                <dt>Listed</dt>
-                <dd>${progress.listed}</dd>
-                <dt>Triggered</dt>
-                <dd>${progress.triggered}</dd>
-                <dt>Pages</dt>
-                <dd>${progress.pages}</dd>
-              </dl>
-              ${
-                dryRun
-                  ? html`<h2>What each candidate would get</h2>
-                      ${decisions(progress)}`
-                  : ''
-              }`
-          : html`<p aria-busy="true">Waiting for a worker to report progress...</p>
-              <progress aria-label="Backfill progress"></progress>`
-      }
+                  dryRun
+                    ? html`<h2>What each candidate would get</h2>
+                        ${decisions(progress)}`
+                    : ''
+                }`
+            : html`<p aria-busy="true">Waiting for a worker to report progress...</p>
+                <progress aria-label="Backfill progress"></progress>`
+        }
+      </article>
       <p><a href="/console/actions">Back to actions</a></p>`,
   );
 }

@@ -82,7 +82,10 @@ function control(field: FieldView, value: unknown, choices: Choices, disabled: b
       </select>`;
     case 'user': {
       const chosen = asString(value);
-      const users = choices.users.filter((u) => !u.deactivated || u.email === chosen);
+      // Names can repeat; the email tells people apart (and is what is stored).
+      const users = choices.users
+        .filter((u) => !u.deactivated || u.email === chosen)
+        .map((u) => ({ ...u, text: `${u.text} (${u.email})${u.deactivated ? ', deactivated' : ''}` }));
       return html`<select id="${id}" name="${field.name}" ${off}${aria}>
         <option value="">Choose a Lever user</option>
         ${choiceOptions(users, [chosen], (c) => (c as (typeof users)[number]).email)}
