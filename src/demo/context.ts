@@ -4,6 +4,7 @@
 import type { RelayConfig } from '../config/relay';
 import { sandboxBaseUrl } from '../config/sandbox-defaults';
 import type { SandboxControl } from '../sandbox/control-client';
+import type { SettingsView } from '../settings/view';
 import { workflowIds } from '../temporal/workflow-ids';
 
 const started = Date.now();
@@ -56,6 +57,11 @@ export interface DemoContext {
   uiLink(workflowId: string): string;
   /** Where to look at the opportunity process (and, through it, its children). */
   opportunityLink(opportunityId: string): string;
+  /**
+   * What an admin does on the console's settings page, through the same JSON API (`PUT /admin/settings/<group>`);
+   * fields the environment sets are left as they are. Returns what it did, for the narration.
+   */
+  saveSettings(group: string, values: Record<string, unknown>): Promise<string>;
 }
 
 export function demoContext(relay: RelayConfig, control: SandboxControl): DemoContext {
@@ -67,5 +73,22 @@ export function demoContext(relay: RelayConfig, control: SandboxControl): DemoCo
     pause: (ms = 1000) => new Promise((r) => setTimeout(r, ms)),
     uiLink: (workflowId) => uiLink(relay, workflowId),
     opportunityLink: (opportunityId) => uiLink(relay, workflowIds.opportunity(opportunityId)),
+    saveSettings: (group, values) => saveSettings(relay, group, values),
   };
+}
+
+async function saveSettings(relay: RelayConfig, group: string, values: Record<string, unknown>): Promise<string> {
+  const headers = { authorization: `Bearer ${relay.api.adminToken}`, 'content-type': 'application/json' };
+  const current = (await (await fetch(`${relay.api.publicUrl}/admin/settings`, { headers })).json()) as SettingsView;
+  const fields = current.groups.find((g) => g.id === group)?.fields ?? [];
+  const unlocked = Object.fromEntries(Object.entries(values).filter(([name]) => !fields.find((f) => f.name === name)?.lockedBy));
+  if (Object.keys(unlocked).length === 0) return `left as the environment sets them (${Object.keys(values).join(', ')})`;
+  const answer = await fetch(`${relay.api.publicUrl}/admin/settings/${group}`, {
+    method: 'PUT',
+    headers: { ...headers, 'if-match': String(current.version) },
+    body: JSON.stringify(unlocked),
+  });
+  if (!answer.ok) throw new Error(`saving ${group} settings answered ${answer.status}: ${await answer.text()}`);
+  const { version } = (await answer.json()) as { version: number };
+  return `saved as settings version ${version}: ${JSON.stringify(unlocked)}`;
 }

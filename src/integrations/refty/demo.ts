@@ -3,17 +3,23 @@
 import type { DemoContext } from '../../demo/context';
 import { SEED_POSTING_IDS } from '../../sandbox/lever/seed';
 import { integrationProcessId } from '../../temporal/workflow-ids';
-import type { ReftyConfig } from './config';
+import { SANDBOX_REFTY_RULES, type ReftyConfig } from './config';
+import type { ReftyRule } from './rules';
 import { reftyControl } from './sandbox/control-client';
 import { reftyStepTag } from './tags';
 
 export async function reftyScenario(
-  { control, step, until, pause, uiLink, opportunityLink }: DemoContext,
+  { control, step, until, pause, uiLink, opportunityLink, saveSettings }: DemoContext,
   section: ReftyConfig,
 ): Promise<void> {
   const refty = reftyControl(control);
   const postingId = SEED_POSTING_IDS.supportLead;
-  const rule = section.rules.find((r) => r.postings.includes(postingId));
+  // What an admin adds on the console's Refty page ("Add a rule"), unless REFTY_RULES sets the rules.
+  const consoleRules = JSON.parse(SANDBOX_REFTY_RULES) as ReftyRule[];
+  step(
+    `An admin adds a Refty rule for ${postingId} on the console's settings page: ${await saveSettings('refty', { rules: consoleRules })}`,
+  );
+  const rule = (process.env.REFTY_RULES ? section.rules : consoleRules).find((r) => r.postings.includes(postingId));
   if (!rule) throw new Error(`no Refty rule covers ${postingId}: the demo needs the sandbox default REFTY_RULES`);
   const requests = async (count: number) =>
     until(`${count} Refty request(s)`, async () => {

@@ -8,8 +8,11 @@ import { WILLO_TAGS } from './tags';
 
 const willoTagsOf = (tags: string[]) => tags.filter((t) => (Object.values(WILLO_TAGS) as string[]).includes(t));
 
-export async function willoScenario({ control, step, until, pause, uiLink, opportunityLink }: DemoContext): Promise<void> {
+export async function willoScenario({ control, step, until, pause, uiLink, opportunityLink, saveSettings }: DemoContext): Promise<void> {
   const willo = willoControl(control);
+  step(
+    `An admin picks Phone Screen as Willo's trigger stage on the console's settings page: ${await saveSettings('willo', { triggerStages: ['phone-screen'] })}`,
+  );
   const postingId = SEED_POSTING_IDS.backendEngineer;
   const { opportunityId } = await control.apply({ name: 'Wes Willo', email: `wes.willo+${Date.now()}@example.com`, postingId });
   step(`A candidate applies to ${postingId}; the opportunity inherits the posting's tag ${SEED_WILLO_POSTING_TAG}`);
