@@ -21,6 +21,7 @@ export interface LiveStatus {
 
 export class LiveSettings {
   private effective: EffectiveSettings;
+  private stored: StoredSettings = EMPTY_SETTINGS;
   private carried?: TriggerSettings;
   private timer?: NodeJS.Timeout;
   private refreshedAt?: number;
@@ -87,8 +88,15 @@ export class LiveSettings {
     this.refreshedAt = Date.now();
     this.error = undefined;
     if (stored.version <= this.effective.version) return;
+    this.stored = stored;
     this.effective = effectiveSettings(this.envConfig, this.env, stored);
     for (const listener of this.listeners) listener(this.effective);
+  }
+
+  /** Computes the settings in force again from the environment's configuration (tests that change it after start). */
+  reload(): void {
+    this.effective = effectiveSettings(this.envConfig, this.env, this.stored);
+    this.carried = undefined;
   }
 
   /** Reads now, then every second. Resolves after the first read (or its failure). */

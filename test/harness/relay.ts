@@ -49,6 +49,7 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   config.api.publicUrl = apiUrl;
   const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl, webhookRetryDelaysMs: [100, 300, 1000, 2000, 4000] });
   pointAtSandbox(config, sandbox.baseUrl);
+  (app.locals.settings as LiveSettings).reload();
 
   let stopWorkers = async () => {};
   const startWorker = async () => {
