@@ -73,7 +73,7 @@ function cookieAttributes(req: Request, publicUrl: string): string {
 }
 
 export function setSessionCookie(res: Response, req: Request, publicUrl: string, session: Session, adminToken: string, now: number): void {
-  const maxAge = Math.max(0, Math.floor((session.exp - now) / 1000));
+  const maxAge = Math.max(0, Math.round((session.exp - now) / 1000));
   res.append(
     'Set-Cookie',
     `${SESSION_COOKIE}=${encodeSession(session, adminToken)}; ${cookieAttributes(req, publicUrl)}; Max-Age=${maxAge}; Expires=${new Date(session.exp).toUTCString()}`,

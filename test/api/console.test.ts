@@ -310,6 +310,8 @@ describe('console pages', () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('Not saved: invalid settings');
+    // The summary at the top names each field and links to its control.
+    expect(answer.text).toContain('<li><a href="#field-reminderAfter">Reminder after</a>: must be a duration such as 3d</li>');
     expect(answer.text).toMatch(/id="field-triggerStages"[^>]*aria-describedby="field-triggerStages-error"[^>]*aria-invalid="true"/);
     expect(answer.text).toMatch(
       /<select[^>]*id="field-triggerStages"[\s\S]*?<\/select><small id="field-triggerStages-error" class="field-error">no Lever stage &quot;onsite-x&quot;<\/small>/,
@@ -375,6 +377,7 @@ describe('console pages', () => {
       form: { _csrf: csrf, version: '7', enabled: 'true', ...rule },
     });
     expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<a href="#field-rules-0--postings">Rules ([0].postings)</a>: a posting may belong to one rule only');
     expect(refused.text).toMatch(
       /<\/select><small id="field-rules-0--postings-error" class="field-error">a posting may belong to one rule only<\/small>/,
     );

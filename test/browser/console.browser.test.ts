@@ -244,6 +244,10 @@ describeInBrowser('the console in a browser', () => {
   });
 
   it('signs out; every page then sends the visitor to the sign-in page', async () => {
+    // The processes the tests above started, counted on the integrations page.
+    await page.goto(consoleUrl('/integrations'));
+    expect(await pageText()).toMatch(/[1-9]\d* running/);
+    await shoot('integrations-running');
     await page.goto(consoleUrl('/audit'));
     await shoot('audit');
     await page.getByRole('button', { name: 'Sign out' }).click();

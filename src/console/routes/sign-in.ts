@@ -35,7 +35,8 @@ export function signInRoutes(c: Console, router: Router): void {
       limiter.fail(address);
       return sendPage(res, 401, signInPage({ next, problem: 'That is not the admin token.' }));
     }
-    setSessionCookie(res, req, publicUrl, newSession(ADMIN_TOKEN_SUBJECT, c.now()), c.adminToken, c.now());
+    const now = c.now();
+    setSessionCookie(res, req, publicUrl, newSession(ADMIN_TOKEN_SUBJECT, now), c.adminToken, now);
     res.redirect(303, next);
   });
 
