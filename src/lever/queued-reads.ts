@@ -11,7 +11,7 @@ import type { LeverClient } from './client';
 import type { LeverWebhook } from './types';
 
 /** The reads the checks and the console make; nothing that writes. */
-export const QUEUED_READ_METHODS = ['listStages', 'listUsersByEmail', 'getPosting', 'listWebhooks', 'listPostings', 'listUsers'] as const;
+export const QUEUED_READ_METHODS = ['listStages', 'listUsersByEmail', 'getPosting', 'listWebhooks', 'listPostings', 'listPublishedPostings', 'listUsers'] as const;
 export type QueuedReadMethod = (typeof QUEUED_READ_METHODS)[number];
 export type LeverReads = Pick<LeverClient, QueuedReadMethod>;
 
@@ -52,6 +52,7 @@ export function queuedLeverReads(client: Client, taskQueue: string, timeout: Dur
     getPosting: (...args) => read('getPosting', args),
     listWebhooks: (...args) => read('listWebhooks', args),
     listPostings: (...args) => read('listPostings', args),
+    listPublishedPostings: (...args) => read('listPublishedPostings', args),
     listUsers: (...args) => read('listUsers', args),
   };
 }

@@ -29,7 +29,7 @@ export interface LeverLists {
 /** Pages read at most per list (100 each): an account with more is shown its first 1,000. */
 const MAX_PAGES = 10;
 
-type Reads = Pick<LeverReads, 'listStages' | 'listPostings' | 'listUsers'>;
+type Reads = Pick<LeverReads, 'listStages' | 'listPostings' | 'listPublishedPostings' | 'listUsers'>;
 
 export function cachedLeverLists(reads: Reads, ttlMs = 60_000, now = () => Date.now()): LeverLists {
   const cache = new Map<string, { at: number; value: Promise<unknown> }>();
@@ -45,9 +45,15 @@ export function cachedLeverLists(reads: Reads, ttlMs = 60_000, now = () => Date.
   return {
     stages: () => cached('stages', async () => (await all((page) => reads.listStages(page))).map(({ id, text }) => ({ id, text }))),
     postings: () =>
-      cached('postings', async () =>
-        (await all((page) => reads.listPostings(page))).map(({ id, text, tags }) => ({ id, text, tags: tags ?? [] })),
-      ),
+      cached('postings', async () => {
+        // Lever lists a posting published on internal channels only when asked for those channels.
+        const [any, published] = await Promise.all([
+          all((page) => reads.listPostings(page)),
+          all((page) => reads.listPublishedPostings(page)),
+        ]);
+        const byId = new Map([...any, ...published].map((p) => [p.id, p]));
+        return [...byId.values()].map(({ id, text, tags }) => ({ id, text, tags: tags ?? [] }));
+      }),
     users: () =>
       cached('users', async () =>
         (await all((page) => reads.listUsers(page))).map((u) => ({
