@@ -122,6 +122,10 @@ describeInBrowser('the console in a browser', () => {
       await expect(nav.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
       if (title !== 'integrations') await shoot(title);
     }
+    await nav.getByRole('link', { name: 'Lever', exact: true }).click();
+    await page.getByRole('link', { name: 'Lever settings' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lever settings');
+    await shoot('settings-lever');
     for (const link of settingsLinks) {
       await nav.getByRole('link', { name: link.text, exact: true }).click();
       expect(new URL(page.url()).pathname).toBe(link.href);

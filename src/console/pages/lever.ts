@@ -80,7 +80,7 @@ export function leverPage(frame: Frame, { config, checks, relaySettings, problem
           (<code>LEVER_RATE_LIMIT_PER_SECOND</code>; Lever allows 10 per key). Sweeps and backfills hand over at most
           ${config.lever.bulkTriggerRate} opportunities a second, and webhook work goes first.
         </p>
-        ${relaySettings ? html`<p><a href="/console/settings/lever">Relay settings</a></p>` : ''}
+        ${relaySettings ? html`<p>The relay's own settings for Lever: <a href="/console/settings/lever">Lever settings</a></p>` : ''}
       </article>`,
   );
 }

@@ -58,7 +58,11 @@ async function render(
     postings: kinds.has('reftyRules'),
     users: kinds.has('user'),
   });
-  const frame = frameOf(c, asker, input.group.title, settingsPath(input.group), message);
+  // The relay's own group (`lever`) belongs under the Lever section; an integration's page is its own entry.
+  const { group } = input;
+  const frame = group.integration
+    ? frameOf(c, asker, group.title, settingsPath(group), message)
+    : frameOf(c, asker, `${group.title} settings`, `/console/${group.id}`, message);
   sendPage(res, status, settingsPage(frame, { ...input, choices, adminButtons: adminButtons(c, input.group) }));
 }
 
