@@ -8,6 +8,7 @@
 //   5. cost: billable Temporal actions per candidate and flow, counted from every run's real history
 //   6. a sweep of 1,000 updated opportunities: Lever requests and time
 //   7. webhook -> partner latency without and during a backfill of 5,000
+//   8. the console: a saved change reaching the other API and the worker; page latency
 // Sizes: BENCH_STARTS (600), BENCH_CONCURRENCY (64), BENCH_BURST (160), BENCH_SWEEP (1000), BENCH_BACKFILL
 // (5000), BENCH_LATENCY_SAMPLES (10).
 import { Client, Connection } from '@temporalio/client';
@@ -42,6 +43,7 @@ import { startApiProcess } from './api-process';
 import { fmt, percentile, runAtRate, runConcurrently } from './load';
 import { decisionOf } from '../test/harness/opportunity';
 import { createWorkers } from '../src/worker';
+import { benchSettings } from './settings';
 import { integrationProcessId } from '../src/temporal/workflow-ids';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 600);
@@ -341,6 +343,7 @@ async function main(): Promise<void> {
     );
 
     await latencyDuringBackfill(client, config, control, apiUrl);
+    await benchSettings(log, { config, client, apiUrl, worker: workers.settings });
 
     workers.shutdown();
     await running;
