@@ -50,6 +50,7 @@ const LEVER_RATE = numberEnv('LEVER_RATE_LIMIT_PER_SECOND', 8);
 const RECONNECT_GRACE_MS = 30_000;
 /** A settings change through one of the APIs this often while candidates apply. */
 const SETTINGS_CHANGE_EVERY_MS = numberEnv('CLUSTER_TEST_SETTINGS_EVERY_MS', 45_000);
+const SETTINGS_CHANGES = numberEnv('CLUSTER_TEST_SETTINGS_CHANGES', 6);
 /** The console's goal: a saved change is held by every API and worker within this long. */
 const SETTINGS_GOAL_MS = 3_000;
 
@@ -168,7 +169,7 @@ class Run {
 
   /** Settings saved through alternating APIs while workers are killed; once right after killing the settings workflow's worker. */
   async changeSettings(): Promise<void> {
-    for (let i = 0; !this.done && !this.applied; i++) {
+    for (let i = 0; !this.done && i < SETTINGS_CHANGES; i++) {
       await sleep(SETTINGS_CHANGE_EVERY_MS);
       if (this.done) break;
       const synced = this.candidates.find((c) => c.opportunityId && c.handled);

@@ -104,8 +104,9 @@ export class SettingsChanges {
       try {
         const { status } = await handle.describe();
         const state: OpportunityState = status.name === 'RUNNING' ? await handle.query(opportunityStateQuery) : await handle.result();
-        const decision = state.log.find((d) => d.at >= since - 1_000);
-        if (decision) return decision.settingsVersion === version;
+        // Workflow time is the worker's clock, this machine's: a decision made after the sync was sent with
+        // the new version (a look at an older trigger still queued may come first, with the old one).
+        if (state.log.some((d) => d.at >= since && d.settingsVersion === version)) return true;
       } catch {
         // Between runs, or a worker being killed: look again.
       }
