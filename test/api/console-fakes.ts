@@ -177,7 +177,12 @@ export interface FakeConsole {
 }
 
 export async function startFakeConsole(
-  options: { config?: (c: Config) => void; checks?: () => Promise<CheckResult[]>; settings?: Partial<SettingsAccess> } = {},
+  options: {
+    config?: (c: Config) => void;
+    checks?: () => Promise<CheckResult[]>;
+    settings?: Partial<SettingsAccess>;
+    now?: () => number;
+  } = {},
 ): Promise<FakeConsole> {
   const config = loadConfig({});
   options.config?.(config);
@@ -196,6 +201,7 @@ export async function startFakeConsole(
     actions: { trigger, start } as unknown as TemporalActions,
     settings: { view: fakeView, change, audit: async () => AUDIT, ...options.settings } as SettingsAccess,
     lever: fakeLever,
+    ...(options.now ? { now: options.now } : {}),
     checks:
       options.checks ??
       (async () => [

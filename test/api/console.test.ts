@@ -129,6 +129,17 @@ describe('console access', () => {
     expect(answer.headers.get('location')).toBe('/console/integrations');
   });
 
+  it('ends a session after 8 hours', async () => {
+    let clock = Date.parse('2026-12-01T09:00:00Z');
+    await fake.close();
+    fake = await startFakeConsole({ now: () => clock });
+    const { cookie } = await signIn();
+    clock += 8 * 60 * 60 * 1000 - 1_000;
+    expect((await request('GET', '/console/audit', { cookie })).status).toBe(200);
+    clock += 2_000;
+    expect((await request('GET', '/console/audit', { cookie })).status).toBe(303);
+  });
+
   it('refuses a tampered or foreign cookie', async () => {
     const { cookie } = await signIn();
     const [name, value] = cookie.split('=');
