@@ -323,7 +323,9 @@ describe('console pages', () => {
     expect(answer.text).toContain('Not saved: invalid settings');
     // The summary at the top names each field and links to its control.
     expect(answer.text).toContain('<li><a href="#field-reminderAfter">Reminder after</a>: must be a duration such as 3d</li>');
-    expect(answer.text).toMatch(/id="field-triggerStages"[^>]*aria-describedby="field-triggerStages-error"[^>]*aria-invalid="true"/);
+    expect(answer.text).toMatch(
+      /id="field-triggerStages"[^>]*aria-describedby="field-triggerStages-error field-triggerStages-help"[^>]*aria-invalid="true"/,
+    );
     expect(answer.text).toMatch(
       /<select[^>]*id="field-triggerStages"[\s\S]*?<\/select><small id="field-triggerStages-error" class="field-error">no Lever stage &quot;onsite-x&quot;<\/small>/,
     );

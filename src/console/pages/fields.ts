@@ -8,6 +8,9 @@ import { matchesChoice, type Choices } from '../lever-choices';
 import type { LeverChoice } from '../deps';
 import { reftyRulesEditor } from './refty-rules';
 
+/** Under every list that takes several choices: people who never used one do not know the key. */
+export const MULTIPLE_HINT = 'Hold Ctrl (⌘ on a Mac) to choose more than one.';
+
 export const inputId = (name: string) => `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 /** The error and help lines under a control, and the attributes that tie them to it. */
@@ -104,7 +107,8 @@ function control(field: FieldView, value: unknown, choices: Choices, disabled: b
 export function fieldBlock(field: FieldView, value: unknown, choices: Choices, errors: FieldErrors): Html {
   const disabled = field.lockedBy !== undefined;
   const own = field.kind.kind === 'reftyRules' ? [] : errors.take(field.name);
-  const { attrs, lines } = describedBy(field.name, field.help, own);
+  const help = field.kind.kind === 'stages' ? [field.help, MULTIPLE_HINT].filter(Boolean).join(' ') : field.help;
+  const { attrs, lines } = describedBy(field.name, help, own);
   const lock = field.lockedBy ? html`<small class="locked">set by ${field.lockedBy}</small>` : '';
   const body = control(field, value, choices, disabled, attrs, errors);
   // A composite editor takes its own messages; whatever it left is shown with the field.

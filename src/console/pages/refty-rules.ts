@@ -5,7 +5,7 @@ import type { FieldErrors } from '../field-errors';
 import { attr, html, type Html } from '../html';
 import { matchesChoice, type Choices } from '../lever-choices';
 import { ruleInput, rulesOf, STEP_KINDS, stepInput, type ReftyRuleValue, type ReftyStepValue } from '../refty-rules-form';
-import { describedBy, inputId } from './fields';
+import { describedBy, inputId, MULTIPLE_HINT } from './fields';
 
 const KIND_TEXT: Record<string, string> = { self_assessment: 'Self-assessment', reference_check: 'Reference check' };
 
@@ -18,7 +18,7 @@ function textInput(name: string, label: string, value: string, disabled: boolean
 }
 
 function selectInput(name: string, label: string, options: Html[], disabled: boolean, errors: FieldErrors, multiple = false): Html {
-  const { attrs, lines } = describedBy(name, undefined, errors.take(name));
+  const { attrs, lines } = describedBy(name, multiple ? MULTIPLE_HINT : undefined, errors.take(name));
   return html`<div class="field">
     <label for="${inputId(name)}">${label}</label
     ><select
