@@ -77,7 +77,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     if (error instanceof HttpProblem) {
       const title =
         { 401: 'Sign in first', 403: 'Refused', 404: 'Not found', 409: 'Not now', 429: 'Too many attempts' }[error.status] ?? 'Refused';
-      return sendPage(res, error.status, problemPage({ title, message: error.message, signedIn }));
+      return sendPage(res, error.status, problemPage({ title, message: forPeople(error, signedIn), signedIn }));
     }
     if (error instanceof TemporalUnavailableError) {
       res.setHeader('retry-after', '5');
@@ -94,6 +94,14 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     );
   });
   return router;
+}
+
+/** The refusals a person meets in a browser, said in their terms (scripts get the technical message from /admin). */
+function forPeople(problem: HttpProblem, signedIn: boolean): string {
+  if (problem.status === 401) return 'Your session has ended, or you have not signed in. Sign in, then try again.';
+  if (problem.status === 403 && signedIn)
+    return 'This form is out of date (you signed in again after opening it). Go back, reload the page and try again.';
+  return problem.message;
 }
 
 function safely(f: () => boolean): boolean {

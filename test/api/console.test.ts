@@ -153,7 +153,9 @@ describe('console access', () => {
   it('refuses a change without the CSRF token (403), and takes one with it or with the bearer token', async () => {
     const { cookie, csrf } = await signIn();
     const form = { version: '7', triggerStages: ['phone-screen', 'onsite'] };
-    expect((await request('POST', '/console/settings/willo', { cookie, form })).status).toBe(403);
+    const refused = await request('POST', '/console/settings/willo', { cookie, form });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('This form is out of date');
     expect((await request('POST', '/console/settings/willo', { cookie, form: { ...form, _csrf: 'not-it' } })).status).toBe(403);
     expect(fake.change).not.toHaveBeenCalled();
     expect((await request('POST', '/console/settings/willo', { cookie, form: { ...form, _csrf: csrf } })).status).toBe(303);
