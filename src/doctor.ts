@@ -2,6 +2,7 @@
 // prints one line per check with a fix under each failure, and exits non-zero when any fails.
 import { ConfigError, loadConfig } from './config';
 import { formatChecks, runChecks, settingsChecks } from './doctor/run';
+import { payloadKeyChecks } from './doctor/payload-keys';
 import { LiveSettings } from './settings/live';
 import { createTemporalClient } from './temporal/connection';
 
@@ -14,7 +15,11 @@ async function main(): Promise<void> {
   // The settings in force: the environment's, with what was saved in the console laid over them.
   const settings = new LiveSettings(client, config);
   await settings.refresh();
-  const results = [...settingsChecks(settings), ...(await runChecks(settings.current().config, client))];
+  const results = [
+    ...settingsChecks(settings),
+    ...(await runChecks(settings.current().config, client)),
+    ...(await payloadKeyChecks(config, client)),
+  ];
   console.log(formatChecks(results));
   await client.connection.close();
   if (results.some((r) => !r.ok)) process.exitCode = 1;

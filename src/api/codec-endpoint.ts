@@ -3,7 +3,7 @@
 // by default only in sandbox mode; in production enable it only on an API that is not exposed publicly.
 import express, { Router, type Response } from 'express';
 import type { Payload } from '@temporalio/common';
-import { EncryptionCodec } from '../temporal/codec';
+import { EncryptionCodec, UnknownKeyError, type PayloadKey } from '../temporal/codec';
 import { HttpProblem } from '../http/problems';
 
 interface JsonPayload {
@@ -21,8 +21,8 @@ const toJson = (p: Payload): JsonPayload => ({
   ...(p.data ? { data: Buffer.from(p.data).toString('base64') } : {}),
 });
 
-export function codecEndpoint(payloadKey: Buffer, uiOrigin: string): Router {
-  const codec = new EncryptionCodec(payloadKey);
+export function codecEndpoint(payloadKeys: PayloadKey[], uiOrigin: string): Router {
+  const codec = new EncryptionCodec(payloadKeys);
   const router = Router();
   const cors = (res: Response) => {
     res.setHeader('access-control-allow-origin', uiOrigin);
@@ -44,8 +44,9 @@ export function codecEndpoint(payloadKey: Buffer, uiOrigin: string): Router {
       try {
         const result = await codec[direction]((payloads as JsonPayload[]).map(fromJson));
         res.json({ payloads: result.map(toJson) });
-      } catch {
-        throw new HttpProblem(400, `payloads could not be ${direction}d with this relay's key`);
+      } catch (error) {
+        if (error instanceof UnknownKeyError) throw new HttpProblem(400, error.message);
+        throw new HttpProblem(400, `payloads could not be ${direction}d with this relay's keys`);
       }
     });
   }

@@ -66,7 +66,7 @@ function redact(name: string, value: string): string {
 }
 
 /** Variables that hold secrets: each may instead be given as `<NAME>_FILE`, a path to a file holding it. */
-export const SECRET_NAME = /(KEY|SECRET|TOKENS?)$/;
+export const SECRET_NAME = /(KEYS?|SECRET|TOKENS?)$/;
 
 /**
  * The environment with every `<NAME>_FILE` of a secret read into `<NAME>` (trimmed), as container secrets

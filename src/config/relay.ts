@@ -3,6 +3,7 @@
 // (src/integrations/<name>/config.ts); src/config/index.ts puts them together.
 import { z } from 'zod';
 import { LEVER_EVENTS, eventEnvSuffix, type LeverEvent } from '../lever/events';
+import { DEFAULT_KEY_ID, type PayloadKey } from '../temporal/codec';
 import type { TemporalSettings } from '../temporal/connection';
 import { bool, duration, port, toMs, url, type EnvReader } from './env';
 import type { SectionContext } from './partner';
@@ -27,7 +28,10 @@ export interface RelayConfig {
     /** Serve `/codec/decode` so the Temporal UI can show decrypted payloads. Anyone who reaches it can read them. */
     codecEndpoint: boolean;
   };
+  /** The key that encrypts (the first of `payloadKeys`). */
   payloadKey: Buffer;
+  /** Every key that decrypts, the encrypting one first (`PAYLOAD_ENCRYPTION_KEYS`, or the one `PAYLOAD_ENCRYPTION_KEY`). */
+  payloadKeys: PayloadKey[];
   lever: {
     baseUrl: string;
     apiKey: string;
@@ -85,10 +89,8 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
     fallbackWebhookTokens[event] = sandboxEnabled ? [SANDBOX_LEVER_WEBHOOK_TOKENS[event]] : [];
   }
 
-  const payloadKeyText = r.get('PAYLOAD_ENCRYPTION_KEY', z.base64(), dflt(SANDBOX_PAYLOAD_KEY), true);
-  const payloadKey = Buffer.from(payloadKeyText ?? '', 'base64');
-  if (payloadKeyText && payloadKey.length !== 32)
-    r.problems.push('PAYLOAD_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  const payloadKeys = readPayloadKeys(r, dflt(SANDBOX_PAYLOAD_KEY));
+  const payloadKey = payloadKeys[0]?.key ?? Buffer.alloc(0);
 
   const relay: RelayConfig = {
     sandbox: { enabled: sandboxEnabled, port: sandboxPort },
@@ -109,6 +111,7 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
       codecEndpoint: r.get('CODEC_ENDPOINT_ENABLED', bool, sandboxEnabled),
     },
     payloadKey,
+    payloadKeys,
     lever: {
       baseUrl: leverBaseUrl ?? `${sandboxUrl}/lever/v1`,
       apiKey: r.get('LEVER_API_KEY', z.string().min(1), dflt(SANDBOX_LEVER_API_KEY), true),
@@ -135,4 +138,32 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
     logLevel: r.get('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   };
   return { relay, context: { sandbox: sandboxEnabled, sandboxUrl } };
+}
+
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * `PAYLOAD_ENCRYPTION_KEYS=<id>:<base64 key>,...` (the first encrypts, all decrypt), or the one
+ * `PAYLOAD_ENCRYPTION_KEY` (id `relay-v1`, the id every payload written before rotation carries).
+ */
+function readPayloadKeys(r: EnvReader, sandboxKey: string | undefined): PayloadKey[] {
+  const list = r.list('PAYLOAD_ENCRYPTION_KEYS', []);
+  const keys: PayloadKey[] = [];
+  if (list.length > 0) {
+    for (const [i, entry] of list.entries()) {
+      const [id, text] = [entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':') + 1)];
+      const key = Buffer.from(text, 'base64');
+      if (entry.indexOf(':') < 1 || !KEY_ID.test(id))
+        r.problems.push(`PAYLOAD_ENCRYPTION_KEYS[${i}] must be <id>:<base64 key>, the id of letters, digits, . _ -`);
+      else if (key.length !== 32)
+        r.problems.push(`PAYLOAD_ENCRYPTION_KEYS[${i}] (${id}) must be 32 bytes, base64-encoded (openssl rand -base64 32)`);
+      else if (keys.some((k) => k.id === id)) r.problems.push(`PAYLOAD_ENCRYPTION_KEYS names the key id ${id} twice`);
+      else keys.push({ id, key });
+    }
+    return keys;
+  }
+  const text = r.get('PAYLOAD_ENCRYPTION_KEY', z.base64(), sandboxKey, true);
+  const key = Buffer.from(text ?? '', 'base64');
+  if (text && key.length !== 32) r.problems.push('PAYLOAD_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  return text && key.length === 32 ? [{ id: DEFAULT_KEY_ID, key }] : [];
 }

@@ -51,7 +51,11 @@ const leverGroup: SettingGroup = {
   secrets: (config) => [
     { env: 'LEVER_API_KEY', label: 'Lever API key', set: config.lever.apiKey !== '' },
     { env: 'ADMIN_TOKEN', label: 'Admin token', set: config.api.adminToken !== '' },
-    { env: 'PAYLOAD_ENCRYPTION_KEY', label: 'Payload encryption key', set: config.payloadKey.length > 0 },
+    {
+      env: config.payloadKeys.length > 1 ? 'PAYLOAD_ENCRYPTION_KEYS' : 'PAYLOAD_ENCRYPTION_KEY',
+      label: `Payload encryption key${config.payloadKeys.length > 1 ? `s (${config.payloadKeys.map((k) => k.id).join(', ')}; the first encrypts)` : ''}`,
+      set: config.payloadKeys.length > 0,
+    },
   ],
 };
 

@@ -4,7 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 import { readFileSync } from 'node:fs';
-import { EncryptionCodec } from './codec';
+import { EncryptionCodec, type PayloadKey } from './codec';
 
 export interface TemporalSettings {
   /** true when `npm start` should run the embedded dev server (no TEMPORAL_ADDRESS given). */
@@ -16,8 +16,8 @@ export interface TemporalSettings {
   maxCachedWorkflows: number;
 }
 
-export function dataConverter(config: { payloadKey: Buffer }): DataConverter {
-  return { payloadCodecs: [new EncryptionCodec(config.payloadKey)] };
+export function dataConverter(config: { payloadKey: Buffer; payloadKeys?: PayloadKey[] }): DataConverter {
+  return { payloadCodecs: [new EncryptionCodec(config.payloadKeys ?? config.payloadKey)] };
 }
 
 /** Address, TLS and API key from TEMPORAL_* (or a temporal.toml profile), defaulting to the embedded server. */
@@ -40,7 +40,7 @@ export function temporalConnectionOptions(config: { temporal: TemporalSettings }
  * A lazy connection lets the API start and answer 503 while Temporal is unreachable, instead of refusing
  * to start: Lever retries a failed delivery, so nothing is lost.
  */
-export function createTemporalClient(config: { temporal: TemporalSettings; payloadKey: Buffer }): Client {
+export function createTemporalClient(config: { temporal: TemporalSettings; payloadKey: Buffer; payloadKeys?: PayloadKey[] }): Client {
   const { connectionOptions, namespace } = temporalConnectionOptions(config);
   const connection = Connection.lazy({ ...connectionOptions, connectTimeout: '3s' });
   return new Client({ connection, namespace, dataConverter: dataConverter(config) });
