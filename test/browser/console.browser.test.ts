@@ -1,5 +1,5 @@
-// The console in a real browser (Debian's chromium driven by playwright-core) against a whole test relay:
-// sign in, every page (a screenshot of each in test-output/screenshots/), a Willo trigger stage changed in
+// The console in a real browser (Debian's chromium driven by playwright-core, JavaScript off) against a
+// whole test relay: sign in, every page (a screenshot of each in test-output/screenshots/), a Willo trigger stage changed in
 // the console acting on the next stage change without a restart, a Refty rule added in the console
 // putting a new applicant into its sequence, a bad value refused beside its field, and signing out.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -47,7 +47,8 @@ describeInBrowser('the console in a browser', () => {
         '--no-first-run',
       ],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // JavaScript off: the console is plain HTML forms, and must work without any script.
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     // The strict CSP must not block anything of ours: every violation is a failure.
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
