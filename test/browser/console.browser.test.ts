@@ -1,7 +1,8 @@
 // The console in a real browser (Debian's chromium driven by playwright-core, JavaScript off) against a
-// whole test relay: sign in, every page (a screenshot of each in test-output/screenshots/), a Willo trigger stage changed in
-// the console acting on the next stage change without a restart, a Refty rule added in the console
-// putting a new applicant into its sequence, a bad value refused beside its field, and signing out.
+// whole test relay: sign in, every page (a screenshot of each in test-output/screenshots/), a Willo
+// trigger stage changed in the console acting on the next stage change without a restart, a Refty rule
+// added in the console putting a new applicant into its sequence, a bad value refused beside its field,
+// backfills, and signing out.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
