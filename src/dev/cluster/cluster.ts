@@ -214,7 +214,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     progress(`Starting the Temporal server on ${address}...`);
     await temporal.start();
     step();
-    const namespace = await ensureNamespace(address, settings.temporal.namespace);
+    const namespace = await ensureNamespace(address, settings.temporal.namespace, settings.temporal.retentionDays);
 
     const uiUrl = binaries.ui ? `http://localhost:${settings.ui.port}` : undefined;
     const apiUrls = settings.api.ports.map((port) => `http://127.0.0.1:${port}`);

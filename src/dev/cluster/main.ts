@@ -28,7 +28,7 @@ function banner(cluster: Cluster): string {
     '',
     'Lever Relay cluster is running (production topology, one machine)',
     `  PostgreSQL    127.0.0.1:${settings.postgres.port}  (data ${settings.postgres.dataDir}, databases temporal + temporal_visibility, user ${settings.postgres.user})`,
-    `  Temporal      ${urls.temporal}  (temporal-server ${binaries.server}: frontend, history, matching, worker; SQL visibility; namespace ${settings.temporal.namespace})`,
+    `  Temporal      ${urls.temporal}  (temporal-server ${binaries.server}: frontend, history, matching, worker; SQL visibility; namespace ${settings.temporal.namespace}, retention ${settings.temporal.retentionDays} days)`,
     ui,
     ...urls.apis.map(
       (url, i) => `  API ${i + 1}         ${url}  (POST /webhooks/lever, /webhooks/<partner>; /admin/*; GET /healthz, /readyz, /metrics)`,

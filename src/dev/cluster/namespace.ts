@@ -2,7 +2,7 @@
 // create` and `temporal operator search-attribute create` do, through the SDK's gRPC services). The list of
 // attributes is SEARCH_ATTRIBUTE_FLAGS, the same list the dev server is started with.
 import { Connection } from '@temporalio/client';
-import { msToTs } from '@temporalio/common/lib/time';
+import { msToTs, tsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../temporal/search-attributes';
 
@@ -49,21 +49,30 @@ async function retrying<T>(what: string, call: () => Promise<T>, timeoutMs = 60_
 
 export interface NamespaceOutcome {
   namespaceCreated: boolean;
+  /** The retention was set to the configured days on an existing namespace. */
+  retentionUpdated: boolean;
   searchAttributesAdded: string[];
 }
 
-export async function ensureNamespace(address: string, namespace: string, retentionDays = 3): Promise<NamespaceOutcome> {
+export async function ensureNamespace(address: string, namespace: string, retentionDays: number): Promise<NamespaceOutcome> {
   const connection = await retrying('connecting to Temporal', () => Connection.connect({ address, connectTimeout: '2s' }));
   try {
     let namespaceCreated = false;
+    let retentionUpdated = false;
+    const retention = msToTs(`${retentionDays} days`);
     await retrying(`registering namespace ${namespace}`, async () => {
       try {
-        await connection.workflowService.describeNamespace({ namespace });
+        const described = await connection.workflowService.describeNamespace({ namespace });
+        // The retention is a decision (how long candidate data stays), not a default: keep it as configured.
+        if (tsToMs(described.config?.workflowExecutionRetentionTtl) !== tsToMs(retention)) {
+          await connection.workflowService.updateNamespace({ namespace, config: { workflowExecutionRetentionTtl: retention } });
+          retentionUpdated = true;
+        }
       } catch (error) {
         if ((error as { code?: number }).code !== 5 /* NOT_FOUND */) throw error;
         await connection.workflowService.registerNamespace({
           namespace,
-          workflowExecutionRetentionPeriod: msToTs(`${retentionDays} days`),
+          workflowExecutionRetentionPeriod: retention,
         });
         namespaceCreated = true;
       }
@@ -85,7 +94,7 @@ export async function ensureNamespace(address: string, namespace: string, retent
     await retrying('waiting for the namespace and its search attributes to be usable', () =>
       connection.workflowService.countWorkflowExecutions({ namespace, query }),
     );
-    return { namespaceCreated, searchAttributesAdded: Object.keys(missing) };
+    return { namespaceCreated, retentionUpdated, searchAttributesAdded: Object.keys(missing) };
   } finally {
     await connection.close();
   }

@@ -18,7 +18,14 @@ export interface ClusterSettings {
   /** `.data/cluster` (under RELAY_DATA_DIR): PostgreSQL data, Temporal config, logs. */
   dir: string;
   postgres: { dataDir: string; port: number; user: string; password: string };
-  temporal: { ports: TemporalPorts; namespace: string; configDir: string; historyShards: number };
+  temporal: {
+    ports: TemporalPorts;
+    namespace: string;
+    configDir: string;
+    historyShards: number;
+    /** How long closed runs (and the candidate data in them) are kept: the namespace's retention. */
+    retentionDays: number;
+  };
   ui: { port: number; enabled: boolean };
   api: { ports: number[] };
   sandbox: { enabled: boolean; port: number };
@@ -73,6 +80,7 @@ export function clusterSettings(env: Env = process.env, overrides: { dir?: strin
       namespace: env.TEMPORAL_NAMESPACE || 'default',
       configDir: join(dir, 'temporal', 'config'),
       historyShards: int(env, 'CLUSTER_HISTORY_SHARDS', 4),
+      retentionDays: int(env, 'TEMPORAL_RETENTION_DAYS', 7),
     },
     ui: { port: int(env, 'CLUSTER_UI_PORT', 18233), enabled: flag(env, 'CLUSTER_UI', true) },
     api: { ports: Array.from({ length: apis }, (_, i) => apiPort + i) },
