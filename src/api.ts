@@ -140,7 +140,7 @@ export function createApp({
     }),
   );
 
-  if (config.api.codecEndpoint) app.use('/codec', codecEndpoint(config.payloadKey, new URL(config.temporal.uiUrl).origin));
+  if (config.api.codecEndpoint) app.use('/codec', codecEndpoint(config.payloadKeys, new URL(config.temporal.uiUrl).origin));
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
