@@ -20,7 +20,7 @@ export function opportunityTriggers(config: Config) {
       return {
         workflowId: workflowIds.opportunity(opportunityId),
         taskQueue,
-        args: [{ opportunityId, settings, coalesceMs: config.opportunity.coalesceMs }],
+        args: [{ opportunityId, settings, pairWindowMs: config.opportunity.pairWindowMs }],
         signal: triggerSignal,
         signalArgs: [trigger],
         // Each run ends when nothing is pending; the next trigger starts a new one.
