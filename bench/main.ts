@@ -126,6 +126,9 @@ async function ingress(config: Config, client: Client, run: string, serverPid: n
   });
   const hooks = webhookPoster(api.url);
   const post = (opportunityId: string) => hooks.post(signedWebhook('applicationCreated', { opportunityId }));
+  // A running API has loaded and compiled its code; this one has just started. Warm it up first (not
+  // counted), as the client above was by its own raw calls.
+  await runConcurrently(Math.min(STARTS, 300), CONCURRENCY, (i) => post(`warm-${run}-${i}`));
   const ingressStarted = performance.now();
   const { perCall: hookCpu } = await cpuPerCall({ ...self, api: api.pid }, STARTS, () =>
     runConcurrently(STARTS, CONCURRENCY, (i) => post(`hook-${run}-${i}`)),
