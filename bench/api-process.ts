@@ -14,7 +14,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; stop(): void }> {
+export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; pid: number; stop(): void }> {
   const root = join(__dirname, '..');
   const port = await freePort();
   // BENCH_API_PROF=<dir> writes a CPU profile of the API process there.
@@ -36,5 +36,5 @@ export async function startApiProcess(env: Record<string, string>): Promise<{ ur
     if (Date.now() > deadline) throw new Error('the API process did not answer /healthz within 30s');
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, stop: () => void child.kill('SIGINT') };
+  return { url, pid: child.pid!, stop: () => void child.kill('SIGINT') };
 }

@@ -1,4 +1,5 @@
 // Small load helpers for the benchmarks: bounded concurrency, fixed-rate pacing, percentiles.
+import { Agent, request } from 'node:http';
 
 export async function runConcurrently<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
@@ -34,3 +35,39 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/**
+ * Posts webhooks over node:http with keep-alive: the lean client a load generator should be, so that its
+ * own CPU (printed beside the API's) takes as little as possible from the cores the API and server share.
+ */
+export function webhookPoster(baseUrl: string, path = '/webhooks/lever') {
+  const url = new URL(path, baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  return {
+    post(body: string): Promise<void> {
+      return new Promise((resolve, reject) => {
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            agent,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => {
+              if (res.statusCode === 202) resolve();
+              else reject(new Error(`webhook answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`));
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}

@@ -10,7 +10,8 @@
 //   7. webhook -> partner latency without and during a backfill of 5,000
 //   8. the console: a saved change reaching the other API and the worker; page latency
 // Sizes: BENCH_STARTS (600), BENCH_CONCURRENCY (64), BENCH_BURST (160), BENCH_SWEEP (1000), BENCH_BACKFILL
-// (5000), BENCH_LATENCY_SAMPLES (10).
+// (5000; 0: no backfill in 7), BENCH_LATENCY_SAMPLES (10). BENCH_PHASES=1,7 runs only those (3, 4 and 5
+// run together); BENCH_API_PROF=<dir> writes a CPU profile of the API process of phase 1 and 2.
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -33,6 +34,7 @@ import { webhookTrigger } from '../src/opportunity/messages';
 import { bulkProgressQuery, type BulkProgress } from '../src/opportunity/messages';
 import { sweepScheduleId } from '../src/opportunity/sweep-schedule';
 import { opportunityTriggers } from '../src/opportunity/trigger';
+import { opportunityProcess, type OpportunityInput } from '../src/opportunity/workflow';
 import { SandboxControl, type LoggedRequest } from '../src/sandbox/control-client';
 import { SEED_POSTING_IDS } from '../src/sandbox/lever/seed';
 import { startSandbox } from '../src/sandbox/server';
@@ -40,7 +42,8 @@ import { dataConverter } from '../src/temporal/connection';
 import { searchAttributeQuery } from './queries';
 import { addActions, billableActions } from './actions';
 import { startApiProcess } from './api-process';
-import { fmt, percentile, runAtRate, runConcurrently } from './load';
+import { cpuPerCall } from './cpu';
+import { fmt, percentile, runAtRate, runConcurrently, webhookPoster } from './load';
 import { decisionOf } from '../test/harness/opportunity';
 import { createWorkers } from '../src/worker';
 import { benchSettings } from './settings';
@@ -53,6 +56,16 @@ const BURST = Number(process.env.BENCH_BURST ?? 160);
 const SWEEP = Number(process.env.BENCH_SWEEP ?? 1_000);
 const BACKFILL = Number(process.env.BENCH_BACKFILL ?? 5_000);
 const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 10);
+const PHASES = new Set((process.env.BENCH_PHASES ?? '1,2,3,4,5,6,7,8').split(',').map((p) => Number(p.trim())));
+/** Whether a phase runs: 1 and 2 go together, and so do 3, 4 and 5 (5 counts the candidates of 3 and 4). */
+const phase = (n: number) =>
+  [
+    n,
+    ...([
+      [1, 2],
+      [3, 4, 5],
+    ].find((group) => group.includes(n)) ?? []),
+  ].some((p) => PHASES.has(p));
 const log = (line: string) => console.log(line);
 
 function signedWebhook(event: string, data: Record<string, unknown>) {
@@ -77,62 +90,102 @@ async function until(what: string, probe: () => Promise<unknown>, timeoutMs = 30
   }
 }
 
-async function ingress(config: Config, client: Client, run: string): Promise<number> {
+async function ingress(config: Config, client: Client, run: string, serverPid: number): Promise<number> {
   // Ingress runs against a queue no worker polls: we measure accepting work, not doing it.
   const idle: Config = { ...config, temporal: { ...config.temporal, taskQueue: `bench-idle-${run}` } };
   const triggers = opportunityTriggers(idle);
-  log(`\n1. Ingress throughput (${STARTS} calls each, ${CONCURRENCY} concurrent, every integration on)`);
+  log(`\n1. Ingress throughput and CPU per call (${STARTS} calls each, ${CONCURRENCY} concurrent, every integration on)`);
   // Raw calls are measured before and after the webhooks and averaged: SQLite slows as it fills, so
-  // whichever ran second would otherwise look worse.
+  // whichever ran second would otherwise look worse. CPU is utime + stime from /proc/<pid>/stat.
+  const self = { server: serverPid, client: process.pid };
   const rawRate = async (round: string, call: (id: string) => Promise<unknown>) => {
     const started = performance.now();
-    await runConcurrently(STARTS, CONCURRENCY, (i) => call(`raw-${round}-${run}-${i}`));
-    return STARTS / ((performance.now() - started) / 1000);
+    const { perCall } = await cpuPerCall(self, STARTS, () => runConcurrently(STARTS, CONCURRENCY, (i) => call(`raw-${round}-${run}-${i}`)));
+    return { rate: STARTS / ((performance.now() - started) / 1000), cpu: perCall };
   };
   const rawStart = (id: string) => {
     const { signal: _signal, signalArgs: _args, ...options } = triggers.options(id, webhookTrigger('applicationCreated', Date.now()));
     return client.workflow.start('opportunityProcess', options);
   };
   const rawSignalWithStart = (id: string) => triggers.trigger(client, id, webhookTrigger('applicationCreated', Date.now()));
+  // The same call with no integration's settings in its input: what carrying them costs the server.
+  const bareInput = (id: string): OpportunityInput => ({ opportunityId: id, settings: {}, pairWindowMs: 0 });
+  const bareSignalWithStart = (id: string) =>
+    client.workflow.signalWithStart(opportunityProcess, {
+      ...triggers.options(id, webhookTrigger('applicationCreated', Date.now())),
+      args: [bareInput(id)],
+    });
   const startBefore = await rawRate('start-before', rawStart);
   const swsBefore = await rawRate('sws-before', rawSignalWithStart);
+  const bareBefore = await rawRate('bare-before', bareSignalWithStart);
 
   // The API runs as its own process (`npm run api`), as in production: its event loop is not shared with
-  // the load generator's HTTP client.
+  // the load generator's HTTP client (node:http with keep-alive, as lean as a client gets).
   const api = await startApiProcess({
     TEMPORAL_ADDRESS: config.temporal.address,
     RELAY_TASK_QUEUE: idle.temporal.taskQueue,
     LOG_LEVEL: 'silent',
   });
-  const post = async (opportunityId: string) => {
-    const res = await fetch(`${api.url}/webhooks/lever`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: signedWebhook('applicationCreated', { opportunityId }),
-    });
-    if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
-  };
+  const hooks = webhookPoster(api.url);
+  const post = (opportunityId: string) => hooks.post(signedWebhook('applicationCreated', { opportunityId }));
+  // A running API has loaded and compiled its code; this one has just started. Warm it up first (not
+  // counted), as the client above was by its own raw calls.
+  await runConcurrently(Math.min(STARTS, 300), CONCURRENCY, (i) => post(`warm-${run}-${i}`));
   const ingressStarted = performance.now();
-  await runConcurrently(STARTS, CONCURRENCY, (i) => post(`hook-${run}-${i}`));
+  const { perCall: hookCpu } = await cpuPerCall({ ...self, api: api.pid }, STARTS, () =>
+    runConcurrently(STARTS, CONCURRENCY, (i) => post(`hook-${run}-${i}`)),
+  );
   const ingressRate = STARTS / ((performance.now() - ingressStarted) / 1000);
   const startAfter = await rawRate('start-after', rawStart);
   const swsAfter = await rawRate('sws-after', rawSignalWithStart);
-  const start = (startBefore + startAfter) / 2;
-  const sws = (swsBefore + swsAfter) / 2;
-  log(`   raw client.workflow.start:          ${fmt(start)} calls/s (${fmt(startBefore)} before, ${fmt(startAfter)} after the webhooks)`);
-  log(`   raw client.workflow.signalWithStart: ${fmt(sws)} calls/s (${fmt(swsBefore)} before, ${fmt(swsAfter)} after)`);
-  log(`   webhook ingress (HTTP, one signal-with-start per webhook): ${fmt(ingressRate)} webhooks/s`);
+  const bareAfter = await rawRate('bare-after', bareSignalWithStart);
+  const mean = (a: { rate: number; cpu: Record<string, number> }, b: typeof a) => ({
+    rate: (a.rate + b.rate) / 2,
+    server: (a.cpu.server + b.cpu.server) / 2,
+    client: (a.cpu.client + b.cpu.client) / 2,
+  });
+  const start = mean(startBefore, startAfter);
+  const sws = mean(swsBefore, swsAfter);
+  const bare = mean(bareBefore, bareAfter);
+  const ms = (n: number) => `${fmt(n, 2)} ms`;
+  const inputBytes = (input: OpportunityInput) => Buffer.byteLength(JSON.stringify(input));
   log(
-    `   ingress/raw per webhook: ${fmt(ingressRate / start, 2)} of raw start (goal >= 0.90), ${fmt(ingressRate / sws, 2)} of raw signal-with-start`,
+    `   raw client.workflow.start:           ${fmt(start.rate)} calls/s (${fmt(startBefore.rate)} before, ${fmt(startAfter.rate)} after the webhooks); CPU per call: server ${ms(start.server)}, client ${ms(start.client)}`,
+  );
+  log(
+    `   raw client.workflow.signalWithStart: ${fmt(sws.rate)} calls/s (${fmt(swsBefore.rate)} before, ${fmt(swsAfter.rate)} after); CPU per call: server ${ms(sws.server)}, client ${ms(sws.client)}`,
+  );
+  log(
+    `   the same with no settings in its input (${inputBytes(bareInput('x'))} bytes of JSON instead of ${inputBytes(triggers.options('x', webhookTrigger('applicationCreated', 0)).args[0])}): ${fmt(bare.rate)} calls/s; CPU per call: server ${ms(bare.server)}, client ${ms(bare.client)}`,
+  );
+  log(
+    `   webhook ingress (HTTP, one signal-with-start per webhook): ${fmt(ingressRate)} webhooks/s; CPU per webhook: server ${ms(hookCpu.server)}, API ${ms(hookCpu.api)}, load generator ${ms(hookCpu.client)}`,
+  );
+  log(
+    `   ingress/raw per webhook: ${fmt(ingressRate / sws.rate, 2)} of raw signal-with-start (goal >= 0.90), ${fmt(ingressRate / start.rate, 2)} of raw start`,
+  );
+  log(
+    `   API overhead per webhook over a bare Temporal client: ${ms(hookCpu.api)} - ${ms(sws.client)} = ${ms(hookCpu.api - sws.client)} CPU (goal <= 0.5 ms)`,
+  );
+  log(
+    `   server CPU per signal-with-start: ${ms(hookCpu.server)} per webhook, ${ms(sws.server)} raw, ${ms(bare.server)} without settings: the settings cost the server ${ms(sws.server - bare.server)} per call`,
   );
 
-  const halfRate = ingressRate / 2;
-  const ackCount = Math.max(50, Math.round(halfRate * 10));
-  log(`\n2. Ack latency at half that rate (${fmt(halfRate)}/s, ${ackCount} webhooks)`);
-  const latencies = await runAtRate(ackCount, halfRate, (i) => post(`ack-${run}-${i}`));
-  log(
-    `   p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms, max ${fmt(Math.max(...latencies))} ms (target p99 <= 50 ms)`,
-  );
+  // DESIGN asks for p99 at half the ingress rate; issue 16 for 90% of the raw signal-with-start rate.
+  for (const [label, rate] of [
+    ['half the ingress rate', ingressRate / 2],
+    ['90% of the raw signal-with-start rate', sws.rate * 0.9],
+  ] as const) {
+    const ackCount = Math.max(50, Math.round(rate * 10));
+    log(`\n2. Ack latency at ${label} (${fmt(rate)}/s, ${ackCount} webhooks)`);
+    const { result: latencies, perCall } = await cpuPerCall({ ...self, api: api.pid }, ackCount, () =>
+      runAtRate(ackCount, rate, (i) => post(`ack-${Math.round(rate)}-${run}-${i}`)),
+    );
+    log(
+      `   p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms, max ${fmt(Math.max(...latencies))} ms (target p99 <= 50 ms); CPU per webhook: server ${ms(perCall.server)}, API ${ms(perCall.api)}`,
+    );
+  }
+  hooks.close();
   api.stop();
   return ingressRate;
 }
@@ -205,6 +258,9 @@ async function latencyDuringBackfill(client: Client, config: Config, control: Sa
   );
   const quiet: number[] = [];
   for (let i = 0; i < LATENCY_SAMPLES; i++) quiet.push(await inviteLatency(`quiet ${i}`));
+  const p95 = (values: number[]) => percentile(values, 95);
+  log(`   without: p50 ${fmt(percentile(quiet, 50))} ms, p95 ${fmt(p95(quiet))} ms (goal p95 <= 250 ms)`);
+  if (BACKFILL === 0) return;
   await control.bulkPostings({ count: Math.ceil(BACKFILL / 500), applicantsPerPosting: Math.min(500, BACKFILL) });
   const answer = await fetch(`${apiUrl}/admin/backfill`, {
     method: 'POST',
@@ -216,8 +272,6 @@ async function latencyDuringBackfill(client: Client, config: Config, control: Sa
   const busy: number[] = [];
   for (let i = 0; i < LATENCY_SAMPLES; i++) busy.push(await inviteLatency(`busy ${i}`));
   const progress = await backfill.query(bulkProgressQuery).catch(() => undefined);
-  const p95 = (values: number[]) => percentile(values, 95);
-  log(`   without: p50 ${fmt(percentile(quiet, 50))} ms, p95 ${fmt(p95(quiet))} ms`);
   log(
     `   during the backfill (${progress ? `${progress.listed} listed when the samples ended` : 'done'}): p50 ${fmt(percentile(busy, 50))} ms, p95 ${fmt(p95(busy))} ms`,
   );
@@ -237,7 +291,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ TEMPORAL_ADDRESS: dev.address, RELAY_TASK_QUEUE: `bench-${run}`, LOG_LEVEL: 'silent' });
   const client = new Client({ connection: await Connection.connect({ address: dev.address }), dataConverter: dataConverter(config) });
   try {
-    await ingress(config, client, run);
+    if (phase(1)) await ingress(config, client, run, dev.process.pid!);
 
     const { server: apiServer, url: apiUrl } = await listen(createApp({ config, client, logger: createLogger('api', 'silent') }));
     const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl });
@@ -249,101 +303,105 @@ async function main(): Promise<void> {
     const rate = config.lever.ratePerSecond;
     // Opportunities already in Lever before the relay first ran with the sweep on: the sweep looks at them
     // (they are updated within its first window) and acts on nothing older than its horizon.
-    await control.bulkPostings({ count: SWEEP / 200, applicantsPerPosting: 200 });
-    await new Promise((r) => setTimeout(r, 50));
+    if (phase(6)) {
+      await control.bulkPostings({ count: SWEEP / 200, applicantsPerPosting: 200 });
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const connection = await NativeConnection.connect({ address: dev.address });
     const workers = await createWorkers({ config, connection });
     const running = workers.run();
-    await sweep(client, config, control);
+    if (phase(6)) await sweep(client, config, control);
 
-    log(`\n3. Lever requests per event (all integrations on; the worker's cache of stage names and posting tags warm)`);
-    const warm = await control.apply({ name: 'Warm Up', email: `warm-${run}@example.com`, postingId: SEED_POSTING_IDS.backendEngineer });
-    await control.moveStage(warm.opportunityId, 'phone-screen');
-    await until('the warm-up invite', async () => (await control.opportunity(warm.opportunityId)).tags.includes(WILLO_TAGS.invited));
-    const applied = Date.now();
-    const { opportunityId } = await control.apply({
-      name: 'Budget',
-      email: `budget-${run}@example.com`,
-      postingId: SEED_POSTING_IDS.backendEngineer,
-    });
-    const onApply = await leverRequestsFor(control, applied, async () => (await hrlogics.screenings(opportunityId)).length > 0);
-    const unused = Date.now();
-    // Offer: no integration acts on it.
-    await control.moveStage(opportunityId, 'offer');
-    const onUnused = await leverRequestsFor(control, unused, () =>
-      decisionOf(client, opportunityId, 'willo', { since: unused, reason: /not a Willo trigger stage/ }),
-    );
-    // On-site is a Refty step, and this posting has no Refty rule: Refty notes that once (a stop note).
-    const stop = Date.now();
-    await control.moveStage(opportunityId, 'onsite');
-    const onStop = await leverRequestsFor(control, stop, async () => (await control.opportunity(opportunityId)).notes.length > 0);
-    const trigger = Date.now();
-    await control.moveStage(opportunityId, 'phone-screen');
-    const onTrigger = await leverRequestsFor(control, trigger, async () =>
-      (await control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.invited),
-    );
-    for (const [event, requests, goal] of [
-      ['applicationCreated', onApply, 1],
-      ['stage change nobody uses', onUnused, 1],
-      ['stage change into the Willo trigger stage', onTrigger, 2],
-      ['(a one-time stop note: Refty step stage on a posting without a Refty rule)', onStop, 3],
-    ] as const) {
-      const list = requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`).join(', ');
+    if (phase(3)) {
+      log(`\n3. Lever requests per event (all integrations on; the worker's cache of stage names and posting tags warm)`);
+      const warm = await control.apply({ name: 'Warm Up', email: `warm-${run}@example.com`, postingId: SEED_POSTING_IDS.backendEngineer });
+      await control.moveStage(warm.opportunityId, 'phone-screen');
+      await until('the warm-up invite', async () => (await control.opportunity(warm.opportunityId)).tags.includes(WILLO_TAGS.invited));
+      const applied = Date.now();
+      const { opportunityId } = await control.apply({
+        name: 'Budget',
+        email: `budget-${run}@example.com`,
+        postingId: SEED_POSTING_IDS.backendEngineer,
+      });
+      const onApply = await leverRequestsFor(control, applied, async () => (await hrlogics.screenings(opportunityId)).length > 0);
+      const unused = Date.now();
+      // Offer: no integration acts on it.
+      await control.moveStage(opportunityId, 'offer');
+      const onUnused = await leverRequestsFor(control, unused, () =>
+        decisionOf(client, opportunityId, 'willo', { since: unused, reason: /not a Willo trigger stage/ }),
+      );
+      // On-site is a Refty step, and this posting has no Refty rule: Refty notes that once (a stop note).
+      const stop = Date.now();
+      await control.moveStage(opportunityId, 'onsite');
+      const onStop = await leverRequestsFor(control, stop, async () => (await control.opportunity(opportunityId)).notes.length > 0);
+      const trigger = Date.now();
+      await control.moveStage(opportunityId, 'phone-screen');
+      const onTrigger = await leverRequestsFor(control, trigger, async () =>
+        (await control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.invited),
+      );
+      for (const [event, requests, goal] of [
+        ['applicationCreated', onApply, 1],
+        ['stage change nobody uses', onUnused, 1],
+        ['stage change into the Willo trigger stage', onTrigger, 2],
+        ['(a one-time stop note: Refty step stage on a posting without a Refty rule)', onStop, 3],
+      ] as const) {
+        const list = requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`).join(', ');
+        log(
+          `   ${event}: ${requests.length} (goal ${goal}) -> capacity ${fmt(rate / Math.max(requests.length, 1))} events/s at ${rate} req/s [${list}]`,
+        );
+      }
+
+      log(`\n4. Lever rate limit: a burst of ${BURST} applications (limit ${rate} req/s)`);
+      const before = (await control.leverRequests()).length;
+      const burstStarted = Date.now();
+      const burst = await runConcurrently(BURST, 8, (i) => control.apply({ name: `Burst ${i}`, email: `burst-${run}-${i}@example.com` }));
+      await until('every screening', async () =>
+        (await Promise.all(burst.map(async (a) => (await hrlogics.screenings(a.opportunityId)).length))).every((c) => c > 0),
+      );
+      const burstMs = Date.now() - burstStarted;
+      const burstRequests = (await control.leverRequests()).slice(before).filter((r) => r.at >= burstStarted);
+      const allowedMs = (burstRequests.length / rate) * 1000;
       log(
-        `   ${event}: ${requests.length} (goal ${goal}) -> capacity ${fmt(rate / Math.max(requests.length, 1))} events/s at ${rate} req/s [${list}]`,
+        `   ${burstRequests.length} Lever requests; all ${BURST} screenings sent in ${fmt(burstMs / 1000, 2)} s; the limit allows ${fmt(allowedMs / 1000, 2)} s -> ${fmt(burstMs / allowedMs, 2)}x (target <= 1.1x)`,
+      );
+      log(`   429 answers from Lever: ${burstRequests.filter((r) => r.status === 429).length} (target 0)`);
+
+      log('\n5. Billable Temporal actions per candidate, from every run that carries its LeverOpportunityId');
+      const costOf = async (id: string) => {
+        const byKind: Record<string, number> = {};
+        let runs = 0;
+        for await (const execution of client.workflow.list({ query: searchAttributeQuery(id) })) {
+          runs += 1;
+          addActions(byKind, billableActions(await client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory()).byKind);
+        }
+        const total = Object.values(byKind).reduce((a, b) => a + b, 0);
+        return `${total} in ${runs} runs: ${Object.entries(byKind)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`;
+      };
+      const wotcCandidate = burst[0].opportunityId;
+      const [screening] = await hrlogics.screenings(wotcCandidate);
+      await hrlogics.completeSurvey(screening.screeningId, 'pre_qualified');
+      await until('the tag', async () => (await control.opportunity(wotcCandidate)).tags.length > 0);
+      await control.hire(wotcCandidate);
+      await client.workflow.getHandle(integrationProcessId('hrlogics', wotcCandidate)).result();
+      await new Promise((r) => setTimeout(r, 3000));
+      log(`   WOTC (apply -> survey -> pre-qualified tag -> hire): ${await costOf(wotcCandidate)}`);
+      const [participant] = await willo.participants(opportunityId);
+      await willo.finishVideo(participant.key);
+      await until('To Review', async () => (await control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.toReview));
+      await willo.reviewVideo(participant.key, 'Accepted');
+      await client.workflow.getHandle(integrationProcessId('willo', opportunityId)).result();
+      await control.archive(opportunityId);
+      await client.workflow.getHandle(integrationProcessId('hrlogics', opportunityId)).result();
+      await new Promise((r) => setTimeout(r, 3000));
+      log(
+        `   WOTC + Willo (apply, a stage nobody uses, trigger stage -> invite -> response -> accepted, archived): ${await costOf(opportunityId)}`,
       );
     }
 
-    log(`\n4. Lever rate limit: a burst of ${BURST} applications (limit ${rate} req/s)`);
-    const before = (await control.leverRequests()).length;
-    const burstStarted = Date.now();
-    const burst = await runConcurrently(BURST, 8, (i) => control.apply({ name: `Burst ${i}`, email: `burst-${run}-${i}@example.com` }));
-    await until('every screening', async () =>
-      (await Promise.all(burst.map(async (a) => (await hrlogics.screenings(a.opportunityId)).length))).every((c) => c > 0),
-    );
-    const burstMs = Date.now() - burstStarted;
-    const burstRequests = (await control.leverRequests()).slice(before).filter((r) => r.at >= burstStarted);
-    const allowedMs = (burstRequests.length / rate) * 1000;
-    log(
-      `   ${burstRequests.length} Lever requests; all ${BURST} screenings sent in ${fmt(burstMs / 1000, 2)} s; the limit allows ${fmt(allowedMs / 1000, 2)} s -> ${fmt(burstMs / allowedMs, 2)}x (target <= 1.1x)`,
-    );
-    log(`   429 answers from Lever: ${burstRequests.filter((r) => r.status === 429).length} (target 0)`);
-
-    log('\n5. Billable Temporal actions per candidate, from every run that carries its LeverOpportunityId');
-    const costOf = async (id: string) => {
-      const byKind: Record<string, number> = {};
-      let runs = 0;
-      for await (const execution of client.workflow.list({ query: searchAttributeQuery(id) })) {
-        runs += 1;
-        addActions(byKind, billableActions(await client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory()).byKind);
-      }
-      const total = Object.values(byKind).reduce((a, b) => a + b, 0);
-      return `${total} in ${runs} runs: ${Object.entries(byKind)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}`;
-    };
-    const wotcCandidate = burst[0].opportunityId;
-    const [screening] = await hrlogics.screenings(wotcCandidate);
-    await hrlogics.completeSurvey(screening.screeningId, 'pre_qualified');
-    await until('the tag', async () => (await control.opportunity(wotcCandidate)).tags.length > 0);
-    await control.hire(wotcCandidate);
-    await client.workflow.getHandle(integrationProcessId('hrlogics', wotcCandidate)).result();
-    await new Promise((r) => setTimeout(r, 3000));
-    log(`   WOTC (apply -> survey -> pre-qualified tag -> hire): ${await costOf(wotcCandidate)}`);
-    const [participant] = await willo.participants(opportunityId);
-    await willo.finishVideo(participant.key);
-    await until('To Review', async () => (await control.opportunity(opportunityId)).tags.includes(WILLO_TAGS.toReview));
-    await willo.reviewVideo(participant.key, 'Accepted');
-    await client.workflow.getHandle(integrationProcessId('willo', opportunityId)).result();
-    await control.archive(opportunityId);
-    await client.workflow.getHandle(integrationProcessId('hrlogics', opportunityId)).result();
-    await new Promise((r) => setTimeout(r, 3000));
-    log(
-      `   WOTC + Willo (apply, a stage nobody uses, trigger stage -> invite -> response -> accepted, archived): ${await costOf(opportunityId)}`,
-    );
-
-    await latencyDuringBackfill(client, config, control, apiUrl);
-    await benchSettings(log, { config, client, apiUrl, worker: workers.settings });
+    if (phase(7)) await latencyDuringBackfill(client, config, control, apiUrl);
+    if (phase(8)) await benchSettings(log, { config, client, apiUrl, worker: workers.settings });
 
     workers.shutdown();
     await running;

@@ -2,7 +2,6 @@
 // then event data, so an unsigned request learns nothing about what a valid one would contain. A verified
 // event becomes exactly one Temporal call: a trigger of the opportunity's process, which reads Lever
 // itself; `data` only says which opportunity to look at.
-import type { Request, Response } from 'express';
 import type { RelayConfig } from '../config/relay';
 import { HttpProblem, describeIssues, parseJson, requireJson } from '../http/problems';
 import { isHandledEvent, leverEventData, leverWebhookEnvelope, verifyLeverSignature } from '../lever/webhook';
@@ -22,11 +21,19 @@ export interface LeverIngressDeps {
   now?: () => number;
 }
 
+/** What to answer a delivery; refusals are thrown as `HttpProblem`s (and Temporal's absence as a 503). */
+export interface IngressAnswer {
+  status: number;
+  body: unknown;
+  /** The Lever event, once the delivery is verified (for the ingress log). */
+  event?: string;
+}
+
 export function leverIngress({ config, tokens, actions, anyOpportunityIntegration, now = Date.now }: LeverIngressDeps) {
   const replays = new TokenGuard();
-  return async (req: Request, res: Response): Promise<void> => {
-    requireJson(req.headers['content-type']);
-    const parsed = leverWebhookEnvelope.safeParse(parseJson(req.body as Buffer));
+  return async (contentType: string | undefined, body: Buffer): Promise<IngressAnswer> => {
+    requireJson(contentType);
+    const parsed = leverWebhookEnvelope.safeParse(parseJson(body));
     if (!parsed.success) throw new HttpProblem(400, 'invalid Lever webhook', describeIssues(parsed.error));
     const envelope = parsed.data;
 
@@ -39,24 +46,21 @@ export function leverIngress({ config, tokens, actions, anyOpportunityIntegratio
     if (age < -FUTURE_SKEW_MS) throw new HttpProblem(401, 'triggeredAt is in the future');
 
     if (Object.keys(envelope.data).length === 0) {
-      res.status(200).json({ status: 'ignored', reason: 'test delivery with empty data' });
-      return;
+      return { status: 200, body: { status: 'ignored', reason: 'test delivery with empty data' } };
     }
     if (!isHandledEvent(envelope.event)) {
-      res.status(200).json({ status: 'ignored', reason: `${envelope.event} is not used by any integration` });
-      return;
+      return { status: 200, body: { status: 'ignored', reason: `${envelope.event} is not used by any integration` } };
     }
     const data = leverEventData[envelope.event].safeParse(envelope.data);
     if (!data.success) throw new HttpProblem(400, `invalid data for ${envelope.event}`, describeIssues(data.error, 'data'));
     if (!replays.accept(envelope.token, { event: envelope.event, triggeredAt: envelope.triggeredAt, data: envelope.data })) {
       throw new HttpProblem(409, 'this token was already delivered with a different payload');
     }
-    res.locals.event = envelope.event;
+    const { event } = envelope;
     if (!anyOpportunityIntegration()) {
-      res.status(200).json({ status: 'ignored', reason: 'no integration that Lever opportunities drive is switched on' });
-      return;
+      return { status: 200, event, body: { status: 'ignored', reason: 'no integration that Lever opportunities drive is switched on' } };
     }
-    const outcome = await actions.trigger(data.data.opportunityId, webhookTrigger(envelope.event, envelope.triggeredAt));
-    res.status(202).json(outcome);
+    const outcome = await actions.trigger(data.data.opportunityId, webhookTrigger(event, envelope.triggeredAt));
+    return { status: 202, event, body: outcome };
   };
 }

@@ -55,8 +55,11 @@ export interface RelayConfig {
     webhookTokenRefreshMs: number;
   };
   opportunity: {
-    /** Triggers about one opportunity that arrive within this window are handled with one read. */
-    coalesceMs: number;
+    /**
+     * How long a candidateHired trigger waits for the candidateArchiveChange Lever sends with it, so a hire
+     * costs one read; every other trigger is acted on at once.
+     */
+    pairWindowMs: number;
   };
   worker: {
     /** Where a worker serves its Prometheus metrics (`/metrics`); undefined: none. */
@@ -127,7 +130,10 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
       webhookTokenRefreshMs: toMs(r.get('LEVER_WEBHOOK_TOKEN_REFRESH', duration, '5m')),
     },
     opportunity: {
-      coalesceMs: toMs(r.get('OPPORTUNITY_COALESCE_WINDOW', duration, '1s')),
+      pairWindowMs: (() => {
+        const window = r.get('OPPORTUNITY_HIRE_PAIR_WINDOW', durationOrOff, '300ms');
+        return window === 'off' ? 0 : toMs(window);
+      })(),
     },
     worker: {
       ...(() => {

@@ -1,6 +1,6 @@
 // JSON error answers of the relay's HTTP endpoints. Every refusal says what was wrong, so whoever
 // configured the sender can fix it. The sandbox's simulators reuse the field format.
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
 
 export interface FieldProblem {
@@ -13,13 +13,22 @@ export class HttpProblem extends Error {
     readonly status: number,
     message: string,
     readonly fields?: FieldProblem[],
+    /** Headers that go with the answer (`retry-after`). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
 }
 
-export function sendProblem(res: Response, problem: HttpProblem): void {
-  res.status(problem.status).json({ error: problem.message, ...(problem.fields ? { fields: problem.fields } : {}) });
+/** A JSON answer, written straight to the response (express's or node's). */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+export function sendProblem(res: ServerResponse, problem: HttpProblem): void {
+  sendJson(res, problem.status, { error: problem.message, ...(problem.fields ? { fields: problem.fields } : {}) }, problem.headers);
 }
 
 export function requireJson(contentType: string | undefined): void {

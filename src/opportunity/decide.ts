@@ -70,13 +70,24 @@ export async function decideAll(snapshot: OpportunitySnapshot, deciders: readonl
     pending = pending.filter((d) => needs.has(d.name));
     if (pending.length === 0) break;
     const all = new Set([...needs.values()].flat());
-    if (!snapshot.deleted) {
-      for (const kind of LOOKUPS) {
-        if (all.has(kind) && snapshot.lookups[kind] === undefined) Object.assign(snapshot.lookups, await answers.lookup(kind, snapshot));
-      }
-    }
-    const askers = [...needs.entries()].filter(([name, list]) => list.includes('process') && !processes[name]).map(([name]) => name);
-    if (askers.length > 0) Object.assign(processes, await answers.processes(askers));
+    const live = snapshot.deleted ? undefined : snapshot;
+    const lookups = live ? LOOKUPS.filter((kind) => all.has(kind) && live.lookups[kind] === undefined) : [];
+    // Once any decision asks for its process, every pending decider's process is described with it, so a
+    // decision that asks for its process only after a lookup finds it there: one describe per look, not
+    // one per round.
+    const asked = [...needs.entries()].some(([name, list]) => list.includes('process') && !processes[name]);
+    const described = asked
+      ? pending
+          .filter(({ name, driven }) => !processes[name] && (driven.process || needs.get(name)!.includes('process')))
+          .map((d) => d.name)
+      : [];
+    // What one round needs is asked for together: one round trip, not one per lookup.
+    const [found, states] = await Promise.all([
+      Promise.all(lookups.map((kind) => answers.lookup(kind, live!))),
+      described.length > 0 ? answers.processes(described) : Promise.resolve({}),
+    ]);
+    for (const answer of found) Object.assign(live!.lookups, answer);
+    Object.assign(processes, states);
   }
   return { decisions, processes };
 }

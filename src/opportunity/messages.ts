@@ -72,6 +72,11 @@ export interface OpportunityState {
   triggers: number;
   /** Exact repeats of a trigger already handled by this run (a redelivered webhook). */
   duplicates: number;
+  /**
+   * The other half of a hire (candidateHired / candidateArchiveChange of one Lever action) that arrived
+   * after a read made for the first half: that read had seen it, so it costs nothing.
+   */
+  paired: number;
   /** Lever reads of the opportunity by this run. */
   reads: number;
   /** The settings version of this run's latest look. */

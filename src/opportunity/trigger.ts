@@ -29,7 +29,7 @@ export function opportunityTriggers(config: Config, current: () => TriggerSettin
       return {
         workflowId: workflowIds.opportunity(opportunityId),
         taskQueue,
-        args: [{ opportunityId, coalesceMs: config.opportunity.coalesceMs }],
+        args: [{ opportunityId, pairWindowMs: config.opportunity.pairWindowMs }],
         signal: triggerSignal,
         signalArgs: [{ ...trigger, settings: current() }],
         // Each run ends when nothing is pending; the next trigger starts a new one.

@@ -1,9 +1,18 @@
 // The opportunity process (`opportunity/<id>`): every trigger about an opportunity (a Lever webhook, a
-// sweep, a sync) signals it with "look again". It reads the opportunity once for all triggers that arrive
-// close together, lets each enabled integration decide from that snapshot (and, when it asks, the state of
-// its own process), then starts or signals the integrations' per-opportunity processes with the snapshot,
-// or carries out one-off effects. It ends when nothing is pending; the next trigger starts a new run.
-import { getExternalWorkflowHandle, ParentClosePolicy, setHandler, sleep, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+// sweep, a sync) signals it with "look again". It looks at once: reads the opportunity, lets each enabled
+// integration decide from that snapshot (and, when it asks, the state of its own process), then starts or
+// signals the integrations' per-opportunity processes with the snapshot, or carries out one-off effects.
+// Triggers that arrive while a look is under way are merged into the next look (one read for all of them).
+// Only a hire waits, briefly, for its pair: Lever sends candidateHired and candidateArchiveChange for the one
+// action. It ends when nothing is pending; the next trigger starts a new run.
+import {
+  condition,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  setHandler,
+  startChild,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
 import type { IntegrationName } from '../integrations';
 import { leverActivities, partnerActivities } from '../integrations/kit/activity-proxies';
 import type { Decision, ProcessState } from '../integrations/kit/definition';
@@ -29,21 +38,46 @@ export interface OpportunityInput {
    * (`Trigger.settings`) win.
    */
   settings?: Partial<Record<IntegrationName, unknown>>;
-  /** Triggers arriving within this window after the first are handled with one read. */
-  coalesceMs: number;
+  /**
+   * How long a candidateHired trigger waits for the candidateArchiveChange of the same hire, so that both
+   * cost one read; 0: no wait. Every other trigger is acted on at once.
+   */
+  pairWindowMs: number;
 }
 
 const LOG_LIMIT = 50;
+
+/**
+ * Lever sends these two for one action (a hire is an archive with a hired-type reason), in either order and
+ * with (nearly) the same `triggeredAt`: a read made for one has seen what the other announces.
+ */
+const PAIRED_EVENT: Readonly<Record<string, string>> = {
+  candidateHired: 'candidateArchiveChange',
+  candidateArchiveChange: 'candidateHired',
+};
+
+/** Whether `b` is the other webhook of the Lever action that sent `a`. */
+function pairOf(a: Trigger, b: Trigger, windowMs: number): boolean {
+  return (
+    a.source === 'webhook' &&
+    b.source === 'webhook' &&
+    a.event !== undefined &&
+    PAIRED_EVENT[a.event] === b.event &&
+    Math.abs(a.at - b.at) <= windowMs
+  );
+}
 
 export async function opportunityProcess(input: OpportunityInput): Promise<OpportunityState> {
   const { opportunityId } = input;
   const lever = leverActivities();
   const temporal = partnerActivities<OpportunityActivities>();
-  const state: OpportunityState = { opportunityId, triggers: 0, duplicates: 0, reads: 0, integrations: {}, log: [] };
+  const state: OpportunityState = { opportunityId, triggers: 0, duplicates: 0, paired: 0, reads: 0, integrations: {}, log: [] };
   const queue: Trigger[] = [];
   const handled = new Set<string>();
   /** The settings version of the look under way. */
   let version = 0;
+  /** Webhook triggers that a read of Lever (made after they arrived) has answered in this run. */
+  const read: Trigger[] = [];
 
   setHandler(triggerSignal, (trigger) => {
     state.triggers += 1;
@@ -54,6 +88,11 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
       return;
     }
     if (key !== undefined) handled.add(key);
+    // The other half of a hire whose read was already made after its first half arrived: that read saw it.
+    if (read.some((r) => pairOf(r, trigger, input.pairWindowMs))) {
+      state.paired += 1;
+      return;
+    }
     queue.push(trigger);
   });
   setHandler(opportunityStateQuery, () => ({ ...state }));
@@ -62,10 +101,15 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
   // after the last await and before returning, so a trigger that races the end is never dropped: the
   // server refuses a completion while a new signal is pending, and the task runs again with it.
   while (queue.length > 0) {
-    if (input.coalesceMs > 0) await sleep(input.coalesceMs);
+    // A hire's first half waits (one timer, on hires only) for its other half, unless it is already here.
+    if (input.pairWindowMs > 0 && queue.some(waitsForPair)) await condition(() => !queue.some(waitsForPair), input.pairWindowMs);
     await look(queue.splice(0));
   }
   return { ...state };
+
+  function waitsForPair(trigger: Trigger): boolean {
+    return trigger.event === 'candidateHired' && !queue.some((other) => pairOf(trigger, other, input.pairWindowMs));
+  }
 
   async function look(triggers: Trigger[]): Promise<void> {
     const current = settingsOf(triggers);
@@ -84,7 +128,8 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
         return Object.fromEntries(names.map((name) => [name, described[integrationProcessId(name, opportunityId)]]));
       },
     });
-    for (const decider of deciders) await carryOut(decider, decisions.get(decider.name)!, snapshot, processes);
+    // Independent of each other: started, signalled and performed together (one round trip, not one each).
+    await Promise.all(deciders.map((decider) => carryOut(decider, decisions.get(decider.name)!, snapshot, processes)));
   }
 
   /** The settings of the newest trigger that carries them (the latest the API knew), else the run's input. */
@@ -99,6 +144,7 @@ export async function opportunityProcess(input: OpportunityInput): Promise<Oppor
     const given = triggers.map((t) => t.snapshot).filter((s): s is OpportunitySnapshot => s !== undefined);
     if (given.length > 0) return given.reduce((a, b) => (b.readAt > a.readAt ? b : a));
     state.reads += 1;
+    read.push(...triggers.filter((t) => t.source === 'webhook'));
     return (await lever.leverReadOpportunity(opportunityId)).snapshot;
   }
 

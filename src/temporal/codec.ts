@@ -10,6 +10,9 @@ const ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
 /** The id of the single `PAYLOAD_ENCRYPTION_KEY` (and of every payload written before keys had ids of their own). */
 export const DEFAULT_KEY_ID = 'relay-v1';
+const IV_BYTES = 12;
+/** IVs are taken from random bytes drawn this many at a time: one draw per payload cost more than the AES. */
+const IV_POOL_BYTES = IV_BYTES * 512;
 
 export interface PayloadKey {
   id: string;
@@ -35,6 +38,8 @@ export function keyIdOf(payload: Payload): string | undefined {
 export class EncryptionCodec implements PayloadCodec {
   private readonly keys: Map<string, Buffer>;
   private readonly current: PayloadKey;
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
 
   constructor(keys: PayloadKey[] | Buffer) {
     const list = Buffer.isBuffer(keys) ? [{ id: DEFAULT_KEY_ID, key: keys }] : keys;
@@ -65,15 +70,27 @@ export class EncryptionCodec implements PayloadCodec {
   }
 
   private encrypt(plain: Uint8Array): Buffer {
-    const iv = randomBytes(12);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.current.key, iv);
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return Buffer.concat([iv, body, cipher.getAuthTag()]);
+    const body = cipher.update(plain);
+    const last = cipher.final();
+    return Buffer.concat([iv, body, last, cipher.getAuthTag()]);
+  }
+
+  /** A fresh random IV (each one its own 12 bytes of the CSPRNG's output, never reused). */
+  private nextIv(): Buffer {
+    if (this.ivOffset + IV_BYTES > this.ivPool.length) {
+      this.ivPool = randomBytes(IV_POOL_BYTES);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + IV_BYTES);
+    this.ivOffset += IV_BYTES;
+    return iv;
   }
 
   private decrypt(key: Buffer, data: Buffer): Buffer {
-    const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+    const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
     decipher.setAuthTag(data.subarray(data.length - 16));
-    return Buffer.concat([decipher.update(data.subarray(12, data.length - 16)), decipher.final()]);
+    return Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - 16)), decipher.final()]);
   }
 }

@@ -3,6 +3,7 @@
 // every integration on, however often it arrives.
 import { WorkflowNotFoundError, type WorkflowClientInterceptor } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { createApp } from '../../src/api';
 import { leverSignature } from '../../src/lever/webhook';
 import { createLogger } from '../../src/logger';
@@ -190,6 +191,21 @@ describe('POST /webhooks/lever', () => {
     expect(body.error).toMatch(error);
     if (fields) expect(body.fields?.map((f) => f.field)).toEqual(expect.arrayContaining(fields));
     expect(await started(opportunityId)).toBe(false);
+  });
+
+  it('takes the same delivery compressed, with a query string or a trailing slash (through express), and refuses its huge body the same way', async () => {
+    const send = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+      fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const json = (id: string, extra: Record<string, unknown> = {}) =>
+      JSON.stringify(signed('applicationCreated', { opportunityId: id, ...extra }));
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    expect((await send('/webhooks/lever', gzipSync(json(ids[0])), { 'content-encoding': 'gzip' })).status).toBe(202);
+    expect((await send('/webhooks/lever?from=lever', json(ids[1]))).status).toBe(202);
+    expect((await send('/webhooks/lever/', json(ids[2]))).status).toBe(202);
+    for (const id of ids) expect(await started(id)).toBe(true);
+    const huge = await send('/webhooks/lever?from=lever', json(randomUUID(), { padding: 'x'.repeat(10_000) }));
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: string }).error).toMatch(/larger than 4kb/);
   });
 
   it('refuses a token replayed with different data', async () => {

@@ -89,6 +89,53 @@ describe('Lever requests per event, all integrations on', () => {
   });
 });
 
+describe('acting at once, and a hire read once', () => {
+  const eventsOf = async (opportunityId: string) =>
+    (await t.relay.client.workflow.getHandle(workflowIds.opportunity(opportunityId)).fetchHistory()).events ?? [];
+
+  it('a single webhook is acted on without waiting: no timer in the opportunity process, the read scheduled in its first task', async () => {
+    const applied = Date.now();
+    const { opportunityId } = await t.control.apply({ name: 'Prompt Pat', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    await decisionOf(t.relay.client, opportunityId, 'hrlogics', { since: applied, reason: /started/ });
+    const handle = t.relay.client.workflow.getHandle(workflowIds.opportunity(opportunityId));
+    await handle.result();
+    const events = await eventsOf(opportunityId);
+    expect(events.filter((e) => e.timerStartedEventAttributes)).toEqual([]);
+    // The first workflow task's commands: the read, nothing before it.
+    const firstCommand = events.findIndex((e) => e.workflowTaskCompletedEventAttributes) + 1;
+    expect(events[firstCommand].activityTaskScheduledEventAttributes?.activityType?.name).toBe('leverReadOpportunity');
+    expect(await handle.result()).toMatchObject({ triggers: 1, reads: 1 });
+  });
+
+  it("a hire's two webhooks 100 ms apart cost one Lever read", async () => {
+    const { opportunityId } = await t.control.apply({ name: 'Hired Hana', email: email(), postingId: SEED_POSTING_IDS.backendEngineer });
+    await waitFor(async () => (await hrlogicsControl(t.control).screenings(opportunityId))[0], { what: 'the screening' });
+    await t.relay.client.workflow.getHandle(workflowIds.opportunity(opportunityId)).result();
+    // Hire with the webhooks held back, then deliver them ourselves: candidateHired, and 100 ms later the
+    // candidateArchiveChange of the same hire (Lever sends both for the one action).
+    await t.control.request('PUT', '/lever/webhooks/drop', { events: ['candidateHired', 'candidateArchiveChange'] });
+    let deliveryIds: string[];
+    try {
+      ({ deliveryIds } = await t.control.hire(opportunityId));
+    } finally {
+      await t.control.request('DELETE', '/lever/webhooks/drop');
+    }
+    const deliveries = await t.control.deliveries({ opportunityId });
+    const idOf = (event: string) => deliveries.find((d) => d.event === event && deliveryIds.includes(d.deliveryId))!.deliveryId;
+    const since = Date.now();
+    expect((await t.control.redeliver(idOf('candidateHired'), 1)).statuses).toEqual([202]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await t.control.redeliver(idOf('candidateArchiveChange'), 1)).statuses).toEqual([202]);
+
+    const reads = await leverRequestsDuring(since, () =>
+      decisionOf(t.relay.client, opportunityId, 'hrlogics', { since, reason: /handed to/ }),
+    );
+    expect(describeLog(reads).filter((r) => r === 'GET /opportunities/:id')).toEqual(['GET /opportunities/:id']);
+    const state = await t.relay.client.workflow.getHandle(workflowIds.opportunity(opportunityId)).result();
+    expect(state).toMatchObject({ triggers: 2, reads: 1 });
+  });
+});
+
 describe('Lever requests per event, stop notes switched off', () => {
   const off = useTestRelay({ env: { HRLOGICS_STOP_NOTES: 'false', WILLO_STOP_NOTES: 'false', REFTY_STOP_NOTES: 'false' } });
 

@@ -83,7 +83,7 @@ describe('HRLogics WOTC end to end', () => {
       { what: 'the applicationCreated delivery' },
     );
     const { statuses } = await control.redeliver(delivery.deliveryId, 5);
-    // Each is accepted (202): one trigger each, coalesced by the opportunity process into nothing new.
+    // Each is accepted (202): one trigger each, in which the opportunity process finds nothing new.
     expect(statuses).toEqual([202, 202, 202, 202, 202]);
     const screening = await screeningOf(opportunityId);
     const completed = await hrlogics.completeSurvey(screening.screeningId, 'not_qualified');

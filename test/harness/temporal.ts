@@ -24,7 +24,6 @@ export function testConfig(env: Record<string, string> = {}): Config {
     TEMPORAL_ADDRESS: testTemporalAddress(),
     RELAY_TASK_QUEUE: `test-${randomUUID()}`,
     LOG_LEVEL: 'silent',
-    OPPORTUNITY_COALESCE_WINDOW: '250ms',
     ...env,
   });
 }

@@ -25,7 +25,6 @@ export function relayEnv(relay: TestRelay, extra: Record<string, string> = {}): 
     SANDBOX_ENABLED: 'true',
     LEVER_API_BASE_URL: relay.config.lever.baseUrl,
     API_PUBLIC_URL: relay.apiUrl,
-    OPPORTUNITY_COALESCE_WINDOW: '250ms',
     LEVER_SWEEP_INTERVAL: 'off',
     LOG_LEVEL: 'info',
     // No metrics endpoint unless a test asks for one (several workers would contend for the port).

@@ -86,7 +86,7 @@ dynamicConfigClient:
 `;
 }
 
-/** Dynamic config: what the relay needs (DYNAMIC_CONFIG: task priority); an operator may tune the rest. */
+/** Dynamic config: what the relay needs (DYNAMIC_CONFIG: task priority, eager activities); an operator may tune the rest. */
 export function temporalDynamicConfig(): string {
   const ours = DYNAMIC_CONFIG.map((entry) => {
     const [key, value] = entry.split('=');
