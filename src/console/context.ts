@@ -15,7 +15,7 @@ export interface Asker {
   csrf: string;
 }
 
-export interface Console {
+export interface ConsoleContext {
   deps: ConsoleDeps;
   now: () => number;
   adminToken: string;
@@ -34,7 +34,7 @@ export function safeNext(next: unknown): string {
 }
 
 /** The asker of a page request, or undefined when nobody is signed in. A wrong bearer token is a 401. */
-export function pageAsker(c: Console, req: Request): Asker | undefined {
+export function pageAsker(c: ConsoleContext, req: Request): Asker | undefined {
   if (req.get('authorization') !== undefined) return { actor: requireActor(req, c.adminToken, c.now()), csrf: '' };
   if (!c.adminToken) throw new HttpProblem(403, 'the console is disabled: set ADMIN_TOKEN');
   const session = sessionOf(req, c.adminToken, c.now());
@@ -42,13 +42,13 @@ export function pageAsker(c: Console, req: Request): Asker | undefined {
 }
 
 /** The asker of a state-changing request: 401 without a session or token, 403 without the session's CSRF token. */
-export function postAsker(c: Console, req: Request): Asker {
+export function postAsker(c: ConsoleContext, req: Request): Asker {
   const actor = requireActor(req, c.adminToken, c.now());
   return { actor, csrf: sessionOf(req, c.adminToken, c.now())?.csrf ?? '' };
 }
 
 /** A page route: signed-in askers get the page, others the sign-in page (and then this page again). */
-export function pageRoute(c: Console, render: (req: Request, res: Response, asker: Asker) => Promise<void>) {
+export function pageRoute(c: ConsoleContext, render: (req: Request, res: Response, asker: Asker) => Promise<void>) {
   return async (req: Request, res: Response): Promise<void> => {
     const asker = pageAsker(c, req);
     if (!asker) {
@@ -59,12 +59,12 @@ export function pageRoute(c: Console, render: (req: Request, res: Response, aske
   };
 }
 
-export function postRoute(c: Console, handle: (req: Request, res: Response, asker: Asker) => Promise<void>) {
+export function postRoute(c: ConsoleContext, handle: (req: Request, res: Response, asker: Asker) => Promise<void>) {
   return async (req: Request, res: Response): Promise<void> => handle(req, res, postAsker(c, req));
 }
 
 /** The frame of a page: its title, where it is in the navigation, the integrations' settings links. */
-export function frameOf(c: Console, asker: Asker, title: string, current: string, status?: Frame['status']): Frame {
+export function frameOf(c: ConsoleContext, asker: Asker, title: string, current: string, status?: Frame['status']): Frame {
   const groups = c.deps.settings
     .view()
     .groups.filter((g) => g.integration)

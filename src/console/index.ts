@@ -11,7 +11,7 @@ import { runChecks } from '../doctor/run';
 import { HttpProblem } from '../http/problems';
 import { queuedLeverReads } from '../lever/queued-reads';
 import { serveAsset } from './assets';
-import { HOME_PATH, pageAsker, sendPage, type Console } from './context';
+import { HOME_PATH, pageAsker, sendPage, type ConsoleContext } from './context';
 import type { LeverLists, SettingsAccess } from './deps';
 import { HealthMonitor } from './health';
 import { problemPage } from './pages/sign-in';
@@ -50,7 +50,12 @@ const FORM_BODY_LIMIT = '200kb';
 
 export function consoleRouter(deps: ConsoleDeps): Router {
   const { config, client } = deps;
-  const c: Console = { deps, now: deps.now ?? Date.now, adminToken: config.api.adminToken, current: deps.currentConfig ?? (() => config) };
+  const c: ConsoleContext = {
+    deps,
+    now: deps.now ?? Date.now,
+    adminToken: config.api.adminToken,
+    current: deps.currentConfig ?? (() => config),
+  };
   const health = new HealthMonitor(
     deps.checks ?? (() => runChecks(config, client, queuedLeverReads(client, config.temporal.taskQueue))),
     c.now,

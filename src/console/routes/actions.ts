@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../http/problems';
 import { describeIssues, HttpProblem } from '../../http/problems';
 import { backfillOptions, backfillRequest, backfillStart } from '../../opportunity/backfill';
 import { bulkProgressQuery, type BulkProgress } from '../../opportunity/messages';
-import { frameOf, pageRoute, postRoute, queryText, sendPage, type Asker, type Console } from '../context';
+import { frameOf, pageRoute, postRoute, queryText, sendPage, type Asker, type ConsoleContext } from '../context';
 import { FieldErrors } from '../field-errors';
 import { formBody, one } from '../form-body';
 import { html, type Html } from '../html';
@@ -19,7 +19,7 @@ const ACTIONS_PATH = '/console/actions';
 /** A worker answers a query within this, or the page says it is waiting for one. */
 const QUERY_TIMEOUT_MS = 3_000;
 
-function backfillChoices(c: Console): BackfillChoice[] {
+function backfillChoices(c: ConsoleContext): BackfillChoice[] {
   const groups = c.deps.settings.view().groups;
   return integrationParts(c.current())
     .filter((p) => 'opportunity' in p.integration)
@@ -31,7 +31,7 @@ function backfillChoices(c: Console): BackfillChoice[] {
 }
 
 async function render(
-  c: Console,
+  c: ConsoleContext,
   res: Response,
   asker: Asker,
   status: number,
@@ -52,7 +52,7 @@ async function render(
   );
 }
 
-function syncedMessage(c: Console, req: Request): Html | undefined {
+function syncedMessage(c: ConsoleContext, req: Request): Html | undefined {
   const workflowId = queryText(req, 'synced');
   if (!workflowId) return undefined;
   return html`Sync asked of <a href="${workflowUiUrl(c, workflowId)}" rel="noreferrer">${workflowId}</a>: it looks at the opportunity again
@@ -70,7 +70,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | unde
 }
 
 /** A backfill's progress: its result once done, else its query (answered by a worker). */
-async function progressOf(c: Console, workflowId: string): Promise<{ progress?: BulkProgress; problem?: string }> {
+async function progressOf(c: ConsoleContext, workflowId: string): Promise<{ progress?: BulkProgress; problem?: string }> {
   const handle = c.deps.client.workflow.getHandle(workflowId);
   try {
     const { status } = await handle.describe();
@@ -84,7 +84,7 @@ async function progressOf(c: Console, workflowId: string): Promise<{ progress?: 
   }
 }
 
-export function actionsRoutes(c: Console, router: Router): void {
+export function actionsRoutes(c: ConsoleContext, router: Router): void {
   router.get(
     '/actions',
     pageRoute(c, async (req, res, asker) => render(c, res, asker, 200, [], {}, syncedMessage(c, req))),

@@ -5,7 +5,7 @@ import { LeverClient } from '../../lever/client';
 import { registerWebhooks } from '../../lever/webhook-registration';
 import { constantCase } from '../../settings/fields';
 import type { GroupView } from '../../settings/view';
-import { frameOf, pageRoute, postRoute, queryText, sendPage, type Console } from '../context';
+import { frameOf, pageRoute, postRoute, queryText, sendPage, type ConsoleContext } from '../context';
 import { checksOf, relayChecks, type HealthMonitor } from '../health';
 import { html } from '../html';
 import { auditPage } from '../pages/audit';
@@ -23,7 +23,7 @@ function envPrefix(group: GroupView): string | undefined {
   return undefined;
 }
 
-export function overviewRoutes(c: Console, router: Router, health: HealthMonitor, counter: ProcessCounter): void {
+export function overviewRoutes(c: ConsoleContext, router: Router, health: HealthMonitor, counter: ProcessCounter): void {
   router.get(
     '/integrations',
     pageRoute(c, async (_req, res, asker) => {

@@ -7,7 +7,7 @@ import type { Request, Response, Router } from 'express';
 import { integrationParts } from '../../config';
 import { HttpProblem } from '../../http/problems';
 import type { GroupView } from '../../settings/view';
-import { frameOf, pageRoute, postRoute, queryText, sendPage, type Asker, type Console } from '../context';
+import { frameOf, pageRoute, postRoute, queryText, sendPage, type Asker, type ConsoleContext } from '../context';
 import { SettingsRejected } from '../deps';
 import { FieldErrors } from '../field-errors';
 import { formBody, one } from '../form-body';
@@ -20,14 +20,14 @@ import { workflowUiUrl } from './workflow-links';
 
 const settingsPath = (group: GroupView) => `/console/settings/${group.id}`;
 
-function groupOf(c: Console, req: Request): { group: GroupView; version: number } {
+function groupOf(c: ConsoleContext, req: Request): { group: GroupView; version: number } {
   const view = c.deps.settings.view();
   const group = view.groups.find((g) => g.id === req.params.group);
   if (!group) throw new HttpProblem(404, `there are no settings called "${String(req.params.group)}"`);
   return { group, version: view.version };
 }
 
-function adminRoutesOf(c: Console, group: GroupView) {
+function adminRoutesOf(c: ConsoleContext, group: GroupView) {
   return integrationParts(c.current()).find((p) => p.integration.name === group.id && group.integration);
 }
 
@@ -37,7 +37,7 @@ function buttonLabel(path: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-function adminButtons(c: Console, group: GroupView): AdminButton[] {
+function adminButtons(c: ConsoleContext, group: GroupView): AdminButton[] {
   return (adminRoutesOf(c, group)?.server.admin ?? []).map((route, index) => ({
     label: buttonLabel(route.path),
     action: `${settingsPath(group)}/run/${index}`,
@@ -45,7 +45,7 @@ function adminButtons(c: Console, group: GroupView): AdminButton[] {
 }
 
 async function render(
-  c: Console,
+  c: ConsoleContext,
   res: Response,
   asker: Asker,
   status: number,
@@ -66,7 +66,7 @@ async function render(
   sendPage(res, status, settingsPage(frame, { ...input, choices, adminButtons: adminButtons(c, input.group) }));
 }
 
-function statusOf(c: Console, req: Request): Html | undefined {
+function statusOf(c: ConsoleContext, req: Request): Html | undefined {
   if (queryText(req, 'saved') !== undefined) return html`Saved`;
   if (queryText(req, 'unchanged') !== undefined) return html`Nothing changed, so nothing was saved.`;
   const started = queryText(req, 'started');
@@ -77,7 +77,7 @@ function statusOf(c: Console, req: Request): Html | undefined {
   return undefined;
 }
 
-export function settingsRoutes(c: Console, router: Router): void {
+export function settingsRoutes(c: ConsoleContext, router: Router): void {
   router.get(
     '/settings/:group',
     pageRoute(c, async (req, res, asker) => {

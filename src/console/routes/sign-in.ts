@@ -1,13 +1,13 @@
 // Signing in with the admin token (a session cookie for 8 hours) and out (the cookie cleared).
 import type { Router } from 'express';
 import { ADMIN_TOKEN_SUBJECT, isAdminToken } from '../auth';
-import { pageAsker, postRoute, safeNext, sendPage, SIGN_IN_PATH, queryText, type Console } from '../context';
+import { pageAsker, postRoute, safeNext, sendPage, SIGN_IN_PATH, queryText, type ConsoleContext } from '../context';
 import { formBody, one } from '../form-body';
 import { signInPage } from '../pages/sign-in';
 import { clearSessionCookie, newSession, setSessionCookie } from '../session';
 import { SignInLimiter } from '../sign-in-limiter';
 
-export function signInRoutes(c: Console, router: Router): void {
+export function signInRoutes(c: ConsoleContext, router: Router): void {
   const limiter = new SignInLimiter(c.now);
   const publicUrl = c.deps.config.api.publicUrl;
 
