@@ -1,15 +1,20 @@
 // How many processes of an integration run, by their RelayStatus, from Temporal's visibility store: one
-// count per integration (grouped when the server can group by RelayStatus, else the running total), kept
-// for 5 s so a busy page costs Temporal little.
+// count per integration, grouped by RelayStatus when the server can (a cluster on Elasticsearch); where it
+// cannot (SQL visibility, the dev server), the statuses of the first 100 running processes, read in one
+// page. Kept for 5 s so a busy page costs Temporal little.
 import type { Client } from '@temporalio/client';
 
 export const COUNTS_TTL_MS = 5_000;
+/** Running processes whose statuses are read when the server cannot group: one page. */
+export const LISTED_AT_MOST = 100;
 const GRPC_INVALID_ARGUMENT = 3;
 
 export interface ProcessCounts {
   running: number;
-  /** Running processes by RelayStatus, when the server can group by it. */
+  /** Running processes by RelayStatus. */
   byStatus?: Record<string, number>;
+  /** `byStatus` covers only the first LISTED_AT_MOST running processes (the server cannot group). */
+  partial?: boolean;
   error?: string;
 }
 
@@ -20,10 +25,11 @@ const toNumber = (value: unknown): number =>
       ? (value as { toNumber(): number }).toNumber()
       : Number(value ?? 0);
 
-/** A group value comes back as a JSON payload (`"invited"`). */
-function groupName(payload: { data?: Uint8Array | null } | undefined): string {
+/** A keyword comes back as a JSON payload (`"invited"`, or `["invited"]` as a search attribute). */
+function keyword(payload: { data?: Uint8Array | null } | null | undefined): string {
   try {
-    return String(JSON.parse(Buffer.from(payload?.data ?? []).toString('utf8')) ?? '(none)');
+    const value: unknown = JSON.parse(Buffer.from(payload?.data ?? []).toString('utf8'));
+    return String((Array.isArray(value) ? value[0] : value) ?? '(none)');
   } catch {
     return '(none)';
   }
@@ -60,7 +66,7 @@ export class ProcessCounter {
         try {
           const answer = await ask(`${query} GROUP BY RelayStatus`);
           const byStatus: Record<string, number> = {};
-          for (const group of answer.groups ?? []) byStatus[groupName(group.groupValues?.[0] ?? undefined)] = toNumber(group.count);
+          for (const group of answer.groups ?? []) byStatus[keyword(group.groupValues?.[0])] = toNumber(group.count);
           return { running: toNumber(answer.count), byStatus };
         } catch (error) {
           // INVALID_ARGUMENT: this server cannot group by a custom attribute. Anything else is passing trouble.
@@ -68,9 +74,23 @@ export class ProcessCounter {
           this.groupBy = false;
         }
       }
-      return { running: toNumber((await ask(query)).count) };
+      const [count, listed] = await Promise.all([ask(query), this.listStatuses(query)]);
+      return { running: toNumber(count.count), ...listed };
     } catch (error) {
       return { running: 0, error: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** The statuses of one page of running processes, counted here. */
+  private async listStatuses(query: string): Promise<Pick<ProcessCounts, 'byStatus' | 'partial'>> {
+    const page = await this.client.withDeadline(this.now() + 2_000, () =>
+      this.client.workflowService.listWorkflowExecutions({ namespace: this.namespace, query, pageSize: LISTED_AT_MOST }),
+    );
+    const byStatus: Record<string, number> = {};
+    for (const execution of page.executions ?? []) {
+      const status = keyword(execution.searchAttributes?.indexedFields?.RelayStatus);
+      byStatus[status] = (byStatus[status] ?? 0) + 1;
+    }
+    return { byStatus, partial: (page.nextPageToken?.length ?? 0) > 0 };
   }
 }

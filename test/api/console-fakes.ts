@@ -173,6 +173,7 @@ export interface FakeConsole {
   trigger: jest.Mock;
   start: jest.Mock;
   count: jest.Mock;
+  list: jest.Mock;
   close(): Promise<void>;
 }
 
@@ -189,11 +190,12 @@ export async function startFakeConsole(
   const change = jest.fn(async () => ({ version: 8 }));
   const trigger = jest.fn(async (id: string) => ({ status: 'triggered', workflowId: `opportunity/${id}`, runId: 'run-1' }));
   const start = jest.fn(async (action: { workflowId: string }) => ({ status: 'started', workflowId: action.workflowId, runId: 'run-2' }));
-  const count = jest.fn(async () => ({ count: 3, groups: [] }));
+  const count = jest.fn(async (_request: { namespace: string; query: string }): Promise<object> => ({ count: 3, groups: [] }));
+  const list = jest.fn(async (_request: { namespace: string; query: string; pageSize: number }): Promise<object> => ({ executions: [] }));
   const client = {
     options: { namespace: 'default' },
     withDeadline: <T>(_deadline: number, f: () => Promise<T>) => f(),
-    workflowService: { countWorkflowExecutions: count },
+    workflowService: { countWorkflowExecutions: count, listWorkflowExecutions: list },
   } as unknown as Client;
   const deps: ConsoleDeps = {
     config,
@@ -217,5 +219,5 @@ export async function startFakeConsole(
   const app = express();
   app.use('/console', consoleRouter(deps));
   const { server, url } = await listen(app);
-  return { url, deps, change, trigger, start, count, close: () => new Promise<void>((done) => server.close(() => done())) };
+  return { url, deps, change, trigger, start, count, list, close: () => new Promise<void>((done) => server.close(() => done())) };
 }

@@ -255,6 +255,32 @@ describe('console pages', () => {
       expect(second.text).toContain(`>${name}</a>`);
   });
 
+  it('counts running processes by status from one page where the server cannot group by RelayStatus', async () => {
+    fake.count.mockImplementation(async ({ query }: { query: string }) => {
+      if (query.includes('GROUP BY')) throw Object.assign(new Error('GROUP BY is only supported for ExecutionStatus'), { code: 3 });
+      return { count: 3 };
+    });
+    const withStatus = (status: string) => ({
+      searchAttributes: { indexedFields: { RelayStatus: { data: Buffer.from(JSON.stringify([status])) } } },
+    });
+    fake.list.mockResolvedValue({
+      executions: [withStatus('invited'), withStatus('invited'), withStatus('to review')],
+      nextPageToken: Buffer.from('more'),
+    });
+    const { cookie } = await signIn();
+    const page = (await request('GET', '/console/integrations', { cookie })).text;
+    expect(page).toContain('<span class="status-name">invited</span><strong>2</strong>');
+    expect(page).toContain('<span class="status-name">to review</span><strong>1</strong>');
+    expect(page).toContain('By status: the first 100 running.');
+    expect(fake.list).toHaveBeenCalledWith({
+      namespace: 'default',
+      query: 'RelayIntegration = "willo" AND ExecutionStatus = "Running"',
+      pageSize: 100,
+    });
+    // One grouped count per integration (three): the server refused it, so the statuses came from the list.
+    expect(fake.count.mock.calls.filter(([r]) => r.query.includes('GROUP BY'))).toHaveLength(3);
+  });
+
   it('renders each field by its kind, a lock as "set by", secrets as set / not set', async () => {
     const { cookie } = await signIn();
     const willo = (await request('GET', '/console/settings/willo', { cookie })).text;

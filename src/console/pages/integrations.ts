@@ -6,7 +6,7 @@ import type { GroupView } from '../../settings/view';
 import type { HealthSnapshot } from '../health';
 import { html, type Html } from '../html';
 import { page, type Frame } from '../layout';
-import type { ProcessCounts } from '../process-counts';
+import { LISTED_AT_MOST, type ProcessCounts } from '../process-counts';
 import { formatTime } from './audit';
 import { groupState } from './settings';
 
@@ -42,7 +42,8 @@ function counts(c: ProcessCounts): Html {
             ${byStatus.map(([status, n]) => html`<li><span class="status-name">${status}</span> <strong>${n}</strong></li>`)}
           </ul>`
         : ''
-    }`;
+    }
+    ${c.partial ? html`<p class="muted"><small>By status: the first ${LISTED_AT_MOST} running.</small></p>` : ''}`;
 }
 
 function card(c: IntegrationCard): Html {
