@@ -64,16 +64,19 @@ it('a worker runs the same checks at start, logs what fails, and reads Lever for
 
     // Every Lever request the checks made is the one activity of a `leverRead` run on this relay's queue.
     const queue = t.relay.config.temporal.taskQueue;
-    const reads = await waitFor(
+    // Visibility is eventually consistent: wait until every request is matched by a completed run (a request
+    // made outside the queue never is, and the wait fails).
+    const { reads, leverRequests } = await waitFor(
       async () => {
         const runs = [];
         for await (const run of t.relay.client.workflow.list({ query: `WorkflowType = 'leverRead' AND TaskQueue = '${queue}'` }))
           runs.push(run);
-        return runs.length > 0 && runs.every((r) => r.status.name === 'COMPLETED') && runs;
+        const requests = (await t.control.leverRequests()).filter((r) => r.at >= started);
+        const settled = runs.length > 0 && runs.every((r) => r.status.name === 'COMPLETED') && runs.length === requests.length;
+        return settled && { reads: runs, leverRequests: requests };
       },
-      { what: 'the completed leverRead runs', timeoutMs: 20_000 },
+      { what: 'one completed leverRead run per Lever request', timeoutMs: 30_000 },
     );
-    const leverRequests = (await t.control.leverRequests()).filter((r) => r.at >= started);
     expect(leverRequests.length).toBeGreaterThanOrEqual(3);
     expect(reads).toHaveLength(leverRequests.length);
   } finally {
