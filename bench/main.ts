@@ -1,8 +1,9 @@
 // `npm run bench`: the DESIGN targets, measured on a real Temporal dev server (SQLite in WAL mode, as
 // `npm start` runs it) and the sandbox over real HTTP, with every integration on. Prints its figures;
 // asserts nothing.
-//   1. ingress: webhook -> one signal-with-start, vs the raw client calls on the same server
-//   2. ack latency at half the ingress rate (p50/p99)
+//   1. ingress: webhook -> one signal-with-start, vs the raw client calls on the same server; CPU per call of
+//      the server, the API and the load generator (the bare client), and the API's overhead over that client
+//   2. ack latency at half the ingress rate (DESIGN) and at 90% of the raw signal-with-start rate (p50/p99)
 //   3. Lever requests per event type, and the events/s the configured Lever rate allows
 //   4. Lever rate limit: a burst of new applications vs the time the limit allows; 429s caused by us
 //   5. cost: billable Temporal actions per candidate and flow, counted from every run's real history
