@@ -166,6 +166,7 @@ export function createApp({
       actions,
       settings: settingsService,
       lever: settingsService.lists,
+      currentConfig: () => live.current().config,
       ...(now ? { now } : {}),
       // The doctor's checks with the settings in force, reading Lever through the rate-limited Lever queue.
       checks: async () => [

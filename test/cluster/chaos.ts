@@ -403,8 +403,9 @@ class Run {
     checks.check(
       'settings: a trigger through the other API decided with the new version',
       changes.length > 0 && changes.every((c) => c.usedByOtherApi === true),
-      changes.map((c) => `v${c.version} ${c.usedByOtherApi ? 'used' : 'NOT used'}`).join(', '),
+      changes.map((c) => `v${c.version} ${c.usedByOtherApi === true ? 'used' : `NOT used (${c.usedByOtherApi ?? 'no sync'})`}`).join(', '),
     );
+    if (this.settings.retries.length > 0) console.log(`  settings saves made again: ${this.settings.retries.join('; ')}`);
   }
 
   async verify(finished: boolean): Promise<void> {

@@ -25,13 +25,17 @@ export interface SettingsChange {
   processes: number;
   /** The worker that last ran the settings workflow was SIGKILLed just before this save. */
   killedSettingsWorker: boolean;
-  /** A manual sync through the other API decided with this version. */
-  usedByOtherApi?: boolean;
+  /** A manual sync through the other API decided with this version; else why not. */
+  usedByOtherApi?: true | string;
+  /** Saves made (a stale or unconfirmed save is made again). */
+  tries: number;
 }
 
 export class SettingsChanges {
   readonly changes: SettingsChange[] = [];
   readonly failures: string[] = [];
+  /** Saves made again, and why. */
+  readonly retries: string[] = [];
   private readonly client: Promise<Client>;
 
   constructor(
@@ -56,23 +60,40 @@ export class SettingsChanges {
     const api = this.cluster.urls.apis[apiIndex];
     const other = this.cluster.urls.apis[(apiIndex + 1) % this.cluster.urls.apis.length];
     try {
-      const current = (await (await fetch(`${api}/admin/settings`, { headers: auth })).json()) as { version: number };
       const killed = killSettingsWorker ? await this.killSettingsWorker() : false;
-      const started = Date.now();
-      const answer = await fetch(`${api}/admin/settings/willo`, {
-        method: 'PUT',
-        headers: { ...auth, 'content-type': 'application/json', 'if-match': String(current.version) },
-        // Harmless under load: only processes started from now on wait this long for a reviewer.
-        body: JSON.stringify({ reviewWait: `${90 + index + 1}d` }),
-      });
+      // As a person would: a save refused as stale (another process's change landed late) or not confirmed
+      // in time (503) is made again on the settings as they now are.
+      let answer: Response | undefined;
+      let started = Date.now();
+      let tries = 0;
+      for (; tries < 4; tries++) {
+        const current = (await (await fetch(`${api}/admin/settings`, { headers: auth })).json()) as { version: number };
+        started = Date.now();
+        answer = await fetch(`${api}/admin/settings/willo`, {
+          method: 'PUT',
+          headers: { ...auth, 'content-type': 'application/json', 'if-match': String(current.version) },
+          // Harmless under load: only processes started from now on wait this long for a reviewer.
+          body: JSON.stringify({ reviewWait: `${90 + index + 1}d` }),
+        });
+        if (answer.status !== 409 && answer.status !== 503) break;
+        this.retries.push(`change ${index}: ${answer.status} ${(await answer.text()).slice(0, 160)}`);
+        await sleep(2_000);
+      }
       const saved = Date.now();
-      if (!answer.ok) {
-        this.failures.push(`change ${index}: PUT answered ${answer.status} ${await answer.text()}`);
+      if (!answer?.ok) {
+        this.failures.push(`change ${index}: PUT answered ${answer?.status} ${await answer?.text()}`);
         return;
       }
       const { version } = (await answer.json()) as { version: number };
       const { everywhereMs, processes } = await this.untilEverywhere(version, saved);
-      const change: SettingsChange = { version, api: apiIndex + 1, saveMs: saved - started, processes, killedSettingsWorker: killed };
+      const change: SettingsChange = {
+        version,
+        api: apiIndex + 1,
+        saveMs: saved - started,
+        processes,
+        killedSettingsWorker: killed,
+        tries: tries + 1,
+      };
       if (everywhereMs !== undefined) change.everywhereMs = everywhereMs;
       if (opportunityId) change.usedByOtherApi = await this.usedThrough(other, opportunityId, version);
       this.changes.push(change);
@@ -94,25 +115,30 @@ export class SettingsChanges {
   }
 
   /** A manual sync through the other API: its decisions must record the new version. */
-  private async usedThrough(api: string, opportunityId: string, version: number): Promise<boolean> {
+  private async usedThrough(api: string, opportunityId: string, version: number): Promise<true | string> {
     const since = Date.now();
     const answer = await fetch(`${api}/admin/opportunities/${opportunityId}/sync`, { method: 'POST', headers: auth });
-    if (answer.status !== 202) return false;
+    if (answer.status !== 202) return `the sync answered ${answer.status}`;
     const client = await this.client;
     const handle = client.workflow.getHandle(workflowIds.opportunity(opportunityId));
-    for (let i = 0; i < 100; i++) {
+    let seen = 'no decision after the sync';
+    for (let i = 0; i < 150; i++) {
       try {
         const { status } = await handle.describe();
         const state: OpportunityState = status.name === 'RUNNING' ? await handle.query(opportunityStateQuery) : await handle.result();
         // Workflow time is the worker's clock, this machine's: a decision made after the sync was sent with
         // the new version (a look at an older trigger still queued may come first, with the old one).
-        if (state.log.some((d) => d.at >= since && d.settingsVersion === version)) return true;
-      } catch {
+        const after = state.log.filter((d) => d.at >= since);
+        if (after.some((d) => d.settingsVersion === version)) return true;
+        if (after.length > 0)
+          seen = `decisions after the sync used versions ${[...new Set(after.map((d) => d.settingsVersion))].join(', ')}`;
+      } catch (error) {
         // Between runs, or a worker being killed: look again.
+        seen = `could not read the decisions: ${error instanceof Error ? error.message : String(error)}`;
       }
       await sleep(200);
     }
-    return false;
+    return seen;
   }
 
   /** SIGKILLs the worker whose identity ran the settings workflow's last task; false when it cannot tell. */
