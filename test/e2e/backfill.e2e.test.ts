@@ -64,7 +64,8 @@ it('backfills 500 candidates: the dry run counts what the real run does; a worke
 
   // Kill the worker process in the middle of a page: once candidates are screened, while a page's activity
   // (list, then hand over) has started and not finished.
-  await waitFor(async () => (await hrlogics.allScreenings()).length >= 50, { what: 'the first screenings', timeoutMs: 60_000 });
+  // Early in the run (a loaded machine screens slowly and the last pages may be handed over before the 50th).
+  await waitFor(async () => (await hrlogics.allScreenings()).length >= 10, { what: 'the first screenings', timeoutMs: 60_000 });
   const backfill = relay.client.workflow.getHandle(answer.body.workflowId);
   await waitFor(
     async () =>
