@@ -4,10 +4,13 @@
 // decision must record that version. Once, the worker that last ran the settings workflow is SIGKILLed
 // right before a save: the change must still be saved and nothing may wait on it.
 import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '../../src/config';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import type { Cluster } from '../../src/dev/cluster/cluster';
 import type { ClusterSettings } from '../../src/dev/cluster/settings';
 import { opportunityStateQuery, type OpportunityState } from '../../src/opportunity/messages';
+import type { SettingsView } from '../../src/settings/view';
+import { dataConverter } from '../../src/temporal/connection';
 import { workflowIds } from '../../src/temporal/workflow-ids';
 
 const auth = { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}` };
@@ -42,8 +45,10 @@ export class SettingsChanges {
     private readonly cluster: Cluster,
     private readonly settings: ClusterSettings,
   ) {
+    // The relay's payload key (the cluster runs in sandbox mode unless told otherwise): queries answer encrypted.
+    const converter = dataConverter(loadConfig({ ...process.env, TEMPORAL_ADDRESS: cluster.urls.temporal }));
     this.client = Connection.connect({ address: cluster.urls.temporal }).then(
-      (connection) => new Client({ connection, namespace: settings.temporal.namespace }),
+      (connection) => new Client({ connection, namespace: settings.temporal.namespace, dataConverter: converter }),
     );
   }
 
@@ -60,7 +65,7 @@ export class SettingsChanges {
     const api = this.cluster.urls.apis[apiIndex];
     const other = this.cluster.urls.apis[(apiIndex + 1) % this.cluster.urls.apis.length];
     try {
-      const killed = killSettingsWorker ? await this.killSettingsWorker() : false;
+      const killed = killSettingsWorker ? await this.killSettingsWorker(api) : false;
       // As a person would: a save refused as stale (another process's change landed late) or not confirmed
       // in time (503) is made again on the settings as they now are.
       let answer: Response | undefined;
@@ -141,15 +146,29 @@ export class SettingsChanges {
     return seen;
   }
 
-  /** SIGKILLs the worker whose identity ran the settings workflow's last task; false when it cannot tell. */
-  private async killSettingsWorker(): Promise<boolean> {
+  /**
+   * SIGKILLs the worker whose identity ran the settings workflow's last task (it holds the workflow in its
+   * cache). When that worker is gone already (the chaos killer), a change that changes nothing makes a live
+   * worker run a task first. False when it cannot tell.
+   */
+  private async killSettingsWorker(api: string): Promise<boolean> {
     const client = await this.client;
-    const history = await client.workflow.getHandle(workflowIds.settings(this.settings.taskQueue)).fetchHistory();
-    const identity = [...(history.events ?? [])].reverse().find((e) => e.workflowTaskStartedEventAttributes)
-      ?.workflowTaskStartedEventAttributes?.identity;
-    const pid = Number(identity?.split('@')[0]);
-    const victim = this.cluster.workers.find((w) => w.pid === pid);
-    return victim ? victim.kill('SIGKILL') : false;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const history = await client.workflow.getHandle(workflowIds.settings(this.settings.taskQueue)).fetchHistory();
+      const identity = [...(history.events ?? [])].reverse().find((e) => e.workflowTaskStartedEventAttributes)
+        ?.workflowTaskStartedEventAttributes?.identity;
+      const pid = Number(identity?.split('@')[0]);
+      const victim = this.cluster.workers.find((w) => w.pid === pid);
+      if (victim) return victim.kill('SIGKILL');
+      const current = (await (await fetch(`${api}/admin/settings`, { headers: auth })).json()) as SettingsView;
+      const reviewWait = current.groups.find((g) => g.id === 'willo')?.fields.find((f) => f.name === 'reviewWait')?.value;
+      await fetch(`${api}/admin/settings/willo`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/json', 'if-match': String(current.version) },
+        body: JSON.stringify({ reviewWait }),
+      });
+    }
+    return false;
   }
 
   async close(): Promise<void> {
