@@ -54,6 +54,17 @@ export interface RelayConfig {
     /** Triggers about one opportunity that arrive within this window are handled with one read. */
     coalesceMs: number;
   };
+  /** Issues (src/issues): how often they are evaluated, when they resolve, where they are notified. */
+  issues: {
+    /** Undefined: no evaluations (`ISSUES_EVALUATION_INTERVAL=off`). */
+    evaluationIntervalMs?: number;
+    /** An issue not seen for this long resolves by itself. */
+    resolveAfterMs: number;
+    /** Receives a signed JSON POST on every open, reopen and resolve; undefined: nobody is notified. */
+    alertWebhookUrl?: string;
+    /** The `whsec_...` secret the notifications are signed with (Standard Webhooks). */
+    alertWebhookSecret?: string;
+  };
   worker: {
     /** Where a worker serves its Prometheus metrics (`/metrics`); undefined: none. */
     metricsPort?: number;
@@ -126,6 +137,17 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
     opportunity: {
       coalesceMs: toMs(r.get('OPPORTUNITY_COALESCE_WINDOW', duration, '1s')),
     },
+    issues: (() => {
+      const alertWebhookUrl = r.get('ALERT_WEBHOOK_URL', url, undefined);
+      const alertWebhookSecret = r.get('ALERT_WEBHOOK_SECRET', z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_<base64>'), undefined);
+      if (alertWebhookUrl && !alertWebhookSecret) r.problems.push('ALERT_WEBHOOK_SECRET is required with ALERT_WEBHOOK_URL');
+      return {
+        ...optionalDuration(r.get('ISSUES_EVALUATION_INTERVAL', durationOrOff, '1m'), 'evaluationIntervalMs'),
+        resolveAfterMs: toMs(r.get('ISSUES_RESOLVE_AFTER', duration, '10m')),
+        ...(alertWebhookUrl ? { alertWebhookUrl } : {}),
+        ...(alertWebhookSecret ? { alertWebhookSecret } : {}),
+      };
+    })(),
     worker: {
       ...(() => {
         const metricsPort = r.get('WORKER_METRICS_PORT', z.union([z.literal('off'), port]), 9464);

@@ -25,6 +25,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     RELAY_TASK_QUEUE: `test-${randomUUID()}`,
     LOG_LEVEL: 'silent',
     OPPORTUNITY_COALESCE_WINDOW: '250ms',
+    // Evaluations read Lever every period: only the issues tests ask for them (others count Lever requests).
+    ISSUES_EVALUATION_INTERVAL: 'off',
     ...env,
   });
 }

@@ -27,6 +27,7 @@ export function relayEnv(relay: TestRelay, extra: Record<string, string> = {}): 
     API_PUBLIC_URL: relay.apiUrl,
     OPPORTUNITY_COALESCE_WINDOW: '250ms',
     LEVER_SWEEP_INTERVAL: 'off',
+    ISSUES_EVALUATION_INTERVAL: 'off',
     LOG_LEVEL: 'info',
     // No metrics endpoint unless a test asks for one (several workers would contend for the port).
     WORKER_METRICS_PORT: 'off',
