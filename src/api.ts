@@ -14,7 +14,9 @@ import { integrationParts, loadConfig, type Config } from './config';
 import { onStopSignals } from './dev/signals';
 import { HttpProblem, sendProblem } from './http/problems';
 import { createLogger, type Logger } from './logger';
-import { createMetrics, type Metrics } from './metrics';
+import { countIssues, createMetrics, type Metrics } from './metrics';
+import { issuesRoutes } from './api/issues-routes';
+import { LiveIssues } from './issues/live';
 import { queuedLeverReads } from './lever/queued-reads';
 import { opportunityTriggers } from './opportunity/trigger';
 import type { EffectiveSettings } from './settings/effective';
@@ -37,6 +39,8 @@ export interface ApiDeps {
   tokens?: WebhookTokens;
   /** The settings in force, kept current; by default read from this deployment's settings workflow. */
   settings?: LiveSettings;
+  /** The deployment's issues, kept current; by default read from this deployment's issues workflow. */
+  issues?: LiveIssues;
 }
 
 export function createApp({
@@ -47,12 +51,15 @@ export function createApp({
   now,
   tokens,
   settings,
+  issues,
 }: ApiDeps) {
   const app = express();
   const webhookTokens = tokens ?? startedTokens(config, logger);
   app.disable('x-powered-by');
   const live = settings ?? startedSettings(client, config);
   app.locals.settings = live;
+  const liveIssues = issues ?? startedIssues(client, config);
+  app.locals.issues = liveIssues;
   metrics.settingsVersion.set(live.current().version);
   live.onChange((current) => metrics.settingsVersion.set(current.version));
   const actions = new TemporalActions(
@@ -123,6 +130,11 @@ export function createApp({
   for (const list of ['stages', 'postings', 'users'] as const)
     app.get(`/admin/lever/${list}`, ...route(`admin-lever-${list}`, settingsApi.list(list)));
 
+  const issuesApi = issuesRoutes({ adminToken: config.api.adminToken, issues: liveIssues });
+  app.get('/admin/issues', ...route('admin-issues', issuesApi.list));
+  app.post('/admin/issues/:id/acknowledge', ...route('admin-issues-acknowledge', issuesApi.acknowledge));
+  app.post('/admin/issues/:id/mute', ...route('admin-issues-mute', issuesApi.mute));
+
   app.use(
     '/console',
     consoleRouter({
@@ -131,6 +143,7 @@ export function createApp({
       actions,
       settings: settingsService,
       lever: settingsService.lists,
+      issues: liveIssues,
       ...(now ? { now } : {}),
       // The doctor's checks with the settings in force, reading Lever through the rate-limited Lever queue.
       checks: async () => [
@@ -153,6 +166,8 @@ export function createApp({
     }
   });
   app.get('/metrics', async (_req, res) => {
+    // Read afresh; when Temporal cannot be read the last issues read are counted.
+    countIssues(metrics, await liveIssues.refresh().catch(() => liveIssues.current()));
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
@@ -176,6 +191,12 @@ export function createApp({
 
 /** Console reads of Lever's lists wait this long for the Lever queue (a worker) before the page says so. */
 const CONSOLE_READ_TIMEOUT = '15s';
+
+function startedIssues(client: Client, config: Config): LiveIssues {
+  const live = new LiveIssues(client, config.temporal.taskQueue);
+  live.start();
+  return live;
+}
 
 function startedSettings(client: Client, config: Config): LiveSettings {
   const live = new LiveSettings(client, config);
