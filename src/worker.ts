@@ -181,6 +181,7 @@ async function main(): Promise<void> {
   const checksClient = new Client({ connection, namespace, dataConverter: dataConverter(config) });
   const { settings } = workers;
   metrics.settingsVersion(settings.current().version);
+  metrics.leverRateLimit(config.lever.ratePerSecond);
   settings.onChange((current) => metrics.settingsVersion(current.version));
   if (settings.status().error)
     logger.warn({ problem: settings.status().error }, 'settings not read: running with the environment and defaults');

@@ -13,7 +13,8 @@ import { issueView } from '../issues/view';
 export function muteUntil(body: { until?: unknown; for?: unknown }, now = Date.now()): number {
   if (typeof body.until === 'string' && body.until !== '') {
     const until = Date.parse(body.until);
-    if (!Number.isFinite(until)) throw new HttpProblem(400, 'until must be a time such as 2026-12-07T09:00:00Z', [{ field: 'until', message: 'not a time' }]);
+    if (!Number.isFinite(until))
+      throw new HttpProblem(400, 'until must be a time such as 2026-12-07T09:00:00Z', [{ field: 'until', message: 'not a time' }]);
     if (until <= now) throw new HttpProblem(400, 'until must be in the future', [{ field: 'until', message: 'in the past' }]);
     return until;
   }
@@ -31,7 +32,8 @@ export function issuesRoutes({ adminToken, issues }: { adminToken: string; issue
     const raw = req.body as Buffer | undefined;
     if (!raw || raw.length === 0) return {};
     const parsed = parseJson(raw);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new HttpProblem(400, 'the body must be a JSON object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new HttpProblem(400, 'the body must be a JSON object');
     return parsed as Record<string, unknown>;
   };
   return {

@@ -139,7 +139,11 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
     },
     issues: (() => {
       const alertWebhookUrl = r.get('ALERT_WEBHOOK_URL', url, undefined);
-      const alertWebhookSecret = r.get('ALERT_WEBHOOK_SECRET', z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_<base64>'), undefined);
+      const alertWebhookSecret = r.get(
+        'ALERT_WEBHOOK_SECRET',
+        z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_<base64>'),
+        undefined,
+      );
       if (alertWebhookUrl && !alertWebhookSecret) r.problems.push('ALERT_WEBHOOK_SECRET is required with ALERT_WEBHOOK_URL');
       return {
         ...optionalDuration(r.get('ISSUES_EVALUATION_INTERVAL', durationOrOff, '1m'), 'evaluationIntervalMs'),

@@ -59,8 +59,7 @@ function navigation(frame: Frame): Html {
       <li><a href="/console/integrations" class="brand-name">Lever Relay</a></li>
     </ul>
     <ul class="sections">
-      ${SECTIONS.map(([path, text]) => link(path, text, frame.current))}
-      ${issuesLink(frame)}
+      ${SECTIONS.map(([path, text]) => link(path, text, frame.current))} ${issuesLink(frame)}
     </ul>
     <ul class="integrations" aria-label="Settings">
       ${frame.groups.map((g) => link(`/console/settings/${g.id}`, g.title, frame.current))}

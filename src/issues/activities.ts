@@ -53,7 +53,13 @@ export function createIssueActivities(deps: IssueActivityDeps) {
       }
       await response.text().catch(() => '');
       if (!response.ok)
-        throw classifyHttpStatus({ service: 'alert webhook', method: 'POST', path, status: response.status, retryAfter: response.headers.get('retry-after') });
+        throw classifyHttpStatus({
+          service: 'alert webhook',
+          method: 'POST',
+          path,
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+        });
       return `sent ${id} (${response.status})`;
     },
   };

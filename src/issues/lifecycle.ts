@@ -26,7 +26,15 @@ function mergedExamples(previous: string[], found: string[] | undefined): string
 
 function fromFinding(finding: Finding, at: number): Issue {
   const { examples, ...rest } = finding;
-  return { ...rest, state: 'open', firstSeen: at, lastSeen: at, openedAt: at, count: 1, examples: (examples ?? []).slice(0, EXAMPLES_LIMIT) };
+  return {
+    ...rest,
+    state: 'open',
+    firstSeen: at,
+    lastSeen: at,
+    openedAt: at,
+    count: 1,
+    examples: (examples ?? []).slice(0, EXAMPLES_LIMIT),
+  };
 }
 
 export function applyEvaluation(

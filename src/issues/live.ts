@@ -61,7 +61,9 @@ export class LiveIssues {
   }
 
   acknowledge(id: string, actor: string): Promise<Issue> {
-    return this.update(() => this.client.workflow.getHandle(this.workflowId).executeUpdate(acknowledgeIssueUpdate, { args: [{ id, actor }] }));
+    return this.update(() =>
+      this.client.workflow.getHandle(this.workflowId).executeUpdate(acknowledgeIssueUpdate, { args: [{ id, actor }] }),
+    );
   }
 
   mute(id: string, actor: string, until: number): Promise<Issue> {

@@ -131,7 +131,12 @@ it('a webhook deleted in Lever opens lever-webhook-missing naming the event; ack
   const opened = await opens(id, faultAt);
   expect(opened.subject).toEqual({ type: 'webhook', id: 'candidateHired', name: 'candidateHired' });
 
-  const acknowledged = await http<{ issue: IssueView }>('POST', `${relay.apiUrl}/admin/issues/${encodeURIComponent(id)}/acknowledge`, undefined, admin());
+  const acknowledged = await http<{ issue: IssueView }>(
+    'POST',
+    `${relay.apiUrl}/admin/issues/${encodeURIComponent(id)}/acknowledge`,
+    undefined,
+    admin(),
+  );
   expect(acknowledged.status).toBe(200);
   expect(acknowledged.body.issue).toMatchObject({ state: 'acknowledged', acknowledged: { by: 'admin-token' } });
   expect((await http('POST', `${relay.apiUrl}/admin/issues/${encodeURIComponent(id)}/acknowledge`)).status).toBe(401);
@@ -152,7 +157,12 @@ it('a partner answering 401 opens partner-auth for its integration; muted, it st
     const opened = await opens(id, faultAt);
     expect(opened).toMatchObject({ kind: 'partner-auth', integration: 'hrlogics', subject: { type: 'partner', id: 'hrlogics' } });
     const until = new Date(Date.now() + 3_600_000).toISOString();
-    const muted = await http<{ issue: IssueView }>('POST', `${relay.apiUrl}/admin/issues/${encodeURIComponent(id)}/mute`, { until }, admin());
+    const muted = await http<{ issue: IssueView }>(
+      'POST',
+      `${relay.apiUrl}/admin/issues/${encodeURIComponent(id)}/mute`,
+      { until },
+      admin(),
+    );
     expect(muted.status).toBe(200);
     expect(muted.body.issue).toMatchObject({ state: 'muted', muted: { by: 'admin-token', until } });
     expect(await metric('partner-auth')).toBe(1);
@@ -162,7 +172,11 @@ it('a partner answering 401 opens partner-auth for its integration; muted, it st
   await resolves(id);
   // Another evaluation after the resolve: still nothing was sent for it.
   const after = await completedEvaluations();
-  await waitFor(async () => (await completedEvaluations()) >= after + 1, { what: 'one more evaluation', timeoutMs: 20_000, intervalMs: 500 });
+  await waitFor(async () => (await completedEvaluations()) >= after + 1, {
+    what: 'one more evaluation',
+    timeoutMs: 20_000,
+    intervalMs: 500,
+  });
   expect(notified(id, 'issue.resolved')).toHaveLength(0);
   expect(notified(id, 'issue.opened')).toHaveLength(1);
 }, 90_000);
@@ -173,7 +187,11 @@ it('a deactivated perform-as user opens settings-stale naming the user, and reso
   const id = `settings-stale:tech-interview:TECH_INTERVIEW_PERFORM_AS_EMAIL:user:${SEED_USERS.harry.email}`;
   try {
     const opened = await opens(id, faultAt);
-    expect(opened).toMatchObject({ kind: 'settings-stale', integration: 'tech-interview', subject: { type: 'user', id: SEED_USERS.harry.email } });
+    expect(opened).toMatchObject({
+      kind: 'settings-stale',
+      integration: 'tech-interview',
+      subject: { type: 'user', id: SEED_USERS.harry.email },
+    });
     expect(opened.title).toMatch(/deactivated/);
   } finally {
     await control.request('POST', `/lever/users/${SEED_USERS.harry.id}/active`, { active: true });

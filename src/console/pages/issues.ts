@@ -16,11 +16,13 @@ function actions(issue: Issue, csrf: string): Html {
   if (issue.state === 'resolved') return html``;
   const path = `/console/issues/${encodeURIComponent(issue.id)}`;
   return html`<div class="issue-actions">
-    ${issue.state === 'open'
-      ? html`<form method="post" action="${path}/acknowledge">
-          ${csrfField(csrf)}<button type="submit" class="secondary" aria-label="Acknowledge: ${issue.title}">Acknowledge</button>
-        </form>`
-      : ''}
+    ${
+      issue.state === 'open'
+        ? html`<form method="post" action="${path}/acknowledge">
+            ${csrfField(csrf)}<button type="submit" class="secondary" aria-label="Acknowledge: ${issue.title}">Acknowledge</button>
+          </form>`
+        : ''
+    }
     <form method="post" action="${path}/mute" class="mute">
       ${csrfField(csrf)}
       <label
@@ -47,19 +49,49 @@ function card(issue: Issue, csrf: string): Html {
     <dl class="issue-facts">
       <dt>Kind</dt>
       <dd>${issue.kind}${issue.integration ? html` (${issue.integration})` : ''}</dd>
-      ${issue.subject ? html`<dt>Concerns</dt><dd>${issue.subject.type} ${issue.subject.name ?? issue.subject.id}${issue.subject.name && issue.subject.name !== issue.subject.id ? html` (${issue.subject.id})` : ''}</dd>` : ''}
+      ${
+        issue.subject
+          ? html`<dt>Concerns</dt>
+              <dd>
+                ${issue.subject.type}
+                ${issue.subject.name ?? issue.subject.id}${issue.subject.name && issue.subject.name !== issue.subject.id ? html` (${issue.subject.id})` : ''}
+              </dd>`
+          : ''
+      }
       <dt>Seen</dt>
       <dd>${issue.count} time${issue.count === 1 ? '' : 's'}, first ${formatTime(issue.firstSeen)}, last ${formatTime(issue.lastSeen)}</dd>
-      ${issue.resolvedAt !== undefined ? html`<dt>Resolved</dt><dd>${formatTime(issue.resolvedAt)}</dd>` : ''}
-      ${issue.acknowledged ? html`<dt>Acknowledged</dt><dd>by ${issue.acknowledged.by}, ${formatTime(issue.acknowledged.at)}</dd>` : ''}
-      ${issue.muted && issue.state === 'muted' ? html`<dt>Muted</dt><dd>by ${issue.muted.by} until ${formatTime(issue.muted.until)}</dd>` : ''}
-      ${issue.examples.length > 0 ? html`<dt>Examples</dt><dd>${issue.examples.join(', ')}</dd>` : ''}
+      ${
+        issue.resolvedAt !== undefined
+          ? html`<dt>Resolved</dt>
+              <dd>${formatTime(issue.resolvedAt)}</dd>`
+          : ''
+      }
+      ${
+        issue.acknowledged
+          ? html`<dt>Acknowledged</dt>
+              <dd>by ${issue.acknowledged.by}, ${formatTime(issue.acknowledged.at)}</dd>`
+          : ''
+      }
+      ${
+        issue.muted && issue.state === 'muted'
+          ? html`<dt>Muted</dt>
+              <dd>by ${issue.muted.by} until ${formatTime(issue.muted.until)}</dd>`
+          : ''
+      }
+      ${
+        issue.examples.length > 0
+          ? html`<dt>Examples</dt>
+              <dd>${issue.examples.join(', ')}</dd>`
+          : ''
+      }
     </dl>
-    ${(issue.links ?? []).length > 0
-      ? html`<ul class="issue-links">
-          ${(issue.links ?? []).map((l) => html`<li><a href="${l.href}" rel="noreferrer">${l.text}</a></li>`)}
-        </ul>`
-      : ''}
+    ${
+      (issue.links ?? []).length > 0
+        ? html`<ul class="issue-links">
+            ${(issue.links ?? []).map((l) => html`<li><a href="${l.href}" rel="noreferrer">${l.text}</a></li>`)}
+          </ul>`
+        : ''
+    }
     ${actions(issue, csrf)}
   </article>`;
 }

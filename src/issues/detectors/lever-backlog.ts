@@ -15,7 +15,7 @@ export function leverBacklogFindings(facts: Facts): Finding[] {
       id: `lever-backlog:${queue}`,
       kind: 'lever-backlog',
       title: `The oldest task on the Lever queue has waited ${Math.round(age / 60_000)} minutes`,
-      fix: 'Lever\'s rate (LEVER_RATE_LIMIT_PER_SECOND) is the ceiling: let a running backfill finish or cancel it, check for Lever 429s (another client on the same key) and that workers poll the Lever queue',
+      fix: "Lever's rate (LEVER_RATE_LIMIT_PER_SECOND) is the ceiling: let a running backfill finish or cancel it, check for Lever 429s (another client on the same key) and that workers poll the Lever queue",
       subject: { type: 'task-queue', id: queue },
       links: [{ text: 'Lever queue in the Temporal UI', href: uiTaskQueue(facts.config, queue) }],
     },

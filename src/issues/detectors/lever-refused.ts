@@ -13,7 +13,7 @@ export function leverRefusedFindings(facts: Facts): Finding[] {
       id: 'lever-refused',
       kind: 'lever-refused',
       title: `${count} process${count === 1 ? '' : 'es'} wait${count === 1 ? 's' : ''}: Lever refuses the write for every user the relay may act as`,
-      fix: 'In Lever (Settings -> Users) give the perform-as user (the console\'s settings of Wintro and the technical interviews) a role that may create candidates and write notes, or pick another user; the waiting processes carry on by themselves',
+      fix: "In Lever (Settings -> Users) give the perform-as user (the console's settings of Wintro and the technical interviews) a role that may create candidates and write notes, or pick another user; the waiting processes carry on by themselves",
       examples,
       links: [
         { text: 'Waiting processes in the Temporal UI', href: uiQuery(facts.config, query) },

@@ -16,7 +16,7 @@ export function leverWebhookFindings(facts: Facts): Finding[] {
         id: `lever-webhook-missing:${event}`,
         kind: 'lever-webhook-missing',
         title: `Lever webhook ${event} ${check.detail}`,
-        fix: check.fix ?? 'register our webhooks again: npm run setup -- webhooks, or the console\'s Actions page',
+        fix: check.fix ?? "register our webhooks again: npm run setup -- webhooks, or the console's Actions page",
         subject: { type: 'webhook', id: event, name: event },
         links: [{ text: 'Lever webhooks', href: LEVER_WEBHOOK_SETTINGS }],
       } satisfies Finding;

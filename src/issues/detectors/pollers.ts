@@ -11,7 +11,7 @@ export function noPollerFindings(facts: Facts): Finding[] {
       id: `no-pollers:${p.taskQueue}:${p.type}`,
       kind: 'no-pollers',
       title: `No worker polls the ${p.type} tasks of task queue ${p.taskQueue}`,
-      fix: 'Start a worker (npm run worker) with RELAY_TASK_QUEUE set to this deployment\'s queue, or look in the workers\' logs why they stopped',
+      fix: "Start a worker (npm run worker) with RELAY_TASK_QUEUE set to this deployment's queue, or look in the workers' logs why they stopped",
       subject: { type: 'task-queue', id: p.taskQueue, name: `${p.taskQueue} (${p.type})` },
       links: [{ text: 'Task queue in the Temporal UI', href: uiTaskQueue(facts.config, p.taskQueue) }],
     }));
