@@ -2,10 +2,13 @@
 // expression is checked against the /metrics output of a real API and a real worker process that have
 // handled a webhook, a partner call and a Lever 429. And promtool accepts the rules.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { prometheusConfig } from '../../src/dev/cluster/prometheus';
+import { clusterSettings } from '../../src/dev/cluster/settings';
 import { http, waitFor } from '../harness/http';
 import { useTestRelay } from '../harness/relay';
 import { startWorkerProcess, stopWorkerProcess, type WorkerProcess } from '../harness/worker-process';
@@ -101,4 +104,17 @@ promtoolIt('promtool check rules accepts ops/prometheus/alerts.yml, and check co
   expect(checked.stdout).toMatch(/SUCCESS: \d+ rules found/);
   const config = await run(PROMTOOL!, ['check', 'config', '--syntax-only', join(root, 'ops/prometheus/prometheus.yml')]);
   expect(config.stdout).toMatch(/SUCCESS/);
+
+  // What `npm run cluster` writes: both APIs and every worker, with the rules beside it.
+  const dir = mkdtempSync(join(tmpdir(), 'relay-prometheus-'));
+  try {
+    const settings = clusterSettings({}, { dir });
+    writeFileSync(join(dir, 'prometheus.yml'), prometheusConfig(settings));
+    copyFileSync(join(root, 'ops/prometheus/alerts.yml'), join(dir, 'alerts.yml'));
+    expect(prometheusConfig(settings)).toContain("targets: ['127.0.0.1:9464', '127.0.0.1:9465', '127.0.0.1:9466']");
+    const cluster = await run(PROMTOOL!, ['check', 'config', join(dir, 'prometheus.yml')]);
+    expect(cluster.stdout).toMatch(/SUCCESS: 14 rules found/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

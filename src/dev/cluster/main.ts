@@ -33,6 +33,9 @@ function banner(cluster: Cluster): string {
     ...urls.apis.map(
       (url, i) => `  API ${i + 1}         ${url}  (POST /webhooks/lever, /webhooks/<partner>; GET /healthz, /readyz, /metrics)`,
     ),
+    urls.prometheus
+      ? `  Prometheus    ${urls.prometheus}  (scrapes both APIs and every worker; alert rules ops/prometheus/alerts.yml: ${urls.prometheus}/alerts; data ${settings.prometheus.dir})`
+      : `  Prometheus    not running (${cluster.prometheusProblem ?? 'off'})`,
     `  Workers       ${cluster.workers.map((w) => `${w.name} pid ${w.pid}`).join(', ')}  (task queues ${settings.taskQueue} and ${settings.taskQueue}-lever)`,
     urls.sandbox
       ? `  Sandbox       ${urls.sandbox}  (simulated Lever and partners, webhooks to ${urls.apis[0]}; try: SANDBOX_PORT=${settings.sandbox.port} API_PORT=${settings.api.ports[0]}${urls.ui ? ` TEMPORAL_UI_URL=${urls.ui}` : ''} npm run demo)`
