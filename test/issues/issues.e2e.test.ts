@@ -2,15 +2,18 @@
 // evaluation periods, is shown at /admin/issues, in the console and in `relay_issues_open`, and resolves
 // once the fault is gone; every open and resolve is notified once, signed, to a test receiver, except for a
 // muted issue, which counts but notifies nobody. A healthy relay opens nothing.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
 import type { IssueNotification } from '../../src/issues/notification';
 import type { IssueView } from '../../src/issues/view';
 import { LeverClient } from '../../src/lever/client';
 import { registerWebhooks } from '../../src/lever/webhook-registration';
+import { techInterviewControl } from '../../src/integrations/tech-interview/sandbox/control-client';
+import { sweepScheduleId } from '../../src/opportunity/sweep-schedule';
 import { SandboxControl } from '../../src/sandbox/control-client';
-import { SEED_USERS } from '../../src/sandbox/lever/seed';
+import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
+import { integrationProcessId } from '../../src/temporal/workflow-ids';
 import type { SimWebhook } from '../../src/sandbox/lever/webhook-registry';
 import { http, waitFor } from '../harness/http';
 import { startTestRelay, type TestRelay } from '../harness/relay';
@@ -198,3 +201,65 @@ it('a deactivated perform-as user opens settings-stale naming the user, and reso
   }
   await resolves(id);
 }, 90_000);
+
+it(
+  'a write Lever refuses for every user opens lever-refused with the waiting process as its example, and resolves once the role is fixed',
+  async () => {
+    await control.setUserRole(SEED_USERS.harry.id, 'interviewer');
+    const interviewId = `int-${randomUUID()}`;
+    const faultAt = Date.now();
+    try {
+      await techInterviewControl(control).completeInterview({
+        interviewId,
+        outcome: 'advance',
+        candidate: { anonymous: false, name: 'Rene Refused', email: `rene-${randomUUID()}@example.com` },
+        interviewer: { name: 'Ivan Interviewer', leverUserEmail: SEED_USERS.ivan.email },
+        scores: { technical: 4, communication: 3, problemSolving: 2 },
+        feedback: 'Fine.',
+        leverPostingId: SEED_POSTING_IDS.backendEngineer,
+      });
+      const opened = await waitFor(async () => issue('lever-refused').then((i) => i && i.state !== 'resolved' && i), {
+        what: 'lever-refused to open',
+        timeoutMs: 60_000,
+        intervalMs: 250,
+      });
+      expect(opened.examples).toContain(integrationProcessId('tech-interview', 'export', interviewId));
+      expect(opened.title).toMatch(/^1 process waits/);
+      expect(Date.parse(opened.firstSeen)).toBeGreaterThan(faultAt);
+    } finally {
+      await control.setUserRole(SEED_USERS.harry.id, SEED_USERS.harry.accessRole);
+    }
+    // The export carries on by itself (its next attempt, up to 5 minutes of back-off) and the issue resolves after that.
+    await waitFor(async () => issue('lever-refused').then((i) => i?.state === 'resolved'), {
+      what: 'lever-refused to resolve',
+      timeoutMs: 6 * 60_000,
+      intervalMs: 1_000,
+    });
+  },
+  8 * 60_000,
+);
+
+it('a paused sweep schedule opens sweep-paused, and resolves when it runs again', async () => {
+  const schedule = relay.client.schedule.getHandle(sweepScheduleId(relay.config.temporal.taskQueue));
+  const faultAt = Date.now();
+  await schedule.pause('paused by the issues test');
+  try {
+    expect(await opens('sweep-paused', faultAt)).toMatchObject({
+      subject: { type: 'schedule', id: sweepScheduleId(relay.config.temporal.taskQueue) },
+    });
+  } finally {
+    await schedule.unpause('the issues test is done');
+  }
+  await resolves('sweep-paused');
+}, 60_000);
+
+it('a Lever key without access (403) opens lever-key-forbidden', async () => {
+  const faultAt = Date.now();
+  await control.faults('lever', { refuseKey: 403 });
+  try {
+    expect((await opens('lever-key-forbidden', faultAt)).fix).toMatch(/access/);
+  } finally {
+    await control.clearFaults('lever');
+  }
+  await resolves('lever-key-forbidden');
+}, 60_000);
