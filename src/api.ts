@@ -132,6 +132,7 @@ export function createApp({
 
   const issuesApi = issuesRoutes({ adminToken: config.api.adminToken, issues: liveIssues });
   app.get('/admin/issues', ...route('admin-issues', issuesApi.list));
+  app.get('/admin/issues/audit', ...route('admin-issues-audit', issuesApi.audit));
   app.post('/admin/issues/:id/acknowledge', ...route('admin-issues-acknowledge', issuesApi.acknowledge));
   app.post('/admin/issues/:id/mute', ...route('admin-issues-mute', issuesApi.mute));
 

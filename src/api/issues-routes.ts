@@ -1,6 +1,7 @@
 // The issues' JSON API (the console's Issues page uses the same LiveIssues):
 //   GET  /admin/issues                    {issues: [...]}, open first, each as src/issues/view.ts shapes it
 //   POST /admin/issues/:id/acknowledge    a person has seen it (audited with the actor)
+//   GET  /admin/issues/audit              who acknowledged or muted what, newest first
 //   POST /admin/issues/:id/mute           {"until": "<ISO time>"} or {"for": "2h"}: counts, notifies nobody until then
 import type { Request, Response } from 'express';
 import ms from 'ms';
@@ -40,6 +41,17 @@ export function issuesRoutes({ adminToken, issues }: { adminToken: string; issue
     list: async (req: Request, res: Response): Promise<void> => {
       requireActor(req, adminToken);
       res.json({ issues: (await issues.refresh()).map(issueView) });
+    },
+    audit: async (req: Request, res: Response): Promise<void> => {
+      requireActor(req, adminToken);
+      const entries = await issues.audit();
+      res.json({
+        actions: entries.map((e) => ({
+          ...e,
+          at: new Date(e.at).toISOString(),
+          ...(e.until ? { until: new Date(e.until).toISOString() } : {}),
+        })),
+      });
     },
     acknowledge: async (req: Request, res: Response): Promise<void> => {
       const actor = requireActor(req, adminToken);

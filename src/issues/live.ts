@@ -5,9 +5,9 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@
 import { ApplicationFailure } from '@temporalio/common';
 import { HttpProblem } from '../http/problems';
 import { workflowIds } from '../temporal/workflow-ids';
-import type { Issue } from './kinds';
+import type { Issue, IssueAuditEntry } from './kinds';
 import { sortedForPeople } from './lifecycle';
-import { acknowledgeIssueUpdate, ISSUES_MEMO, muteIssueUpdate, UNKNOWN_ISSUE } from './messages';
+import { acknowledgeIssueUpdate, ISSUES_MEMO, issuesAuditQuery, muteIssueUpdate, UNKNOWN_ISSUE } from './messages';
 
 export const ISSUES_REFRESH_MS = 2_000;
 
@@ -58,6 +58,16 @@ export class LiveIssues {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** Who acknowledged or muted what, newest first (a query: a worker answers it). */
+  async audit(): Promise<IssueAuditEntry[]> {
+    try {
+      return await this.client.workflow.getHandle(this.workflowId).query(issuesAuditQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return [];
+      throw error;
+    }
   }
 
   acknowledge(id: string, actor: string): Promise<Issue> {

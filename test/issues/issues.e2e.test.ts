@@ -145,6 +145,14 @@ it('a webhook deleted in Lever opens lever-webhook-missing naming the event; ack
   expect((await http('POST', `${relay.apiUrl}/admin/issues/${encodeURIComponent(id)}/acknowledge`)).status).toBe(401);
   expect((await http('POST', `${relay.apiUrl}/admin/issues/nope/acknowledge`, undefined, admin())).status).toBe(404);
 
+  const audit = await http<{ actions: { action: string; actor: string; issueId: string }[] }>(
+    'GET',
+    `${relay.apiUrl}/admin/issues/audit`,
+    undefined,
+    admin(),
+  );
+  expect(audit.body.actions[0]).toMatchObject({ action: 'acknowledge', actor: 'admin-token', issueId: id });
+
   await registerWebhooks(lever, `${relay.apiUrl}/webhooks/lever`);
   await resolves(id);
   await waitFor(async () => notified(id, 'issue.resolved').length > 0, { what: 'the resolve notification' });
