@@ -266,6 +266,18 @@ it('a Lever key without access (403) opens lever-key-forbidden', async () => {
   await control.faults('lever', { refuseKey: 403 });
   try {
     expect((await opens('lever-key-forbidden', faultAt)).fix).toMatch(/access/);
+    // The console's "Mute" form (as a script posts it: the bearer token stands in for the session and its CSRF token).
+    const page = await http<string>('GET', `${relay.apiUrl}/console/issues`, undefined, admin());
+    expect(page.body).toContain('aria-label="Mute: Lever refuses the API key access (403)');
+    const form = await fetch(`${relay.apiUrl}/console/issues/lever-key-forbidden/mute`, {
+      method: 'POST',
+      headers: { ...admin(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'for=1h',
+      redirect: 'manual',
+    });
+    expect(form.status).toBe(303);
+    expect(form.headers.get('location')).toBe('/console/issues?done=muted');
+    expect(await issue('lever-key-forbidden')).toMatchObject({ state: 'muted', muted: { by: 'admin-token' } });
   } finally {
     await control.clearFaults('lever');
   }
