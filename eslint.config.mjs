@@ -37,6 +37,11 @@ const workflowSide = [
   'src/temporal/task-queues.ts',
   'src/temporal/retry.ts',
   'src/http/failure-types.ts',
+  'src/issues/workflow.ts',
+  'src/issues/evaluation-workflow.ts',
+  'src/issues/messages.ts',
+  'src/issues/kinds.ts',
+  'src/issues/lifecycle.ts',
 ];
 
 export default tseslint.config(

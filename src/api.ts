@@ -15,7 +15,9 @@ import { onStopSignals } from './dev/signals';
 import { isEncoded, rawBody, readRawBody, sizeInBytes } from './http/body';
 import { HttpProblem, sendJson, sendProblem } from './http/problems';
 import { createLogger, type Logger } from './logger';
-import { createMetrics, type Metrics } from './metrics';
+import { countIssues, createMetrics, type Metrics } from './metrics';
+import { issuesRoutes } from './api/issues-routes';
+import { LiveIssues } from './issues/live';
 import { queuedLeverReads } from './lever/queued-reads';
 import { opportunityTriggers } from './opportunity/trigger';
 import type { EffectiveSettings } from './settings/effective';
@@ -38,6 +40,8 @@ export interface ApiDeps {
   tokens?: WebhookTokens;
   /** The settings in force, kept current; by default read from this deployment's settings workflow. */
   settings?: LiveSettings;
+  /** The deployment's issues, kept current; by default read from this deployment's issues workflow. */
+  issues?: LiveIssues;
 }
 
 export function createApp({
@@ -48,6 +52,7 @@ export function createApp({
   now,
   tokens,
   settings,
+  issues,
 }: ApiDeps) {
   const app = express();
   const webhookTokens = tokens ?? startedTokens(config, logger);
@@ -56,6 +61,8 @@ export function createApp({
   app.set('etag', false);
   const live = settings ?? startedSettings(client, config);
   app.locals.settings = live;
+  const liveIssues = issues ?? startedIssues(client, config);
+  app.locals.issues = liveIssues;
   metrics.settingsVersion.set(live.current().version);
   live.onChange((current) => metrics.settingsVersion.set(current.version));
   const actions = new TemporalActions(
@@ -158,6 +165,12 @@ export function createApp({
   for (const list of ['stages', 'postings', 'users'] as const)
     app.get(`/admin/lever/${list}`, route(`admin-lever-${list}`, settingsApi.list(list)));
 
+  const issuesApi = issuesRoutes({ adminToken: config.api.adminToken, issues: liveIssues });
+  app.get('/admin/issues', route('admin-issues', issuesApi.list));
+  app.get('/admin/issues/audit', route('admin-issues-audit', issuesApi.audit));
+  app.post('/admin/issues/:id/acknowledge', route('admin-issues-acknowledge', issuesApi.acknowledge));
+  app.post('/admin/issues/:id/mute', route('admin-issues-mute', issuesApi.mute));
+
   app.use(
     '/console',
     consoleRouter({
@@ -167,6 +180,7 @@ export function createApp({
       settings: settingsService,
       lever: settingsService.lists,
       currentConfig: () => live.current().config,
+      issues: liveIssues,
       ...(now ? { now } : {}),
       // The doctor's checks with the settings in force, reading Lever through the rate-limited Lever queue.
       checks: async () => [
@@ -189,6 +203,8 @@ export function createApp({
     }
   });
   app.get('/metrics', async (_req, res) => {
+    // Read afresh; when Temporal cannot be read the last issues read are counted.
+    countIssues(metrics, await liveIssues.refresh().catch(() => liveIssues.current()));
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
@@ -241,6 +257,12 @@ export function createApp({
 
 /** Console reads of Lever's lists wait this long for the Lever queue (a worker) before the page says so. */
 const CONSOLE_READ_TIMEOUT = '15s';
+
+function startedIssues(client: Client, config: Config): LiveIssues {
+  const live = new LiveIssues(client, config.temporal.taskQueue);
+  live.start();
+  return live;
+}
 
 function startedSettings(client: Client, config: Config): LiveSettings {
   const live = new LiveSettings(client, config);

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ISSUE_KINDS, type Issue } from './issues/kinds';
 
 export function createMetrics() {
   const registry = new Registry();
@@ -23,7 +24,18 @@ export function createMetrics() {
       help: 'The settings version this process holds',
       registers: [registry],
     }),
+    issuesOpen: new Gauge({
+      name: 'relay_issues_open',
+      help: 'Issues not resolved (open, acknowledged or muted), by kind, as the issues workflow holds them',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
   };
+}
+
+/** Sets `relay_issues_open` from the issues read; every kind is present, at 0 when it has none. */
+export function countIssues(metrics: Metrics, issues: Issue[]): void {
+  for (const kind of ISSUE_KINDS) metrics.issuesOpen.set({ kind }, issues.filter((i) => i.kind === kind && i.state !== 'resolved').length);
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -10,7 +10,17 @@ export function workerMetrics(meter: MetricMeter) {
   const rateLimited = meter.createCounter('relay_lever_rate_limited', '', 'Lever answers 429: the relay ran into the per-key limit');
   const partners = meter.createCounter('relay_partner_requests', '', 'Partner API calls, by partner and HTTP status');
   const settings = meter.createGauge('relay_settings_version', 'int', '', 'The settings version this process holds');
+  const leverLimit = meter.createGauge(
+    'relay_lever_rate_limit_per_second',
+    'float',
+    '',
+    "LEVER_RATE_LIMIT_PER_SECOND: the Lever queue's rate for all workers together (alerts compare the request rate with it)",
+  );
   return {
+    /** The configured Lever rate, exported so an alert can compare the request rate with it. */
+    leverRateLimit(perSecond: number): void {
+      leverLimit.set(perSecond);
+    },
     /** The settings version in force here (how fast a console change reached every worker). */
     settingsVersion(version: number): void {
       settings.set(version);

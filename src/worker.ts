@@ -16,6 +16,8 @@ import { queuedLeverReads } from './lever/queued-reads';
 import { registerWebhooks } from './lever/webhook-registration';
 import { createLogger } from './logger';
 import { createSettingsActivities } from './settings/activities';
+import { createIssueActivities } from './issues/activities';
+import { ensureIssuesSchedule } from './issues/schedule';
 import { LiveSettings } from './settings/live';
 import { installWorkerRuntime } from './worker-runtime';
 import { createOpportunityActivities } from './opportunity/activities';
@@ -48,8 +50,14 @@ export function createActivities(config: Config, client: Client, live: LiveSetti
     opportunityActivities,
   });
   const settingsActivities = createSettingsActivities({ client, envConfig: config, env: live.env });
+  const issueActivities = createIssueActivities({
+    client,
+    config: () => live.current().config,
+    // The doctor's checks with the settings in force; Lever read through the rate-limited Lever queue.
+    checks: () => runChecks(live.current().config, client, queuedLeverReads(client, config.temporal.taskQueue)),
+  });
   const activities: WorkerActivities = {
-    main: { ...opportunityActivities, ...settingsActivities },
+    main: { ...opportunityActivities, ...settingsActivities, ...issueActivities },
     lever: { ...leverActivities, ...bulk },
   };
   for (const { server, section } of integrationParts(config)) {
@@ -112,7 +120,10 @@ export async function createWorkers({
   // Schedules live in Temporal; the worker that will run their workflows keeps them current, with the
   // settings in force (a console change is applied by the settings workflow's activity).
   const current = live.current().config;
-  const started: Record<string, string> = { sweep: await ensureSweepSchedule(client, current) };
+  const started: Record<string, string> = {
+    sweep: await ensureSweepSchedule(client, current),
+    issues: await ensureIssuesSchedule(client, current),
+  };
   if (config.lever.webhooksManage) started.webhooks = await manageWebhooks(config);
   for (const { integration, server, section } of integrationParts(current)) {
     if (server.onWorkerStart) started[integration.name] = await server.onWorkerStart({ client, section, relay: current });
@@ -170,6 +181,7 @@ async function main(): Promise<void> {
   const checksClient = new Client({ connection, namespace, dataConverter: dataConverter(config) });
   const { settings } = workers;
   metrics.settingsVersion(settings.current().version);
+  metrics.leverRateLimit(config.lever.ratePerSecond);
   settings.onChange((current) => metrics.settingsVersion(current.version));
   if (settings.status().error)
     logger.warn({ problem: settings.status().error }, 'settings not read: running with the environment and defaults');

@@ -7,6 +7,8 @@ import opportunity = require('./opportunity/workflow');
 import bulk = require('./opportunity/bulk');
 import leverRead = require('./lever/read-workflow');
 import settings = require('./settings/workflow');
+import issues = require('./issues/workflow');
+import issuesEvaluation = require('./issues/evaluation-workflow');
 
 // No `import type` either: an ES import, even of types only, makes some swc versions mark the module ESM.
 const workflows: Record<string, import('@temporalio/workflow').Workflow> = {
@@ -15,6 +17,8 @@ const workflows: Record<string, import('@temporalio/workflow').Workflow> = {
   leverBackfill: bulk.leverBackfill,
   leverRead: leverRead.leverRead,
   relaySettings: settings.relaySettings,
+  relayIssues: issues.relayIssues,
+  issuesEvaluation: issuesEvaluation.issuesEvaluation,
 };
 for (const integration of Object.values(registry.integrations)) {
   for (const [name, workflow] of Object.entries(integration.workflows)) {

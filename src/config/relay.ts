@@ -61,6 +61,17 @@ export interface RelayConfig {
      */
     pairWindowMs: number;
   };
+  /** Issues (src/issues): how often they are evaluated, when they resolve, where they are notified. */
+  issues: {
+    /** Undefined: no evaluations (`ISSUES_EVALUATION_INTERVAL=off`). */
+    evaluationIntervalMs?: number;
+    /** An issue not seen for this long resolves by itself. */
+    resolveAfterMs: number;
+    /** Receives a signed JSON POST on every open, reopen and resolve; undefined: nobody is notified. */
+    alertWebhookUrl?: string;
+    /** The `whsec_...` secret the notifications are signed with (Standard Webhooks). */
+    alertWebhookSecret?: string;
+  };
   worker: {
     /** Where a worker serves its Prometheus metrics (`/metrics`); undefined: none. */
     metricsPort?: number;
@@ -135,6 +146,21 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
         return window === 'off' ? 0 : toMs(window);
       })(),
     },
+    issues: (() => {
+      const alertWebhookUrl = r.get('ALERT_WEBHOOK_URL', url, undefined);
+      const alertWebhookSecret = r.get(
+        'ALERT_WEBHOOK_SECRET',
+        z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_<base64>'),
+        undefined,
+      );
+      if (alertWebhookUrl && !alertWebhookSecret) r.problems.push('ALERT_WEBHOOK_SECRET is required with ALERT_WEBHOOK_URL');
+      return {
+        ...optionalDuration(r.get('ISSUES_EVALUATION_INTERVAL', durationOrOff, '1m'), 'evaluationIntervalMs'),
+        resolveAfterMs: toMs(r.get('ISSUES_RESOLVE_AFTER', duration, '10m')),
+        ...(alertWebhookUrl ? { alertWebhookUrl } : {}),
+        ...(alertWebhookSecret ? { alertWebhookSecret } : {}),
+      };
+    })(),
     worker: {
       ...(() => {
         const metricsPort = r.get('WORKER_METRICS_PORT', z.union([z.literal('off'), port]), 9464);

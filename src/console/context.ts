@@ -69,7 +69,8 @@ export function frameOf(c: ConsoleContext, asker: Asker, title: string, current:
     .view()
     .groups.filter((g) => g.integration)
     .map(({ id, title: text }) => ({ id, title: text }));
-  return { title, current, csrf: asker.csrf, groups, ...(status ? { status } : {}) };
+  const issues = c.deps.issues?.unresolved();
+  return { title, current, csrf: asker.csrf, groups, ...(issues !== undefined ? { issues } : {}), ...(status ? { status } : {}) };
 }
 
 /** One query-string value as text (express gives strings, lists or objects). */

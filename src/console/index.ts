@@ -7,6 +7,8 @@ import type { TemporalActions } from '../api/temporal-actions';
 import { TemporalUnavailableError } from '../api/temporal-actions';
 import type { Config } from '../config';
 import type { CheckResult } from '../doctor/check';
+import type { LiveIssues } from '../issues/live';
+import { issuesRoutes } from './routes/issues';
 import { runChecks } from '../doctor/run';
 import { HttpProblem } from '../http/problems';
 import { queuedLeverReads } from '../lever/queued-reads';
@@ -30,6 +32,8 @@ export interface ConsoleDeps {
   now?: () => number;
   /** The configuration with the settings in force (console changes applied); by default `config`. */
   currentConfig?: () => Config;
+  /** The deployment's issues (the Issues page, the count in the navigation); none in tests that fake the console's deps. */
+  issues?: LiveIssues;
   /** The health checks; by default the doctor's, reading Lever through the rate-limited Lever queue. */
   checks?: () => Promise<CheckResult[]>;
 }
@@ -71,6 +75,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   overviewRoutes(c, router, health, counter);
   settingsRoutes(c, router);
   actionsRoutes(c, router);
+  issuesRoutes(c, router);
 
   router.use((req: Request, res: Response) => {
     const signedIn = safely(() => pageAsker(c, req) !== undefined);

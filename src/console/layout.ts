@@ -19,6 +19,8 @@ export interface Frame {
   groups: NavGroup[];
   /** A short confirmation shown at the top (`role="status"`). */
   status?: Interpolation;
+  /** Issues not resolved, counted in the navigation's "Issues" link. */
+  issues?: number;
   /** Seconds after which the browser reloads the page (progress that is still moving); no script needed. */
   refreshSeconds?: number;
 }
@@ -38,13 +40,26 @@ function link(path: string, text: string, current: string): Html {
   return html`<li><a href="${path}" ${current === path ? html` aria-current="page"` : ''}>${text}</a></li>`;
 }
 
+/** "Issues" with the count of issues not resolved, so every page shows that something needs a person. */
+function issuesLink(frame: Frame): Html {
+  const count = frame.issues ?? 0;
+  const current = frame.current === ISSUES_PATH ? html` aria-current="page"` : '';
+  return html`<li>
+    <a href="${ISSUES_PATH}" ${current}
+      >Issues${count > 0 ? html` <mark class="issue-count" aria-label="${count} not resolved">${count}</mark>` : ''}</a
+    >
+  </li>`;
+}
+
+export const ISSUES_PATH = '/console/issues';
+
 function navigation(frame: Frame): Html {
   return html`<nav class="console-nav" aria-label="Console">
     <ul class="brand">
       <li><a href="/console/integrations" class="brand-name">Lever Relay</a></li>
     </ul>
     <ul class="sections">
-      ${SECTIONS.map(([path, text]) => link(path, text, frame.current))}
+      ${SECTIONS.map(([path, text]) => link(path, text, frame.current))} ${issuesLink(frame)}
     </ul>
     <ul class="integrations" aria-label="Settings">
       ${frame.groups.map((g) => link(`/console/settings/${g.id}`, g.title, frame.current))}

@@ -10,6 +10,8 @@ export interface CheckResult {
   detail: string;
   /** What to do about a failure. */
   fix?: string;
+  /** The integration whose check it is (none for the relay's own). */
+  integration?: string;
 }
 
 export const pass = (name: string, detail: string): CheckResult => ({ name, ok: true, detail });

@@ -108,7 +108,8 @@ export async function runChecks(
   for (const { integration, server, section } of integrationParts(config)) {
     if (!section.enabled || !server.checks) continue;
     try {
-      results.push(...(await server.checks(section, ctx)));
+      const checked = await server.checks(section, ctx);
+      results.push(...checked.map((result) => ({ ...result, integration: integration.name })));
     } catch (error) {
       results.push(fail(`${integration.title}: checks`, reason(error), 'see the error; the checks could not run'));
     }

@@ -34,6 +34,8 @@ export interface FaultRequest {
   force5xx?: number;
   /** The next N requests are carried out, then the connection is cut: the answer is lost. */
   dropResponses?: number;
+  /** Every request refused with 401 (a revoked key) or 403 (a key without access) until cleared. */
+  refuseKey?: 401 | 403;
   /** Only requests whose `METHOD /path` matches this regular expression. */
   only?: string;
 }

@@ -3,7 +3,7 @@
 // and an outage looks the same whatever the credentials.
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { controlErrors, parseWith, sleep, type ErrorFormat } from './http';
+import { controlErrors, parseWith, SimError, sleep, type ErrorFormat } from './http';
 
 export interface FaultSettings {
   /** Share of requests answered 500, 0..1. */
@@ -18,6 +18,11 @@ export interface FaultSettings {
    * cannot tell whether the write happened (a timeout or crash at the worst moment).
    */
   dropResponses: number;
+  /**
+   * Every request is refused as if the key were revoked (401) or had lost its access (403), until cleared:
+   * a person changed the key on the other side.
+   */
+  refuseKey?: 401 | 403;
   /** Only requests whose `METHOD /path` matches this regular expression are faulted. */
   only?: string;
 }
@@ -31,6 +36,7 @@ const settingsBody = z.strictObject({
   force429: count.optional(),
   force5xx: count.optional(),
   dropResponses: count.optional(),
+  refuseKey: z.union([z.literal(401), z.literal(403)]).optional(),
   only: z
     .string()
     .min(1)
@@ -80,6 +86,13 @@ export class Faults {
       if (latencyMs > 0) await sleep(latencyMs);
       // Read again after the wait: a test may have changed the settings meanwhile.
       const current = settings();
+      if (current.refuseKey !== undefined) {
+        throw new SimError(current.refuseKey, {
+          code: current.refuseKey === 401 ? 'Unauthorized' : 'Forbidden',
+          error: current.refuseKey === 401 ? 'unauthorized' : 'forbidden',
+          message: current.refuseKey === 401 ? 'the API key was revoked' : 'the API key lacks access',
+        });
+      }
       if (current.force429 > 0) {
         current.force429 -= 1;
         throw format.rateLimited();

@@ -7,6 +7,10 @@ export const workflowIds = {
   opportunity: (opportunityId: string) => `opportunity/${opportunityId}`,
   /** The relay's settings (one per deployment, i.e. task queue): an entity workflow that never ends. */
   settings: (taskQueue: string) => `relay-settings/${taskQueue}`,
+  /** The issues of a deployment (its task queue): an entity workflow that never ends. */
+  issues: (taskQueue: string) => `relay-issues/${taskQueue}`,
+  /** One scheduled evaluation of the issue detectors. */
+  issuesEvaluation: (taskQueue: string) => `relay-issues-evaluation/${taskQueue}`,
   /** One Lever read through the rate-limited queue, for the worker's checks at start. */
   leverRead: (requestId: string) => `lever-read/${requestId}`,
 } as const;

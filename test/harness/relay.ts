@@ -7,6 +7,7 @@ import type { Config } from '../../src/config';
 import { eachIntegration } from '../../src/integrations';
 import { createLogger } from '../../src/logger';
 import type { LiveSettings } from '../../src/settings/live';
+import type { LiveIssues } from '../../src/issues/live';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
@@ -76,6 +77,7 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
     stop: async () => {
       await new Promise<void>((done) => server.close(() => done()));
       (app.locals.settings as LiveSettings).stop();
+      (app.locals.issues as LiveIssues).stop();
       await stopWorkers();
       await sandbox.close();
       await client.connection.close();

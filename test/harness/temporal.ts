@@ -24,6 +24,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     TEMPORAL_ADDRESS: testTemporalAddress(),
     RELAY_TASK_QUEUE: `test-${randomUUID()}`,
     LOG_LEVEL: 'silent',
+    // Evaluations read Lever every period: only the issues tests ask for them (others count Lever requests).
+    ISSUES_EVALUATION_INTERVAL: 'off',
     ...env,
   });
 }

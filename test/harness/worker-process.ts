@@ -26,6 +26,7 @@ export function relayEnv(relay: TestRelay, extra: Record<string, string> = {}): 
     LEVER_API_BASE_URL: relay.config.lever.baseUrl,
     API_PUBLIC_URL: relay.apiUrl,
     LEVER_SWEEP_INTERVAL: 'off',
+    ISSUES_EVALUATION_INTERVAL: 'off',
     LOG_LEVEL: 'info',
     // No metrics endpoint unless a test asks for one (several workers would contend for the port).
     WORKER_METRICS_PORT: 'off',

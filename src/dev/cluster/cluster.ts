@@ -12,6 +12,7 @@ import { findOrBuildTemporalServer, findOrBuildTemporalUiServer, type TemporalSe
 import { ensureNamespace, type NamespaceOutcome } from './namespace';
 import { Supervised, type ProcessEvent, type ProcessSpec } from './processes';
 import { setUpTemporalSchemas, type SchemaOutcome } from './schema';
+import { prometheusSpec } from './prometheus';
 import type { ClusterSettings } from './settings';
 import { TEMPORAL_CONFIG_ENV, writeTemporalConfig } from './temporal-config';
 
@@ -39,10 +40,13 @@ export interface Cluster {
   namespace: NamespaceOutcome;
   temporal: Supervised;
   ui?: Supervised;
+  prometheus?: Supervised;
+  /** Why Prometheus does not run, when it does not. */
+  prometheusProblem?: string;
   sandbox?: Supervised;
   apis: Supervised[];
   workers: Supervised[];
-  urls: { temporal: string; ui?: string; apis: string[]; sandbox?: string; codec?: string };
+  urls: { temporal: string; ui?: string; apis: string[]; sandbox?: string; codec?: string; prometheus?: string };
   /** Starts the Temporal server again (after it was killed) and waits until it serves. */
   restartTemporal(): Promise<void>;
   /** In order: APIs stop accepting, workers drain, sandbox, UI, Temporal server, PostgreSQL. */
@@ -241,6 +245,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       started.push(ui);
     }
 
+    const promSpec = prometheusSpec(settings, REPO_ROOT, join(settings.logDir, 'prometheus.log'));
+    let prometheus: Supervised | undefined;
+    if ('command' in promSpec) {
+      const url = `http://127.0.0.1:${settings.prometheus.port}`;
+      prometheus = new Supervised(
+        { ...promSpec, ready: (child) => until(child, () => httpOk(`${url}/-/ready`)), readyTimeoutMs: 30_000 },
+        onEvent,
+      );
+      started.push(prometheus);
+    }
+
     const env = relayEnv(settings, uiUrl);
     const node = (name: string, entry: string, extraEnv: NodeJS.ProcessEnv, rest: Partial<ProcessSpec>): Supervised => {
       const process_ = new Supervised(
@@ -305,7 +320,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     progress(
       `Starting ${[ui ? 'the Temporal UI' : undefined, sandbox ? 'the sandbox' : undefined, `${apis.length} APIs`, `${workers.length} workers`].filter(Boolean).join(', ')}...`,
     );
-    await Promise.all([ui?.start(), sandbox?.start(), ...apis.map((a) => a.start())]);
+    await Promise.all([ui?.start(), prometheus?.start(), sandbox?.start(), ...apis.map((a) => a.start())]);
     await Promise.all(workers.map((w) => w.start()));
     step();
 
@@ -318,10 +333,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       namespace,
       temporal,
       ui,
+      prometheus,
+      ...('problem' in promSpec ? { prometheusProblem: promSpec.problem } : {}),
       sandbox,
       apis,
       workers,
       urls: {
+        ...(prometheus ? { prometheus: `http://127.0.0.1:${settings.prometheus.port}` } : {}),
         temporal: address,
         ui: uiUrl,
         apis: apiUrls,
@@ -339,7 +357,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         await probe.close().catch(() => undefined);
         if (sandbox || ui)
           say(`Stopping ${[sandbox ? 'the sandbox' : undefined, ui ? 'the Temporal UI' : undefined].filter(Boolean).join(' and ')}...`);
-        await Promise.all([sandbox?.stop(), ui?.stop()]);
+        await Promise.all([sandbox?.stop(), ui?.stop(), prometheus?.stop()]);
         say('Stopping the Temporal server...');
         await temporal.stop();
         say('Stopping PostgreSQL...');

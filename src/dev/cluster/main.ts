@@ -34,6 +34,9 @@ function banner(cluster: Cluster): string {
       (url, i) => `  API ${i + 1}         ${url}  (POST /webhooks/lever, /webhooks/<partner>; /admin/*; GET /healthz, /readyz, /metrics)`,
     ),
     `  Console       ${urls.apis.map((url) => `${url}/console`).join(', ')}  (any API; sign in with ADMIN_TOKEN${urls.sandbox ? ', in sandbox mode sandbox-admin-token' : ''})`,
+    urls.prometheus
+      ? `  Prometheus    ${urls.prometheus}  (scrapes both APIs and every worker; alert rules ops/prometheus/alerts.yml: ${urls.prometheus}/alerts; data ${settings.prometheus.dir})`
+      : `  Prometheus    not running (${cluster.prometheusProblem ?? 'off'})`,
     `  Workers       ${cluster.workers.map((w) => `${w.name} pid ${w.pid}`).join(', ')}  (task queues ${settings.taskQueue} and ${settings.taskQueue}-lever)`,
     urls.sandbox
       ? `  Sandbox       ${urls.sandbox}  (simulated Lever and partners, webhooks to ${urls.apis[0]}; try: SANDBOX_PORT=${settings.sandbox.port} API_PORT=${settings.api.ports[0]}${urls.ui ? ` TEMPORAL_UI_URL=${urls.ui}` : ''} npm run demo)`

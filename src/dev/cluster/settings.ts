@@ -27,6 +27,8 @@ export interface ClusterSettings {
     retentionDays: number;
   };
   ui: { port: number; enabled: boolean };
+  /** Prometheus scraping the APIs and workers with ops/prometheus/alerts.yml (Debian's `prometheus` package). */
+  prometheus: { port: number; enabled: boolean; binary: string; dir: string };
   api: { ports: number[] };
   sandbox: { enabled: boolean; port: number };
   workers: number;
@@ -83,6 +85,12 @@ export function clusterSettings(env: Env = process.env, overrides: { dir?: strin
       retentionDays: int(env, 'TEMPORAL_RETENTION_DAYS', 7),
     },
     ui: { port: int(env, 'CLUSTER_UI_PORT', 18233), enabled: flag(env, 'CLUSTER_UI', true) },
+    prometheus: {
+      port: int(env, 'CLUSTER_PROMETHEUS_PORT', 19090),
+      enabled: flag(env, 'CLUSTER_PROMETHEUS', true),
+      binary: env.PROMETHEUS_PATH || '/usr/bin/prometheus',
+      dir: join(dir, 'prometheus'),
+    },
     api: { ports: Array.from({ length: apis }, (_, i) => apiPort + i) },
     // The relay's own rule: sandbox mode unless a real Lever is configured.
     sandbox: { enabled: flag(env, 'SANDBOX_ENABLED', !env.LEVER_API_BASE_URL), port: int(env, 'SANDBOX_PORT', 3100) },
