@@ -7,28 +7,13 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
-/** The files the workflow bundle is made of (see src/workflows.ts): workflows, decisions, messages, constants. */
+/** The relay's own files the workflow bundle is made of (see src/workflows.ts): workflows, decisions, messages, constants. */
 const workflowSide = [
   'src/workflows.ts',
   'src/opportunity/workflow.ts',
   'src/opportunity/messages.ts',
   'src/opportunity/decide.ts',
   'src/opportunity/bulk.ts',
-  'src/integrations/index.ts',
-  'src/integrations/*/index.ts',
-  'src/integrations/*/decide.ts',
-  'src/integrations/*/*workflow.ts',
-  'src/integrations/*/messages.ts',
-  'src/integrations/*/tags.ts',
-  'src/integrations/*/rules.ts',
-  'src/integrations/*/report-back.ts',
-  'src/integrations/kit/definition.ts',
-  'src/integrations/kit/process.ts',
-  'src/integrations/kit/process-status.ts',
-  'src/integrations/kit/activity-proxies.ts',
-  'src/integrations/kit/lever-writes.ts',
-  'src/integrations/kit/stop-notes.ts',
-  'src/integrations/kit/messages.ts',
   'src/lever/snapshot.ts',
   'src/lever/read-workflow.ts',
   'src/lever/note-markers.ts',
@@ -37,6 +22,26 @@ const workflowSide = [
   'src/temporal/task-queues.ts',
   'src/temporal/retry.ts',
   'src/http/failure-types.ts',
+];
+
+/**
+ * Integrations by convention, not by name: every file of an integration folder (and of kit/) is
+ * workflow-side except the Node-side kinds below, so a new integration's files are checked as they appear.
+ */
+const integrationFiles = ['src/integrations/**/*.ts'];
+const integrationNodeSide = [
+  'src/integrations/**/server.ts',
+  'src/integrations/**/config.ts',
+  'src/integrations/**/*-config.ts',
+  'src/integrations/**/client.ts',
+  'src/integrations/**/activities.ts',
+  'src/integrations/**/*-activities.ts',
+  'src/integrations/**/callbacks.ts',
+  'src/integrations/**/callback-samples.ts',
+  'src/integrations/**/checks.ts',
+  'src/integrations/**/demo.ts',
+  'src/integrations/**/schedule.ts',
+  'src/integrations/*/sandbox/**',
 ];
 
 export default tseslint.config(
@@ -51,8 +56,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: workflowSide,
+  ...[{ files: workflowSide }, { files: integrationFiles, ignores: integrationNodeSide }].map((scope) => ({
+    ...scope,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -68,7 +73,7 @@ export default tseslint.config(
             {
               // Our Node-side modules: configuration, clients, activities, callbacks, simulators, demos.
               regex:
-                '(^|/)(server|config|client|activities|lever-activities|callbacks|demo|schedule|bundle|connection|codec|lookups|env|relay|partner|sandbox)(/.*)?$',
+                '(^|/)(server|config|[\\w-]+-config|client|activities|[\\w-]+-activities|callbacks|callback-samples|checks|demo|schedule|bundle|connection|codec|lookups|env|relay|partner|sandbox)(/.*)?$',
               allowTypeImports: true,
               message: 'Workflow-side files import only types from Node-side modules.',
             },
@@ -76,5 +81,5 @@ export default tseslint.config(
         },
       ],
     },
-  },
+  })),
 );

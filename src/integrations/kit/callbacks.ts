@@ -57,6 +57,17 @@ export const plainId = z
   .max(100)
   .regex(/^[\w.:-]+$/, 'must be an opaque id (letters, digits, . _ : -)');
 
+/**
+ * One valid body of a callback type, with the paths of its ids: what the ingress and fuzz tests start from
+ * when they break one field at a time. Declared beside the routes, so a new integration is tested as soon
+ * as it is in the registry.
+ */
+export interface CallbackSample {
+  body: { type: string } & Record<string, unknown>;
+  /** Fields that are ids (end up in workflow ids, signals, Lever paths or tags). */
+  ids: string[];
+}
+
 export interface CallbackContext {
   /** The callback's `webhook-id`: the dedupe key. */
   webhookId: string;

@@ -10,7 +10,7 @@ import type { CallObserver } from '../../http/json-client';
 import type { LeverClient } from '../../lever/client';
 import type { Simulator } from '../../sandbox/simulator';
 import type { SettingFields } from '../../settings/fields';
-import type { CallbackRoutes, StartAction } from './callbacks';
+import type { CallbackRoutes, CallbackSample, StartAction } from './callbacks';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ActivityFunctions = Record<string, (...args: any[]) => Promise<any>>;
@@ -23,9 +23,7 @@ export interface AdminRoute<Section> {
 }
 
 export interface IntegrationServer<Section extends PartnerConnection, S> {
-  /** `WILLO`: the prefix of its variables (`WILLO_ENABLED`, `WILLO_TRIGGER_STAGES`...). */
-  envPrefix: string;
-  /** Parses its section of the environment (`<PREFIX>_*`), recording problems in `r`. */
+  /** Parses its section of the environment (`<PREFIX>_*`, the prefix `envPrefixOf(name)`), recording problems in `r`. */
   config(r: EnvReader, context: SectionContext): Section;
   /**
    * What a person may edit in the console, by field of its section (`enabled` first): the console's
@@ -44,6 +42,8 @@ export interface IntegrationServer<Section extends PartnerConnection, S> {
     /** Names the thing a 404 could not find ("screening"). */
     subject: string;
     routes(section: Section, relay: RelayConfig): CallbackRoutes;
+    /** At least one valid body per route type: the ingress and fuzz tests derive their cases from these. */
+    samples: CallbackSample[];
   };
   admin?: AdminRoute<Section>[];
   /** Its simulated partner in the sandbox. */
