@@ -40,6 +40,7 @@ const integrationNodeSide = [
   'src/integrations/**/callback-samples.ts',
   'src/integrations/**/checks.ts',
   'src/integrations/**/demo.ts',
+  'src/integrations/**/docs.ts',
   'src/integrations/**/schedule.ts',
   'src/integrations/*/sandbox/**',
 ];

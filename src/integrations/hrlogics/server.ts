@@ -5,6 +5,7 @@ import type { IntegrationServer } from '../kit/server';
 import { createHrlogicsActivities } from './activities';
 import { hrlogicsCallbackRoutes } from './callbacks';
 import { callbackSamples } from './callback-samples';
+import { docs } from './docs';
 import { HrlogicsClient } from './client';
 import { hrlogicsEditable, readHrlogicsConfig, wotcSettings, type HrlogicsConfig } from './config';
 import { hrlogicsScenario } from './demo';
@@ -12,6 +13,7 @@ import type { WotcSettings } from './messages';
 import { hrlogicsSimulator } from './sandbox/simulator';
 
 export const hrlogicsServer: IntegrationServer<HrlogicsConfig, WotcSettings> = {
+  docs,
   config: readHrlogicsConfig,
   editable: hrlogicsEditable,
   settings: wotcSettings,

@@ -22,6 +22,14 @@ export interface AdminRoute<Section> {
   start(section: Section, relay: RelayConfig): StartAction;
 }
 
+/** What the README says of an integration: `npm run docs` writes its tables from these. */
+export interface IntegrationDocs {
+  /** Its rows of the configuration table: every `<PREFIX>_*` variable its section reads (a test checks). */
+  variables: { env: string; default: string; meaning: string }[];
+  /** Its rows of the stop-note table: each note `process.stop` may write. */
+  stopNotes?: { note: string; when: string; markerKey: string }[];
+}
+
 export interface IntegrationServer<Section extends PartnerConnection, S> {
   /** Parses its section of the environment (`<PREFIX>_*`, the prefix `envPrefixOf(name)`), recording problems in `r`. */
   config(r: EnvReader, context: SectionContext): Section;
@@ -30,6 +38,8 @@ export interface IntegrationServer<Section extends PartnerConnection, S> {
    * settings page, `PUT /admin/settings/<name>` and the variable that locks each (`<PREFIX>_<FIELD>`) derive from it.
    */
   editable: SettingFields;
+  /** The README's rows about it (markdown cells). */
+  docs: IntegrationDocs;
   /** What its decisions and processes need of its section: travels in workflow inputs, so plain data. */
   settings(section: Section): S;
   /** Its activities: partner calls on the main queue, Lever calls (one request each) on the Lever queue. */

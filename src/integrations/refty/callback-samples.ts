@@ -14,4 +14,8 @@ export const callbackSamples: CallbackSample[] = [
     },
     ids: ['requestId', 'candidateId', 'externalId', 'stepId'],
   },
+  ...(['request.expired', 'request.declined'] as const).map((type) => ({
+    body: { type, requestId: 'req-1', candidateId: 'cand-1', externalId: 'opp-1', stepId: 'step-1' },
+    ids: ['requestId', 'candidateId', 'externalId', 'stepId'],
+  })),
 ];

@@ -4,6 +4,7 @@ import type { IntegrationServer } from '../kit/server';
 import { createReftyActivities } from './activities';
 import { reftyCallbackRoutes } from './callbacks';
 import { callbackSamples } from './callback-samples';
+import { docs } from './docs';
 import { ReftyClient } from './client';
 import { reftyEditable, readReftyConfig, reftySettings, type ReftyConfig } from './config';
 import { reftyScenario } from './demo';
@@ -11,6 +12,7 @@ import type { ReftySettings } from './messages';
 import { reftySimulator } from './sandbox/simulator';
 
 export const reftyServer: IntegrationServer<ReftyConfig, ReftySettings> = {
+  docs,
   config: readReftyConfig,
   editable: reftyEditable,
   settings: reftySettings,

@@ -5,6 +5,7 @@ import type { IntegrationServer } from '../kit/server';
 import { createTechInterviewActivities } from './activities';
 import { techInterviewCallbackRoutes } from './callbacks';
 import { callbackSamples } from './callback-samples';
+import { docs } from './docs';
 import { TechInterviewClient } from './client';
 import { techInterviewEditable, readTechInterviewConfig, techInterviewSettings, type TechInterviewConfig } from './config';
 import { techInterviewScenario } from './demo';
@@ -12,6 +13,7 @@ import type { TechInterviewSettings } from './messages';
 import { techInterviewSimulator } from './sandbox/simulator';
 
 export const techInterviewServer: IntegrationServer<TechInterviewConfig, TechInterviewSettings> = {
+  docs,
   config: readTechInterviewConfig,
   editable: techInterviewEditable,
   settings: techInterviewSettings,

@@ -4,6 +4,7 @@ import type { IntegrationServer } from '../kit/server';
 import { createWilloActivities } from './activities';
 import { willoCallbackRoutes } from './callbacks';
 import { callbackSamples } from './callback-samples';
+import { docs } from './docs';
 import { WilloClient } from './client';
 import { willoEditable, readWilloConfig, willoSettings, type WilloConfig } from './config';
 import { willoScenario } from './demo';
@@ -11,6 +12,7 @@ import type { WilloSettings } from './messages';
 import { willoSimulator } from './sandbox/simulator';
 
 export const willoServer: IntegrationServer<WilloConfig, WilloSettings> = {
+  docs,
   config: readWilloConfig,
   editable: willoEditable,
   settings: willoSettings,

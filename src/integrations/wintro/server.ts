@@ -6,6 +6,7 @@ import { startAction } from '../kit/callbacks';
 import { createWintroActivities } from './activities';
 import { wintroCallbackRoutes } from './callbacks';
 import { callbackSamples } from './callback-samples';
+import { docs } from './docs';
 import { WintroClient } from './client';
 import { wintroEditable, readWintroConfig, wintroSettings, type WintroConfig } from './config';
 import { wintroScenario } from './demo';
@@ -14,6 +15,7 @@ import { wintroSimulator } from './sandbox/simulator';
 import { ensureWintroSyncSchedule, wintroSyncId, wintroSyncRun } from './schedule';
 
 export const wintroServer: IntegrationServer<WintroConfig, ReturnType<typeof wintroSettings>> = {
+  docs,
   config: readWintroConfig,
   editable: wintroEditable,
   settings: wintroSettings,
