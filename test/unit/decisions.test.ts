@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { integrationParts, loadConfig } from '../../src/config';
 import { decideWotc } from '../../src/integrations/hrlogics/decide';
 import type { WotcSettings } from '../../src/integrations/hrlogics/messages';
-import type { Decision, DecisionInput, ProcessState } from '../../src/integrations/kit/definition';
+import type { Decision, DecisionInput, IntegrationDefinition, ProcessState } from '../../src/integrations/kit/definition';
 import { decideRefty } from '../../src/integrations/refty/decide';
 import type { ReftySettings } from '../../src/integrations/refty/messages';
 import type { TechInterviewSettings } from '../../src/integrations/tech-interview/messages';
@@ -141,11 +141,10 @@ const SETTINGS: Record<string, unknown> = { hrlogics: wotc, willo, refty, 'tech-
 const sandbox = loadConfig({});
 
 /** Every integration in the registry that Lever opportunities drive, with its decision and settings. */
-const DECIDERS = integrationParts(sandbox).flatMap(({ integration, server, section }) =>
-  integration.opportunity
-    ? [[integration.name, integration.opportunity.decide, SETTINGS[integration.name] ?? server.settings(section)] as const]
-    : [],
-);
+const DECIDERS = integrationParts(sandbox).flatMap(({ integration, server, section }) => {
+  const { opportunity } = integration as IntegrationDefinition;
+  return opportunity ? [[integration.name, opportunity.decide, SETTINGS[integration.name] ?? server.settings(section)] as const] : [];
+});
 
 describe('every decision, over generated snapshots', () => {
   it.each(DECIDERS)(
