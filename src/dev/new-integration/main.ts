@@ -36,7 +36,10 @@ function main(name: string | undefined): void {
   written.push(relative(root, registry));
 
   // The templates are formatted for a short name; a long one may need lines wrapped differently.
-  execFileSync(join(root, 'node_modules', '.bin', 'prettier'), ['--write', '--log-level', 'warn', ...written], { cwd: root, stdio: 'inherit' });
+  execFileSync(join(root, 'node_modules', '.bin', 'prettier'), ['--write', '--log-level', 'warn', ...written], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'docs', 'main.ts')], { cwd: root, stdio: 'inherit' });
   console.log(
     [

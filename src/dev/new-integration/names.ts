@@ -15,7 +15,8 @@ export interface Names {
 }
 
 export function namesOf(name: string): Names {
-  if (!INTEGRATION_NAME.test(name)) throw new Error(`"${name}" is not an integration name: lower-case words joined by "-", e.g. acme-checks`);
+  if (!INTEGRATION_NAME.test(name))
+    throw new Error(`"${name}" is not an integration name: lower-case words joined by "-", e.g. acme-checks`);
   const key = registryKeyOf(name);
   return {
     name,
