@@ -14,10 +14,6 @@ export const LEVER_EVENTS = [
 
 export type LeverEvent = (typeof LEVER_EVENTS)[number];
 
-export function isLeverEvent(value: string): value is LeverEvent {
-  return (LEVER_EVENTS as readonly string[]).includes(value);
-}
-
 /** applicationCreated -> APPLICATION_CREATED: the suffix of the env var holding that event's tokens. */
 export function eventEnvSuffix(event: LeverEvent): string {
   return event.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
