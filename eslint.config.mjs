@@ -3,6 +3,7 @@
 // may float.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
@@ -45,10 +46,51 @@ const integrationNodeSide = [
   'src/integrations/*/sandbox/**',
 ];
 
+/**
+ * The floors of the README's "Layout", lowest first. A module may import from its own floor or one below,
+ * never from one above: the rule below fails lint on an import back up a floor.
+ */
+// Every entry a glob (the rule wants `from` all globs or none): `index.?s` is the one file.
+const floors = {
+  base: ['src/http/**', 'src/lever/**', 'src/temporal/**', 'src/config/{env,partner,relay}.ts'],
+  kit: ['src/integrations/kit/**'],
+  integration: ['src/integrations/!(kit)/**'],
+  registry: ['src/integrations/index.?s'],
+  above: [
+    'src/opportunity/**',
+    'src/config/index.?s',
+    'src/{api,worker,start}.ts',
+    'src/api/**',
+    'src/console/**',
+    'src/sandbox/{server,main}.ts',
+    'src/demo/main.?s',
+  ],
+};
+const order = Object.keys(floors);
+const floorZones = order.slice(0, -1).map((floor, i) => ({
+  target: floors[floor],
+  from: order.slice(i + 1).flatMap((higher) => floors[higher]),
+  message: `${floor} is a lower floor: nothing imports from a higher floor (README, Layout).`,
+}));
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.data/', 'dist/', 'coverage/', '.scratch/', '*.config.*', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      // Our modules are TypeScript: parse them to follow imports (no-cycle).
+      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: floorZones }],
+      'import-x/no-cycle': 'error',
+    },
+  },
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {

@@ -13,6 +13,12 @@ const NAME = 'acme-checks';
 const MINUTES = 60_000;
 let scratch: string;
 
+interface JestReport {
+  success: boolean;
+  numFailedTests: number;
+  testResults: { name: string; status: string; message: string }[];
+}
+
 /** Runs a command in the scratch copy with the environment of a shell, not of this jest run. */
 function run(command: string, args: string[], options: ExecFileSyncOptions = {}): string {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(TEMPORAL_TEST_|JEST_)/.test(name)));
@@ -73,8 +79,16 @@ it(
       'test/api/partner-ingress.test.ts',
       'test/api/ingress-fuzz.test.ts',
     ];
-    const output = run(bin('jest'), ['--ci', '--json', ...tests], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const result = JSON.parse(output) as { success: boolean; numFailedTests: number; testResults: { name: string }[] };
+    let output: string;
+    try {
+      output = run(bin('jest'), ['--ci', '--json', ...tests], { stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch (error) {
+      // A failing run exits non-zero: its report still says which test failed and why.
+      output = String((error as { stdout?: string }).stdout ?? '');
+    }
+    const result = JSON.parse(output) as JestReport;
+    const failures = result.testResults.flatMap((file) => (file.status === 'failed' ? [`${file.name}: ${file.message}`] : []));
+    expect(failures).toEqual([]);
     expect(result.numFailedTests).toBe(0);
     expect(result.testResults.some((r) => r.name.endsWith(`${NAME}.e2e.test.ts`))).toBe(true);
     expect(result.success).toBe(true);
