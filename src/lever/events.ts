@@ -1,4 +1,4 @@
-/** The ten webhook events Lever sends (spec/lever.md section 1). */
+/** The ten webhook events Lever sends (../shared/spec/lever.md section 1). */
 export const LEVER_EVENTS = [
   'applicationCreated',
   'candidateHired',
