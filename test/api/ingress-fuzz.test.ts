@@ -14,7 +14,8 @@ import { callbackHeaders } from '../harness/callbacks';
 import { useTestApi } from '../harness/api';
 import { http } from '../harness/http';
 
-const RUNS = 2_000;
+// INGRESS_FUZZ_RUNS: fewer where the run shares its cores (the new-integration test runs it inside another run).
+const RUNS = Number(process.env.INGRESS_FUZZ_RUNS ?? 2_000);
 
 // Sandbox mode: every integration, its callbacks, the admin route and the codec endpoint are on.
 const api = useTestApi();
@@ -177,7 +178,9 @@ const partnerCallback: fc.Arbitrary<Attempt> = fc.constantFrom(...CALLBACK_SAMPL
 );
 
 /** Every integration's admin actions (Wintro's "Sync"), from the registry. */
-const ADMIN_PATHS = eachIntegration().flatMap(([, integration]) => (integration.server().admin ?? []).map((route) => `/admin/${route.path}`));
+const ADMIN_PATHS = eachIntegration().flatMap(([, integration]) =>
+  (integration.server().admin ?? []).map((route) => `/admin/${route.path}`),
+);
 
 /** An admin action: the right token, a wrong one, or none, with any body. */
 const adminRoute: fc.Arbitrary<Attempt> = fc

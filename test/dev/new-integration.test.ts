@@ -21,8 +21,9 @@ interface JestReport {
 
 /** Runs a command in the scratch copy with the environment of a shell, not of this jest run. */
 function run(command: string, args: string[], options: ExecFileSyncOptions = {}): string {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(TEMPORAL_TEST_|JEST_)/.test(name)));
-  return execFileSync(command, args, { cwd: scratch, env, encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 << 20, ...options }) as string;
+  const { env: extra, ...rest } = options;
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(TEMPORAL_TEST_|JEST_)/.test(name))), ...extra };
+  return execFileSync(command, args, { cwd: scratch, env, encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 << 20, ...rest }) as string;
 }
 const bin = (tool: string) => join(root, 'node_modules', '.bin', tool);
 const git = (...args: string[]) => run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args]);
@@ -81,7 +82,7 @@ it(
     ];
     let output: string;
     try {
-      output = run(bin('jest'), ['--ci', '--json', ...tests], { stdio: ['ignore', 'pipe', 'ignore'] });
+      output = run(bin('jest'), ['--ci', '--json', ...tests], { stdio: ['ignore', 'pipe', 'ignore'], env: { INGRESS_FUZZ_RUNS: '300' } });
     } catch (error) {
       // A failing run exits non-zero: its report still says which test failed and why.
       output = String((error as { stdout?: string }).stdout ?? '');
