@@ -74,7 +74,11 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
     stopWorker: () => stopWorkers(),
     startWorker,
     stop: async () => {
-      await new Promise<void>((done) => server.close(() => done()));
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        // Keep-alive connections would hold the server (and this jest worker) open after the last test.
+        server.closeAllConnections();
+      });
       (app.locals.settings as LiveSettings).stop();
       await stopWorkers();
       await sandbox.close();
