@@ -3,32 +3,18 @@
 // may float.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
-/** The files the workflow bundle is made of (see src/workflows.ts): workflows, decisions, messages, constants. */
+/** The relay's own files the workflow bundle is made of (see src/workflows.ts): workflows, decisions, messages, constants. */
 const workflowSide = [
   'src/workflows.ts',
   'src/opportunity/workflow.ts',
   'src/opportunity/messages.ts',
   'src/opportunity/decide.ts',
   'src/opportunity/bulk.ts',
-  'src/integrations/index.ts',
-  'src/integrations/*/index.ts',
-  'src/integrations/*/decide.ts',
-  'src/integrations/*/*workflow.ts',
-  'src/integrations/*/messages.ts',
-  'src/integrations/*/tags.ts',
-  'src/integrations/*/rules.ts',
-  'src/integrations/*/report-back.ts',
-  'src/integrations/kit/definition.ts',
-  'src/integrations/kit/process.ts',
-  'src/integrations/kit/process-status.ts',
-  'src/integrations/kit/activity-proxies.ts',
-  'src/integrations/kit/lever-writes.ts',
-  'src/integrations/kit/stop-notes.ts',
-  'src/integrations/kit/messages.ts',
   'src/lever/snapshot.ts',
   'src/lever/read-workflow.ts',
   'src/lever/note-markers.ts',
@@ -44,10 +30,72 @@ const workflowSide = [
   'src/issues/lifecycle.ts',
 ];
 
+/**
+ * Integrations by convention, not by name: every file of an integration folder (and of kit/) is
+ * workflow-side except the Node-side kinds below, so a new integration's files are checked as they appear.
+ */
+const integrationFiles = ['src/integrations/**/*.ts'];
+const integrationNodeSide = [
+  'src/integrations/**/server.ts',
+  'src/integrations/**/config.ts',
+  'src/integrations/**/*-config.ts',
+  'src/integrations/**/client.ts',
+  'src/integrations/**/activities.ts',
+  'src/integrations/**/*-activities.ts',
+  'src/integrations/**/callbacks.ts',
+  'src/integrations/**/callback-samples.ts',
+  'src/integrations/**/checks.ts',
+  'src/integrations/**/demo.ts',
+  'src/integrations/**/docs.ts',
+  'src/integrations/**/schedule.ts',
+  'src/integrations/*/sandbox/**',
+];
+
+/**
+ * The floors of the README's "Layout", lowest first. A module may import from its own floor or one below,
+ * never from one above: the rule below fails lint on an import back up a floor.
+ */
+// Every entry a glob (the rule wants `from` all globs or none): `index.?s` is the one file.
+const floors = {
+  base: ['src/http/**', 'src/lever/**', 'src/temporal/**', 'src/config/{env,partner,relay}.ts'],
+  kit: ['src/integrations/kit/**'],
+  integration: ['src/integrations/!(kit)/**'],
+  registry: ['src/integrations/index.?s'],
+  above: [
+    'src/opportunity/**',
+    'src/config/index.?s',
+    'src/{api,worker,start}.ts',
+    'src/api/**',
+    'src/console/**',
+    'src/sandbox/{server,main}.ts',
+    'src/demo/main.?s',
+  ],
+};
+const order = Object.keys(floors);
+const floorZones = order.slice(0, -1).map((floor, i) => ({
+  target: floors[floor],
+  from: order.slice(i + 1).flatMap((higher) => floors[higher]),
+  message: `${floor} is a lower floor: nothing imports from a higher floor (README, Layout).`,
+}));
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.data/', 'dist/', 'coverage/', '.scratch/', '*.config.*', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      // Our modules are TypeScript: parse them to follow imports (no-cycle).
+      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: floorZones }],
+      'import-x/no-cycle': 'error',
+    },
+  },
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -56,8 +104,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: workflowSide,
+  ...[{ files: workflowSide }, { files: integrationFiles, ignores: integrationNodeSide }].map((scope) => ({
+    ...scope,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -73,7 +121,7 @@ export default tseslint.config(
             {
               // Our Node-side modules: configuration, clients, activities, callbacks, simulators, demos.
               regex:
-                '(^|/)(server|config|client|activities|lever-activities|callbacks|demo|schedule|bundle|connection|codec|lookups|env|relay|partner|sandbox)(/.*)?$',
+                '(^|/)(server|config|[\\w-]+-config|client|activities|[\\w-]+-activities|callbacks|callback-samples|checks|demo|schedule|bundle|connection|codec|lookups|env|relay|partner|sandbox)(/.*)?$',
               allowTypeImports: true,
               message: 'Workflow-side files import only types from Node-side modules.',
             },
@@ -81,5 +129,5 @@ export default tseslint.config(
         },
       ],
     },
-  },
+  })),
 );

@@ -1,7 +1,7 @@
 // `npm start`: everything on one machine with no configuration: the Temporal dev server, the sandbox
 // (simulated Lever and partners), a worker and the API. Ctrl-C stops it all in order.
 import { startApi } from './api';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, integrationParts, loadConfig } from './config';
 import { startDevServer, type DevServer } from './dev/dev-server';
 import { onStopSignals } from './dev/signals';
 import { findOrBuildTemporalCli } from './dev/temporal-cli';
@@ -40,17 +40,21 @@ async function main(): Promise<void> {
   const { server, client, tokens } = await startApi(config, logger);
 
   const queues = taskQueues(config.temporal.taskQueue);
+  // From the registry: every partner and every admin action, so a new integration shows up here by itself.
+  const parts = integrationParts(config);
+  const partners = parts.map(({ integration }) => integration.title).join(', ');
+  const adminRoutes = parts.flatMap(({ server }) => (server.admin ?? []).map((route) => `/admin/${route.path}`));
   console.log(
     [
       '',
       'Lever Relay is running',
       `  Console      ${config.api.publicUrl}/console${config.sandbox.enabled ? `  (sign in with the admin token ${config.api.adminToken})` : '  (sign in with ADMIN_TOKEN)'}`,
-      `  API          ${config.api.publicUrl}  (POST /webhooks/lever, /webhooks/<partner>; /admin/*; GET /healthz, /readyz, /metrics)`,
+      `  API          ${config.api.publicUrl}  (POST /webhooks/lever, /webhooks/<partner>; /admin/*${adminRoutes.length ? ` (${adminRoutes.join(', ')})` : ''}; GET /healthz, /readyz, /metrics)`,
       `  Temporal     ${config.temporal.address}${devServer ? `  (embedded dev server, state in ${config.dataDir}/temporal.sqlite)` : ''}`,
       `  Temporal UI  ${config.temporal.uiUrl}`,
       `  Worker       task queues ${queues.main} and ${queues.lever} (Lever at most ${config.lever.ratePerSecond} req/s)`,
       sandbox
-        ? `  Sandbox      ${sandbox.baseUrl}  (simulated Lever, HRLogics, Willo, Refty, Wintro, ${config.techInterview.platformName}; try: npm run demo)`
+        ? `  Sandbox      ${sandbox.baseUrl}  (simulated Lever, ${partners}; try: npm run demo)`
         : `  Lever        ${config.lever.baseUrl}`,
       '  Stop with Ctrl-C.',
       '',

@@ -4,7 +4,7 @@
 import { HTTP_FAILURE } from '../http/failure-types';
 import type { LeverClient } from './client';
 import type { LeverLookupCache } from './lookups';
-import { performQueuedRead, type QueuedRead } from './queued-reads';
+import { performQueuedRead, type QueuedRead } from './queued-read';
 import { toSnapshot, type LiveOpportunity, type LookupKind, type OpportunitySnapshot, type SnapshotLookups } from './snapshot';
 import { createLeverSourcingActivities } from './sourcing-activities';
 

@@ -1,4 +1,4 @@
-/** The ten webhook events Lever sends (spec/lever.md section 1). */
+/** The ten webhook events Lever sends (../shared/spec/lever.md section 1). */
 export const LEVER_EVENTS = [
   'applicationCreated',
   'candidateHired',
@@ -13,10 +13,6 @@ export const LEVER_EVENTS = [
 ] as const;
 
 export type LeverEvent = (typeof LEVER_EVENTS)[number];
-
-export function isLeverEvent(value: string): value is LeverEvent {
-  return (LEVER_EVENTS as readonly string[]).includes(value);
-}
 
 /** applicationCreated -> APPLICATION_CREATED: the suffix of the env var holding that event's tokens. */
 export function eventEnvSuffix(event: LeverEvent): string {

@@ -1,7 +1,7 @@
 // Lever reference data that rarely changes (stage names, hired archive reasons, a posting's tags), kept in
 // the worker's memory for a stated time so that an event costs one Lever read, not three. Each worker
 // process has its own cache: a miss costs one request, at most once per worker per entry per TTL.
-import type { LiveOpportunity, LookupKind, SnapshotLookups } from './snapshot';
+import type { LiveOpportunity, SnapshotLookups } from './snapshot';
 
 interface Entry<T> {
   value: T;
@@ -78,6 +78,3 @@ export class LeverLookupCache {
     return lookups;
   }
 }
-
-/** The lookups a snapshot may carry, in the order they are fetched when several are missing. */
-export const LOOKUP_KINDS: readonly LookupKind[] = ['stageName', 'hired', 'postingTags'];

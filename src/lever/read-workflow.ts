@@ -3,7 +3,7 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { taskQueues } from '../temporal/task-queues';
 import type { LeverActivities } from './activities';
-import type { QueuedRead } from './queued-reads';
+import type { QueuedRead } from './queued-read';
 
 export async function leverRead(read: QueuedRead): Promise<unknown> {
   const { leverQueuedRead } = proxyActivities<LeverActivities>({

@@ -1,4 +1,4 @@
-// Shapes of the Lever Data API v1 that this project reads or writes (spec/lever.md section 2).
+// Shapes of the Lever Data API v1 that this project reads or writes (../shared/spec/lever.md section 2).
 // Fields Lever documents but we never use are left out on purpose.
 
 export interface LeverArchived {
@@ -110,7 +110,7 @@ export interface CreateOpportunityBody {
   postings?: string[];
 }
 
-/** A webhook registered through `/v1/webhooks` (spec/lever.md, "Webhooks via the API"). */
+/** A webhook registered through `/v1/webhooks` (../shared/spec/lever.md, "Webhooks via the API"). */
 export interface LeverWebhook {
   id: string;
   event: string;

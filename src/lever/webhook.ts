@@ -1,4 +1,4 @@
-// Lever webhook envelope, per-event data and signature (spec/lever.md section 1). Lever signs only
+// Lever webhook envelope, per-event data and signature (../shared/spec/lever.md section 1). Lever signs only
 // `token + triggeredAt`, so `data` is a hint that workflows confirm against the Data API.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// `Idempotency-Key` on partner POSTs (spec/partners.md, common rules): a repeated key gets the first
+// `Idempotency-Key` on partner POSTs (../shared/spec/partners.md, common rules): a repeated key gets the first
 // answer, byte for byte, and the handler does not run again. A key still in flight makes the second
 // request wait for the first, so two concurrent retries cannot both create. 5xx answers are not kept:
 // the client is expected to retry those.

@@ -1,4 +1,4 @@
-// Signed partner callbacks to the relay (Standard Webhooks, spec/partners.md common rules), shared by
+// Signed partner callbacks to the relay (Standard Webhooks, ../shared/spec/partners.md common rules), shared by
 // every partner simulator. The first attempt is synchronous so a control call can show the relay's
 // answer; retries run in the background with a fresh timestamp and the same `webhook-id`, as Standard
 // Webhooks senders do. A client error other than 404, 408 and 429 is final: resending cannot fix it. A

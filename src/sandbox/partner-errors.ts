@@ -1,4 +1,4 @@
-// The error format of the simulated partners whose contract spec/partners.md sets (HRLogics, Wintro, the
+// The error format of the simulated partners whose contract ../shared/spec/partners.md sets (HRLogics, Wintro, the
 // technical-interview platform): `{error: <code>}` plus, for a bad request, the failing fields.
 import { SimError, type ErrorFormat } from './http';
 

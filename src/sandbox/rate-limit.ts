@@ -1,4 +1,4 @@
-// Lever's limit is a token bucket per API key (spec/lever.md section 2): a full bucket allows a burst,
+// Lever's limit is a token bucket per API key (../shared/spec/lever.md section 2): a full bucket allows a burst,
 // then requests pass only as fast as tokens refill. Every worker sharing the key drains the same bucket.
 
 export interface RateSettings {

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { toMs } from '../config/env';
 import type { PartnerConnection } from '../config/partner';
 import { eachIntegration, type IntegrationName } from '../integrations';
+import { envPrefixOf } from '../integrations/kit/names';
 import { field, type SettingFields } from './fields';
 import type { SecretView } from './view';
 
@@ -62,11 +63,12 @@ const leverGroup: SettingGroup = {
 function integrationGroup(key: IntegrationName): SettingGroup {
   const integration = eachIntegration().find(([k]) => k === key)![1];
   const server = integration.server();
+  const prefix = envPrefixOf(integration.name);
   const section = (config: Config) => config[key] as unknown as PartnerConnection & Record<string, unknown>;
   return {
     id: integration.name,
     title: integration.title,
-    prefix: server.envPrefix,
+    prefix,
     fields: server.editable,
     key,
     read: (config) => section(config),
@@ -74,9 +76,9 @@ function integrationGroup(key: IntegrationName): SettingGroup {
       (config as unknown as Record<string, unknown>)[key] = { ...section(config), ...values };
     },
     secrets: (config) => [
-      { env: `${server.envPrefix}_API_KEY`, label: `${integration.title} API key`, set: section(config).apiKey !== '' },
+      { env: `${prefix}_API_KEY`, label: `${integration.title} API key`, set: section(config).apiKey !== '' },
       {
-        env: `${server.envPrefix}_CALLBACK_SECRET`,
+        env: `${prefix}_CALLBACK_SECRET`,
         label: `${integration.title} callback secret`,
         set: section(config).callbackSecret !== '',
       },

@@ -8,12 +8,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { SANDBOX_ADMIN_TOKEN, SANDBOX_LEVER_WEBHOOK_TOKENS, sandboxCallbackSecret } from '../../src/config/sandbox-defaults';
 import { LEVER_EVENTS, type LeverEvent } from '../../src/lever/events';
 import { leverSignature } from '../../src/lever/webhook';
+import { eachIntegration } from '../../src/integrations';
 import { CALLBACK_SAMPLES } from '../harness/callback-samples';
 import { callbackHeaders } from '../harness/callbacks';
 import { useTestApi } from '../harness/api';
 import { http } from '../harness/http';
 
-const RUNS = 2_000;
+// INGRESS_FUZZ_RUNS: fewer where the run shares its cores (the new-integration test runs it inside another run).
+const RUNS = Number(process.env.INGRESS_FUZZ_RUNS ?? 2_000);
 
 // Sandbox mode: every integration, its callbacks, the admin route and the codec endpoint are on.
 const api = useTestApi();
@@ -175,15 +177,21 @@ const partnerCallback: fc.Arbitrary<Attempt> = fc.constantFrom(...CALLBACK_SAMPL
     }),
 );
 
-/** Wintro's "Sync" button: the right token, a wrong one, or none, with any body. */
+/** Every integration's admin actions (Wintro's "Sync"), from the registry. */
+const ADMIN_PATHS = eachIntegration().flatMap(([, integration]) =>
+  (integration.server().admin ?? []).map((route) => `/admin/${route.path}`),
+);
+
+/** An admin action: the right token, a wrong one, or none, with any body. */
 const adminRoute: fc.Arbitrary<Attempt> = fc
   .record({
+    path: fc.constantFrom(...ADMIN_PATHS),
     authorization: fc.oneof(fc.constant(`Bearer ${SANDBOX_ADMIN_TOKEN}`), fc.string({ unit: headerChar, maxLength: 80 })),
     body: fc.option(bodies({ sync: true }, 'sync')),
   })
-  .map(({ authorization, body }) => ({
+  .map(({ path, authorization, body }) => ({
     method: 'POST',
-    path: '/admin/wintro/sync',
+    path,
     headers: { authorization, 'content-type': 'application/json' },
     ...(body ? { body } : {}),
   }));

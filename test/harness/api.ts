@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { createApp } from '../../src/api';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import type { LiveSettings } from '../../src/settings/live';
 import { listen } from './http';
 import { testClient, testConfig } from './temporal';
 
@@ -21,13 +22,21 @@ export function useTestApi({
 }: { env?: Record<string, string>; interceptors?: ClientOptions['interceptors'] } = {}): Readonly<TestApi> {
   const api = {} as TestApi;
   let server: Server;
+  let app: ReturnType<typeof createApp> | undefined;
   beforeAll(async () => {
     api.config = testConfig(env);
     api.client = await testClient(api.config, interceptors);
-    ({ server, url: api.url } = await listen(createApp({ config: api.config, client: api.client, logger: createLogger('api', 'silent') })));
+    app = createApp({ config: api.config, client: api.client, logger: createLogger('api', 'silent') });
+    ({ server, url: api.url } = await listen(app));
   });
   afterAll(async () => {
-    server?.close();
+    // Keep-alive connections would hold the server (and this jest worker) open after the last test.
+    await new Promise<void>((done) => {
+      if (!server) return done();
+      server.close(() => done());
+      server.closeAllConnections();
+    });
+    (app?.locals.settings as LiveSettings | undefined)?.stop();
     await api.client?.connection.close();
   });
   return api;

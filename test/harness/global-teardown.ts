@@ -2,6 +2,7 @@
 // worker, API or CLI process of this checkout, or a Temporal server of a test. A leak fails the run.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -15,7 +16,18 @@ export function leftovers(): string[] {
   return table
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => OURS.some((entry) => line.includes(entry)) || /temporal server start-dev .*lever-relay-(restart|bench)-/.test(line));
+    .filter((line) => OURS.some((entry) => line.includes(entry)) || /temporal server start-dev .*lever-relay-(restart|bench)-/.test(line))
+    .filter((line) => startedHere(Number.parseInt(line, 10)));
+}
+
+/** Whether a process runs in this checkout: other checkouts on the same machine run their own tests and benchmarks. */
+function startedHere(pid: number): boolean {
+  try {
+    return `${readlinkSync(`/proc/${pid}/cwd`)}/`.startsWith(`${ROOT}/`);
+  } catch {
+    // Gone meanwhile, or not ours to inspect: only a process we could see counts.
+    return existsSync(`/proc/${pid}`) && !existsSync('/proc/self/cwd');
+  }
 }
 
 export default async function globalTeardown(): Promise<void> {

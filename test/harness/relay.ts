@@ -75,7 +75,11 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
     stopWorker: () => stopWorkers(),
     startWorker,
     stop: async () => {
-      await new Promise<void>((done) => server.close(() => done()));
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        // Keep-alive connections would hold the server (and this jest worker) open after the last test.
+        server.closeAllConnections();
+      });
       (app.locals.settings as LiveSettings).stop();
       (app.locals.issues as LiveIssues).stop();
       await stopWorkers();

@@ -4,7 +4,7 @@
 // deployment to keep running); otherwise a workflow change must keep replaying these (use `patched()`).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
 import { reftyControl } from '../../src/integrations/refty/sandbox/control-client';
@@ -13,6 +13,7 @@ import { willoControl } from '../../src/integrations/willo/sandbox/control-clien
 import { wintroControl } from '../../src/integrations/wintro/sandbox/control-client';
 import { wintroSyncId } from '../../src/integrations/wintro/schedule';
 import { sweepScheduleId } from '../../src/opportunity/sweep-schedule';
+import { eachIntegration } from '../../src/integrations';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
@@ -24,6 +25,7 @@ import { http, waitFor } from '../harness/http';
 import { decisionOf } from '../harness/opportunity';
 import { startTestRelay, type TestRelay } from '../harness/relay';
 import { quietRuntime, resultOnceStarted } from '../harness/temporal';
+import type { HistoryRecording } from './recording';
 
 const dir = join(__dirname, 'histories');
 const email = () => `replay-${randomUUID()}@example.com`;
@@ -59,8 +61,26 @@ async function main(): Promise<void> {
     if (!only || only === 'flows') await recordEveryFlow();
     if (!only || only === 'expiries') await recordExpiries();
     if (!only || only === 'settings') await recordSettings();
+    if (!only || only === 'integrations') await recordIntegrations();
   } finally {
     await globalTeardown();
+  }
+}
+
+/** Every integration in the registry that has a `test/integrations/<name>/histories.ts`: its own flows. */
+async function recordIntegrations(): Promise<void> {
+  for (const [, integration] of eachIntegration()) {
+    const path = join(__dirname, '..', 'integrations', integration.name, 'histories.ts');
+    if (!existsSync(path)) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { recording } = require(path) as { recording: HistoryRecording };
+    const relay = await startTestRelay({ env: recording.env });
+    try {
+      const control = new SandboxControl(relay.sandbox.baseUrl);
+      await recording.record({ relay, control, save: (name, workflowId) => save(relay, name, workflowId) });
+    } finally {
+      await relay.stop();
+    }
   }
 }
 

@@ -1,9 +1,10 @@
 // Each integration's decision, a pure function of one snapshot (and its process's state when it asks):
 // properties over generated snapshots (fast-check), then the cases that matter one by one.
 import fc from 'fast-check';
+import { integrationParts, loadConfig } from '../../src/config';
 import { decideWotc } from '../../src/integrations/hrlogics/decide';
 import type { WotcSettings } from '../../src/integrations/hrlogics/messages';
-import type { Decision, DecisionInput, ProcessState } from '../../src/integrations/kit/definition';
+import type { Decision, DecisionInput, IntegrationDefinition, ProcessState } from '../../src/integrations/kit/definition';
 import { decideRefty } from '../../src/integrations/refty/decide';
 import type { ReftySettings } from '../../src/integrations/refty/messages';
 import type { TechInterviewSettings } from '../../src/integrations/tech-interview/messages';
@@ -135,12 +136,15 @@ const world = fc.record({
   since: fc.constantFrom(0, NOW - 5 * MINUTE),
 });
 
-const DECIDERS = [
-  ['hrlogics', decideWotc, wotc],
-  ['willo', decideWillo, willo],
-  ['refty', decideRefty, refty],
-  ['tech-interview', decideReportBack, platform],
-] as const;
+/** Settings that make these generated snapshots meaningful; any other integration runs with its sandbox settings. */
+const SETTINGS: Record<string, unknown> = { hrlogics: wotc, willo, refty, 'tech-interview': platform };
+const sandbox = loadConfig({});
+
+/** Every integration in the registry that Lever opportunities drive, with its decision and settings. */
+const DECIDERS = integrationParts(sandbox).flatMap(({ integration, server, section }) => {
+  const { opportunity } = integration as IntegrationDefinition;
+  return opportunity ? [[integration.name, opportunity.decide, SETTINGS[integration.name] ?? server.settings(section)] as const] : [];
+});
 
 describe('every decision, over generated snapshots', () => {
   it.each(DECIDERS)(

@@ -8,7 +8,7 @@ const vector = {
 };
 
 describe('Lever webhook signature', () => {
-  it('matches the test vector from spec/lever.md', () => {
+  it('matches the test vector from ../shared/spec/lever.md', () => {
     expect(leverSignature(vector.key, vector.token, vector.triggeredAt)).toBe(vector.signature);
   });
 

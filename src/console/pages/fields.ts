@@ -6,24 +6,10 @@ import type { FieldErrors } from '../field-errors';
 import { attr, html, type Html } from '../html';
 import { matchesChoice, type Choices } from '../lever-choices';
 import type { LeverChoice } from '../deps';
+import { describedBy, inputId, MULTIPLE_HINT } from './field-ids';
 import { reftyRulesEditor } from './refty-rules';
 
-/** Under every list that takes several choices: people who never used one do not know the key. */
-export const MULTIPLE_HINT = 'Hold Ctrl (⌘ on a Mac) to choose more than one.';
-
-export const inputId = (name: string) => `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-
-/** The error and help lines under a control, and the attributes that tie them to it. */
-export function describedBy(name: string, help: string | undefined, errors: string[]): { attrs: Html; lines: Html } {
-  const id = inputId(name);
-  const ids = [errors.length > 0 ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ');
-  return {
-    attrs: html`${ids ? html` aria-describedby="${ids}"` : ''}${errors.length > 0 ? html` aria-invalid="true"` : ''}`,
-    lines: html`${errors.length > 0 ? html`<small id="${id}-error" class="field-error">${errors.join('; ')}</small>` : ''}${
-      help ? html`<small id="${id}-help">${help}</small>` : ''
-    }`,
-  };
-}
+export { describedBy, inputId, MULTIPLE_HINT } from './field-ids';
 
 const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 const asString = (value: unknown): string => (value === null || value === undefined ? '' : String(value as string));

@@ -5,7 +5,7 @@ import type { FieldErrors } from '../field-errors';
 import { attr, html, type Html } from '../html';
 import { matchesChoice, type Choices } from '../lever-choices';
 import { ruleInput, rulesOf, STEP_KINDS, stepInput, type ReftyRuleValue, type ReftyStepValue } from '../refty-rules-form';
-import { describedBy, inputId, MULTIPLE_HINT } from './fields';
+import { describedBy, inputId, MULTIPLE_HINT } from './field-ids';
 
 const KIND_TEXT: Record<string, string> = { self_assessment: 'Self-assessment', reference_check: 'Reference check' };
 

@@ -1,4 +1,4 @@
-// HRLogics WOTC screening API (spec/partners.md). HRLogics publishes no API, so this adapter is the
+// HRLogics WOTC screening API (../shared/spec/partners.md). HRLogics publishes no API, so this adapter is the
 // contract: a real API that differs changes this file only.
 import { partnerClient, type JsonClient, type PartnerOptions } from '../../http/json-client';
 import type { WotcResult } from './tags';

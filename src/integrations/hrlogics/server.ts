@@ -4,6 +4,8 @@ import { partnerAnswers } from '../kit/checks';
 import type { IntegrationServer } from '../kit/server';
 import { createHrlogicsActivities } from './activities';
 import { hrlogicsCallbackRoutes } from './callbacks';
+import { callbackSamples } from './callback-samples';
+import { docs } from './docs';
 import { HrlogicsClient } from './client';
 import { hrlogicsEditable, readHrlogicsConfig, wotcSettings, type HrlogicsConfig } from './config';
 import { hrlogicsScenario } from './demo';
@@ -11,12 +13,12 @@ import type { WotcSettings } from './messages';
 import { hrlogicsSimulator } from './sandbox/simulator';
 
 export const hrlogicsServer: IntegrationServer<HrlogicsConfig, WotcSettings> = {
-  envPrefix: 'HRLOGICS',
+  docs,
   config: readHrlogicsConfig,
   editable: hrlogicsEditable,
   settings: wotcSettings,
   activities: (section, { observe }) => ({ partner: createHrlogicsActivities(new HrlogicsClient({ ...section, observe })) }),
-  callbacks: { subject: 'screening', routes: () => hrlogicsCallbackRoutes },
+  callbacks: { subject: 'screening', routes: () => hrlogicsCallbackRoutes, samples: callbackSamples },
   simulator: hrlogicsSimulator,
   demo: hrlogicsScenario,
   checks: async (section) => [await partnerAnswers('HRLogics', section.baseUrl, `Bearer ${section.apiKey}`)],

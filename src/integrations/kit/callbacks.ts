@@ -38,14 +38,10 @@ export interface SignalAction<A = unknown> {
 }
 
 /**
- * An id a partner sends that ends up in a workflow id, a signal or a path: printable ASCII without spaces.
- * Control characters or lone surrogates would be refused by Temporal later; here they get a 400 naming the field.
+ * An id a partner sends that ends up in a workflow id, a signal or a path: the same rule as Lever's ids
+ * (printable ASCII without spaces, at most 200), so it is defined once, there.
  */
-export const opaqueId = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[\x21-\x7E]+$/, 'must be an opaque id of printable ASCII characters');
+export { leverId as opaqueId } from '../../lever/webhook';
 
 /**
  * An id that also ends up in a Lever tag (`Wintro:Referral <id>`) or in a visibility query (a search
@@ -56,6 +52,17 @@ export const plainId = z
   .min(1)
   .max(100)
   .regex(/^[\w.:-]+$/, 'must be an opaque id (letters, digits, . _ : -)');
+
+/**
+ * One valid body of a callback type, with the paths of its ids: what the ingress and fuzz tests start from
+ * when they break one field at a time. Declared beside the routes, so a new integration is tested as soon
+ * as it is in the registry.
+ */
+export interface CallbackSample {
+  body: { type: string } & Record<string, unknown>;
+  /** Fields that are ids (end up in workflow ids, signals, Lever paths or tags). */
+  ids: string[];
+}
 
 export interface CallbackContext {
   /** The callback's `webhook-id`: the dedupe key. */

@@ -10,7 +10,7 @@ import type { CallObserver } from '../../http/json-client';
 import type { LeverClient } from '../../lever/client';
 import type { Simulator } from '../../sandbox/simulator';
 import type { SettingFields } from '../../settings/fields';
-import type { CallbackRoutes, StartAction } from './callbacks';
+import type { CallbackRoutes, CallbackSample, StartAction } from './callbacks';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ActivityFunctions = Record<string, (...args: any[]) => Promise<any>>;
@@ -22,16 +22,24 @@ export interface AdminRoute<Section> {
   start(section: Section, relay: RelayConfig): StartAction;
 }
 
+/** What the README says of an integration: `npm run docs` writes its tables from these. */
+export interface IntegrationDocs {
+  /** Its rows of the configuration table: every `<PREFIX>_*` variable its section reads (a test checks). */
+  variables: { env: string; default: string; meaning: string }[];
+  /** Its rows of the stop-note table: each note `process.stop` may write. */
+  stopNotes?: { note: string; when: string; markerKey: string }[];
+}
+
 export interface IntegrationServer<Section extends PartnerConnection, S> {
-  /** `WILLO`: the prefix of its variables (`WILLO_ENABLED`, `WILLO_TRIGGER_STAGES`...). */
-  envPrefix: string;
-  /** Parses its section of the environment (`<PREFIX>_*`), recording problems in `r`. */
+  /** Parses its section of the environment (`<PREFIX>_*`, the prefix `envPrefixOf(name)`), recording problems in `r`. */
   config(r: EnvReader, context: SectionContext): Section;
   /**
    * What a person may edit in the console, by field of its section (`enabled` first): the console's
    * settings page, `PUT /admin/settings/<name>` and the variable that locks each (`<PREFIX>_<FIELD>`) derive from it.
    */
   editable: SettingFields;
+  /** The README's rows about it (markdown cells). */
+  docs: IntegrationDocs;
   /** What its decisions and processes need of its section: travels in workflow inputs, so plain data. */
   settings(section: Section): S;
   /** Its activities: partner calls on the main queue, Lever calls (one request each) on the Lever queue. */
@@ -44,6 +52,8 @@ export interface IntegrationServer<Section extends PartnerConnection, S> {
     /** Names the thing a 404 could not find ("screening"). */
     subject: string;
     routes(section: Section, relay: RelayConfig): CallbackRoutes;
+    /** At least one valid body per route type: the ingress and fuzz tests derive their cases from these. */
+    samples: CallbackSample[];
   };
   admin?: AdminRoute<Section>[];
   /** Its simulated partner in the sandbox. */

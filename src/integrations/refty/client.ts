@@ -1,4 +1,4 @@
-// Refty self-assessments and reference checks (spec/partners.md, Refty). Refty publishes no API, so this
+// Refty self-assessments and reference checks (../shared/spec/partners.md, Refty). Refty publishes no API, so this
 // adapter is the contract: a real API that differs changes this file only.
 import { partnerClient, type JsonClient, type PartnerOptions } from '../../http/json-client';
 

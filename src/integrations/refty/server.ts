@@ -3,6 +3,8 @@ import { partnerAnswers, postingExists, stageExists } from '../kit/checks';
 import type { IntegrationServer } from '../kit/server';
 import { createReftyActivities } from './activities';
 import { reftyCallbackRoutes } from './callbacks';
+import { callbackSamples } from './callback-samples';
+import { docs } from './docs';
 import { ReftyClient } from './client';
 import { reftyEditable, readReftyConfig, reftySettings, type ReftyConfig } from './config';
 import { reftyScenario } from './demo';
@@ -10,12 +12,12 @@ import type { ReftySettings } from './messages';
 import { reftySimulator } from './sandbox/simulator';
 
 export const reftyServer: IntegrationServer<ReftyConfig, ReftySettings> = {
-  envPrefix: 'REFTY',
+  docs,
   config: readReftyConfig,
   editable: reftyEditable,
   settings: reftySettings,
   activities: (section, { observe }) => ({ partner: createReftyActivities(new ReftyClient({ ...section, observe })) }),
-  callbacks: { subject: 'request', routes: () => reftyCallbackRoutes },
+  callbacks: { subject: 'request', routes: () => reftyCallbackRoutes, samples: callbackSamples },
   simulator: reftySimulator,
   demo: reftyScenario,
   checks: async (section, context) => [

@@ -1,4 +1,4 @@
-// The anonymous technical-interview platform (spec/partners.md). It publishes no API, so this adapter is
+// The anonymous technical-interview platform (../shared/spec/partners.md). It publishes no API, so this adapter is
 // the contract. We only report back what happened in Lever to candidates it exported.
 import { partnerClient, type JsonClient, type PartnerOptions } from '../../http/json-client';
 

@@ -4,6 +4,8 @@ import { partnerAnswers, performAsUser, stageExists } from '../kit/checks';
 import type { IntegrationServer } from '../kit/server';
 import { createTechInterviewActivities } from './activities';
 import { techInterviewCallbackRoutes } from './callbacks';
+import { callbackSamples } from './callback-samples';
+import { docs } from './docs';
 import { TechInterviewClient } from './client';
 import { techInterviewEditable, readTechInterviewConfig, techInterviewSettings, type TechInterviewConfig } from './config';
 import { techInterviewScenario } from './demo';
@@ -11,12 +13,12 @@ import type { TechInterviewSettings } from './messages';
 import { techInterviewSimulator } from './sandbox/simulator';
 
 export const techInterviewServer: IntegrationServer<TechInterviewConfig, TechInterviewSettings> = {
-  envPrefix: 'TECH_INTERVIEW',
+  docs,
   config: readTechInterviewConfig,
   editable: techInterviewEditable,
   settings: techInterviewSettings,
   activities: (section, { observe }) => ({ partner: createTechInterviewActivities(new TechInterviewClient({ ...section, observe })) }),
-  callbacks: { subject: 'interview', routes: techInterviewCallbackRoutes },
+  callbacks: { subject: 'interview', routes: techInterviewCallbackRoutes, samples: callbackSamples },
   simulator: techInterviewSimulator,
   demo: techInterviewScenario,
   checks: async (section, context) => [

@@ -1,5 +1,5 @@
 // Willo callbacks -> signals to the interview process of the participant. Willo's bodies name the
-// participant and the interview (spec/partners.md), nothing of ours: the process that invited the
+// participant and the interview (../shared/spec/partners.md), nothing of ours: the process that invited the
 // participant carries its key in the `WilloParticipant` search attribute, and a visibility query finds it.
 // Visibility is eventually consistent: a callback in the moment between the invite and the search
 // attribute becoming visible gets a 404, and Willo delivers it again. An `external_id`, when a body

@@ -1,4 +1,4 @@
-// Willo Integration API V2 (spec/partners.md, Willo): the interview catalogue, participants (invites),
+// Willo Integration API V2 (../shared/spec/partners.md, Willo): the interview catalogue, participants (invites),
 // and the callbacks Willo sends. Willo publishes paths, not full bodies, so two assumptions live here and
 // nowhere else:
 // - Callbacks carry `participant` and `interview` as the contract says; the `external_id` we set on the

@@ -16,14 +16,9 @@ export const ALL_WILLO_STATUS_TAGS: readonly string[] = Object.values(WILLO_TAGS
 const WILLO_PREFIX = 'Willo:';
 
 /**
- * The posting tag that links a posting to a Willo interview. Willo's description shows it in two forms,
- * `Willo:<Interview>-<Account>` and `Willo:<Interview>:<Account>`: both are read, this one is written.
+ * What may stand between the interview title and the account in the posting tag that links a posting to a
+ * Willo interview: Willo's description shows both `Willo:<Interview>-<Account>` and `Willo:<Interview>:<Account>`.
  */
-export function willoInterviewTag(interviewTitle: string, account: string): string {
-  return `${WILLO_PREFIX}${interviewTitle}-${account}`;
-}
-
-/** What may stand between the interview title and the account in an interview tag. */
 const INTERVIEW_TAG_SEPARATORS = ['-', ':'] as const;
 
 /** The interview titles named by Willo interview tags of `account` among `tags`, in either form (status tags are not interviews). */

@@ -1,4 +1,4 @@
-// Wintro employee-network referrals (spec/partners.md, Wintro). Wintro publishes no API, so this adapter
+// Wintro employee-network referrals (../shared/spec/partners.md, Wintro). Wintro publishes no API, so this adapter
 // is the contract: a real API that differs changes this file only. Only published postings and hashes of
 // applicants' emails are ever sent; raw emails never leave Lever.
 import { partnerClient, type JsonClient, type PartnerOptions } from '../../http/json-client';

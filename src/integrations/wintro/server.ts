@@ -5,6 +5,8 @@ import type { IntegrationServer } from '../kit/server';
 import { startAction } from '../kit/callbacks';
 import { createWintroActivities } from './activities';
 import { wintroCallbackRoutes } from './callbacks';
+import { callbackSamples } from './callback-samples';
+import { docs } from './docs';
 import { WintroClient } from './client';
 import { wintroEditable, readWintroConfig, wintroSettings, type WintroConfig } from './config';
 import { wintroScenario } from './demo';
@@ -13,7 +15,7 @@ import { wintroSimulator } from './sandbox/simulator';
 import { ensureWintroSyncSchedule, wintroSyncId, wintroSyncRun } from './schedule';
 
 export const wintroServer: IntegrationServer<WintroConfig, ReturnType<typeof wintroSettings>> = {
-  envPrefix: 'WINTRO',
+  docs,
   config: readWintroConfig,
   editable: wintroEditable,
   settings: wintroSettings,
@@ -21,7 +23,7 @@ export const wintroServer: IntegrationServer<WintroConfig, ReturnType<typeof win
     partner: createWintroActivities(new WintroClient({ ...section, observe })),
     lever: createWintroLeverActivities(lever),
   }),
-  callbacks: { subject: 'referral', routes: wintroCallbackRoutes },
+  callbacks: { subject: 'referral', routes: wintroCallbackRoutes, samples: callbackSamples },
   // Wintro's "Sync" button: starts the vacancy sync, or joins the one already running (two clicks, one run).
   admin: [
     {

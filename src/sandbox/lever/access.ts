@@ -1,7 +1,7 @@
 // Who may call the simulated Data API, what they may see, and how often: HTTP Basic with the API key as
 // username and an empty password, then the per-key token bucket. The bucket is checked after auth, as a
 // limit per key can only be. Each key carries its access: Lever hides confidential postings and their
-// opportunities from keys without confidential access (spec/lever.md: "Confidential records hidden unless
+// opportunities from keys without confidential access (../shared/spec/lever.md: "Confidential records hidden unless
 // the key has access"), and the webhooks API needs the admin scopes an admin gave the key.
 import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiter, type RateSettings } from '../rate-limit';

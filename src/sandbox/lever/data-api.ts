@@ -1,4 +1,4 @@
-// The simulated Lever Data API v1 (spec/lever.md section 2), mounted at `/lever/v1`. Order of the
+// The simulated Lever Data API v1 (../shared/spec/lever.md section 2), mounted at `/lever/v1`. Order of the
 // middleware: log every request, inject faults, check auth, spend a rate-limit token, then the endpoint.
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -240,7 +240,7 @@ export function leverDataApi({ store, registry, requests, faults, access, rate }
   router.get('/tags', (req, res) => void res.json(paginate(store.tagCounts(), req)));
   router.get('/sources', (req, res) => void res.json(paginate(store.sourceCounts(), req)));
 
-  // Webhooks via the API (spec/lever.md): admin scopes required.
+  // Webhooks via the API (../shared/spec/lever.md): admin scopes required.
   const webhookBody = z.object({
     url: z.url(),
     event: z.enum(LEVER_EVENTS),

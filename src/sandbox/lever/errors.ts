@@ -1,4 +1,4 @@
-// Lever's error body: `{"code": "...", "message": "..."}` (spec/lever.md section 2).
+// Lever's error body: `{"code": "...", "message": "..."}` (../shared/spec/lever.md section 2).
 import { SimError, type ErrorFormat } from '../http';
 
 const lever = (status: number, code: string, message: string, headers?: Record<string, string>) =>

@@ -1,4 +1,4 @@
-// Store records -> the JSON the Lever Data API answers (spec/lever.md section 2). The posting of an
+// Store records -> the JSON the Lever Data API answers (../shared/spec/lever.md section 2). The posting of an
 // opportunity is visible only through `expand=applications`, as in Lever: code that reads it from a
 // plain `applications: [id]` is wrong against the real API too.
 import type { LeverNote } from '../../lever/types';

@@ -1,4 +1,4 @@
-// The simulated account's webhooks (spec/lever.md, "Webhooks via the API"): one per event and URL, each
+// The simulated account's webhooks (../shared/spec/lever.md, "Webhooks via the API"): one per event and URL, each
 // with its own signature token, which can be regenerated. The account starts with one webhook per event
 // pointing at the relay, as if someone had set them up by hand; the relay can list, create, update and
 // delete them through `/v1/webhooks`, and deliveries go to whatever is registered and enabled.

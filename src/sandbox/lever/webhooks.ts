@@ -1,4 +1,4 @@
-// Lever webhooks from the sandbox to the relay, built as Lever sends them (spec/lever.md section 1): to
+// Lever webhooks from the sandbox to the relay, built as Lever sends them (../shared/spec/lever.md section 1): to
 // every enabled webhook registered for the event, `token + triggeredAt` signed with that webhook's own
 // signature token, `data` unsigned. A retry sends the same body again (whether Lever reuses token and
 // triggeredAt is unconfirmed; the same body is the harder case for the relay's replay guard). Every

@@ -1,4 +1,4 @@
-// The simulated HRLogics screening API (spec/partners.md, HRLogics), mounted at `/hrlogics`. HRLogics
+// The simulated HRLogics screening API (../shared/spec/partners.md, HRLogics), mounted at `/hrlogics`. HRLogics
 // publishes no API, so the contract in the spec is what is simulated here, no more.
 import type { Router } from 'express';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The simulated Refty API (spec/partners.md, Refty), mounted at `/refty`. Refty publishes no API, so the
+// The simulated Refty API (../shared/spec/partners.md, Refty), mounted at `/refty`. Refty publishes no API, so the
 // contract in the spec is what is simulated here, no more.
 import type { Router } from 'express';
 import { z } from 'zod';

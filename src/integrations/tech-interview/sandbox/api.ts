@@ -1,4 +1,4 @@
-// The simulated technical-interview platform API (spec/partners.md), mounted at `/tech-interview`: it
+// The simulated technical-interview platform API (../shared/spec/partners.md), mounted at `/tech-interview`: it
 // receives the Lever stage and hire of candidates it exported. Repeated Idempotency-Keys are replayed.
 import type { Router } from 'express';
 import { z } from 'zod';

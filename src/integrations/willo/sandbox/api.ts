@@ -1,4 +1,4 @@
-// The simulated Willo Integration API V2 (spec/partners.md, Willo), mounted at `/willo`: the interview
+// The simulated Willo Integration API V2 (../shared/spec/partners.md, Willo), mounted at `/willo`: the interview
 // catalogue and participants. Willo's header prefix is configurable, so any `<prefix> <key>` is accepted.
 import type { Request, Router } from 'express';
 import { z } from 'zod';

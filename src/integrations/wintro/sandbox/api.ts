@@ -1,4 +1,4 @@
-// The simulated Wintro API (spec/partners.md, Wintro), mounted at `/wintro`: the vacancy list and each
+// The simulated Wintro API (../shared/spec/partners.md, Wintro), mounted at `/wintro`: the vacancy list and each
 // vacancy's exclusions, both replaced whole by PUT.
 import type { Router } from 'express';
 import { z } from 'zod';

@@ -1,10 +1,10 @@
 // The simulated HRLogics over real HTTP: bearer auth, Idempotency-Key replays, the screening lifecycle,
 // and Standard Webhooks callbacks to a stand-in relay (signature, retries, redelivery).
 import { Webhook } from 'standardwebhooks';
-import { SANDBOX_PARTNER_API_KEY, sandboxCallbackSecret } from '../../src/config/sandbox-defaults';
-import { startSandbox, type Sandbox } from '../../src/sandbox/server';
-import { http, waitFor } from '../harness/http';
-import { startReceiver, type Receiver } from './receiver';
+import { SANDBOX_PARTNER_API_KEY, sandboxCallbackSecret } from '../../../src/config/sandbox-defaults';
+import { startSandbox, type Sandbox } from '../../../src/sandbox/server';
+import { http, waitFor } from '../../harness/http';
+import { startReceiver, type Receiver } from '../../sandbox/receiver';
 
 interface Screening {
   screeningId: string;

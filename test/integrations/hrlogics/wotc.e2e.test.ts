@@ -1,16 +1,16 @@
 // End to end through HTTP only: the sandbox plays Lever, HRLogics and the humans; the relay's API,
 // worker and Temporal do the rest. Assertions read the sandbox's state back over its control API.
 import { randomUUID } from 'node:crypto';
-import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
-import { basicAuth } from '../../src/http/json-client';
-import { hrlogicsControl, type HrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
-import { WOTC_TAGS } from '../../src/integrations/hrlogics/tags';
-import { SandboxControl, type LoggedRequest } from '../../src/sandbox/control-client';
-import { callbackHeaders } from '../harness/callbacks';
-import { http, waitFor } from '../harness/http';
-import { resultOnceStarted } from '../harness/temporal';
-import { integrationProcessId } from '../../src/temporal/workflow-ids';
-import { startTestRelay, type TestRelay } from '../harness/relay';
+import { SANDBOX_LEVER_API_KEY } from '../../../src/config/sandbox-defaults';
+import { basicAuth } from '../../../src/http/json-client';
+import { hrlogicsControl, type HrlogicsControl } from '../../../src/integrations/hrlogics/sandbox/control-client';
+import { WOTC_TAGS } from '../../../src/integrations/hrlogics/tags';
+import { SandboxControl, type LoggedRequest } from '../../../src/sandbox/control-client';
+import { callbackHeaders } from '../../harness/callbacks';
+import { http, waitFor } from '../../harness/http';
+import { resultOnceStarted } from '../../harness/temporal';
+import { integrationProcessId } from '../../../src/temporal/workflow-ids';
+import { startTestRelay, type TestRelay } from '../../harness/relay';
 
 let relay: TestRelay;
 let control: SandboxControl;

@@ -2,14 +2,14 @@
 // timers, hire date passed on, archive and delete (as the opportunity process saw them in Lever) cancel
 // the screening.
 import { randomUUID } from 'node:crypto';
-import { wotcStateQuery, type WotcState } from '../../src/integrations/hrlogics/messages';
-import { hrlogicsControl } from '../../src/integrations/hrlogics/sandbox/control-client';
-import { WOTC_TAGS, wotcStopNotes } from '../../src/integrations/hrlogics/tags';
-import { SandboxControl } from '../../src/sandbox/control-client';
-import { integrationProcessId } from '../../src/temporal/workflow-ids';
-import { decisionOf } from '../harness/opportunity';
-import { startTestRelay, waitFor, type TestRelay } from '../harness/relay';
-import { resultOnceStarted } from '../harness/temporal';
+import { wotcStateQuery, type WotcState } from '../../../src/integrations/hrlogics/messages';
+import { hrlogicsControl } from '../../../src/integrations/hrlogics/sandbox/control-client';
+import { WOTC_TAGS, wotcStopNotes } from '../../../src/integrations/hrlogics/tags';
+import { SandboxControl } from '../../../src/sandbox/control-client';
+import { integrationProcessId } from '../../../src/temporal/workflow-ids';
+import { decisionOf } from '../../harness/opportunity';
+import { startTestRelay, waitFor, type TestRelay } from '../../harness/relay';
+import { resultOnceStarted } from '../../harness/temporal';
 
 const email = () => `wotc-${randomUUID()}@example.com`;
 const screeningProcess = (opportunityId: string) => integrationProcessId('hrlogics', opportunityId);
