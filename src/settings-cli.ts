@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     try {
       raw = JSON.parse(readFileSync(file!, 'utf8'));
     } catch (error) {
-      throw new Error(`${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const parsed = settingsFile.safeParse(raw);
     if (!parsed.success)

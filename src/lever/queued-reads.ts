@@ -11,7 +11,15 @@ import type { LeverClient } from './client';
 import type { LeverWebhook } from './types';
 
 /** The reads the checks and the console make; nothing that writes. */
-export const QUEUED_READ_METHODS = ['listStages', 'listUsersByEmail', 'getPosting', 'listWebhooks', 'listPostings', 'listPublishedPostings', 'listUsers'] as const;
+export const QUEUED_READ_METHODS = [
+  'listStages',
+  'listUsersByEmail',
+  'getPosting',
+  'listWebhooks',
+  'listPostings',
+  'listPublishedPostings',
+  'listUsers',
+] as const;
 export type QueuedReadMethod = (typeof QUEUED_READ_METHODS)[number];
 export type LeverReads = Pick<LeverClient, QueuedReadMethod>;
 

@@ -189,10 +189,13 @@ describe('npm run settings', () => {
       const imported = await runRelayCli(relay, 'settings-cli.ts', ['import', good, '--as', 'git-sync']);
       expect(imported.code).toBe(0);
       // Saved by another process: this API reads it within its refresh (1 s).
-      const after = await waitFor(async () => {
-        const view = await settings();
-        return view.version > before.version ? view : undefined;
-      }, { what: 'the imported settings', timeoutMs: 3_000 });
+      const after = await waitFor(
+        async () => {
+          const view = await settings();
+          return view.version > before.version ? view : undefined;
+        },
+        { what: 'the imported settings', timeoutMs: 3_000 },
+      );
       expect(after.version).toBe(before.version + 1);
       const hrlogics = after.groups.find((g) => g.id === 'hrlogics')!;
       expect(hrlogics.fields.find((f) => f.name === 'backfillWindow')).toMatchObject({ value: 45, source: 'console' });
