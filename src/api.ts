@@ -190,7 +190,17 @@ export function createApp({
     }),
   );
 
-  if (config.api.codecEndpoint) app.use('/codec', codecEndpoint(config.payloadKeys, new URL(config.temporal.uiUrl).origin));
+  if (config.api.codecEndpoint)
+    app.use(
+      '/codec',
+      codecEndpoint({
+        payloadKeys: config.payloadKeys,
+        uiOrigin: new URL(config.temporal.uiUrl).origin,
+        adminToken: config.api.adminToken,
+        logger,
+        ...(now ? { now } : {}),
+      }),
+    );
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {

@@ -39,7 +39,7 @@ export function adminStart<Section extends { enabled: boolean }>({
   actions: TemporalActions;
 }) {
   return async (req: Request, res: Response): Promise<void> => {
-    requireActor(req, relay.api.adminToken);
+    requireActor(req, relay.api.adminToken, 'operator');
     const current = section();
     if (!current.section.enabled) throw new HttpProblem(409, `${title} is switched off`);
     if (current.missing.length > 0) throw new HttpProblem(409, `${title} is not set up: ${current.missing.join('; ')}`);
@@ -53,7 +53,7 @@ export function adminStart<Section extends { enabled: boolean }>({
  */
 export function manualSync({ relay, actions, now = Date.now }: { relay: RelayConfig; actions: TemporalActions; now?: () => number }) {
   return async (req: Request, res: Response): Promise<void> => {
-    requireActor(req, relay.api.adminToken);
+    requireActor(req, relay.api.adminToken, 'operator');
     const id = leverId.safeParse(req.params.id);
     if (!id.success) throw new HttpProblem(400, 'invalid opportunity id', describeIssues(id.error, 'id'));
     res.status(202).json(await actions.trigger(id.data, { source: 'manual', at: now(), actOnFactsSince: 0 }));
@@ -64,7 +64,7 @@ export function manualSync({ relay, actions, now = Date.now }: { relay: RelayCon
 export function backfill({ current, actions }: { current: () => Config; actions: TemporalActions }) {
   return async (req: Request, res: Response): Promise<void> => {
     const config = current();
-    requireActor(req, config.api.adminToken);
+    requireActor(req, config.api.adminToken, 'operator');
     requireJson(req.headers['content-type']);
     const request = backfillRequest.safeParse(parseJson(req.body as Buffer));
     if (!request.success) throw new HttpProblem(400, 'invalid backfill request', describeIssues(request.error));

@@ -39,11 +39,11 @@ export function issuesRoutes({ adminToken, issues }: { adminToken: string; issue
   };
   return {
     list: async (req: Request, res: Response): Promise<void> => {
-      requireActor(req, adminToken);
+      requireActor(req, adminToken, 'viewer');
       res.json({ issues: (await issues.refresh()).map(issueView) });
     },
     audit: async (req: Request, res: Response): Promise<void> => {
-      requireActor(req, adminToken);
+      requireActor(req, adminToken, 'viewer');
       const entries = await issues.audit();
       res.json({
         actions: entries.map((e) => ({
@@ -54,11 +54,12 @@ export function issuesRoutes({ adminToken, issues }: { adminToken: string; issue
       });
     },
     acknowledge: async (req: Request, res: Response): Promise<void> => {
-      const actor = requireActor(req, adminToken);
+      // Acknowledging and muting are an operator's (they change what notifies, not what the relay does).
+      const actor = requireActor(req, adminToken, 'operator');
       res.json({ issue: issueView(await issues.acknowledge(String(req.params.id), actor.id)) });
     },
     mute: async (req: Request, res: Response): Promise<void> => {
-      const actor = requireActor(req, adminToken);
+      const actor = requireActor(req, adminToken, 'operator');
       res.json({ issue: issueView(await issues.mute(String(req.params.id), actor.id, muteUntil(body(req)))) });
     },
   };

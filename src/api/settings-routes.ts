@@ -27,13 +27,13 @@ export function expectedVersion(header: string | undefined): number {
 export function settingsRoutes({ adminToken, settings, lists }: SettingsRouteDeps) {
   return {
     read: async (req: Request, res: Response): Promise<void> => {
-      requireActor(req, adminToken);
+      requireActor(req, adminToken, 'viewer');
       const view = settings.view();
       res.setHeader('etag', `"${view.version}"`);
       res.json(view);
     },
     change: async (req: Request, res: Response): Promise<void> => {
-      const actor = requireActor(req, adminToken);
+      const actor = requireActor(req, adminToken, 'admin');
       requireJson(req.headers['content-type']);
       const version = expectedVersion(req.get('if-match'));
       const patch = parseJson(req.body as Buffer);
@@ -54,11 +54,11 @@ export function settingsRoutes({ adminToken, settings, lists }: SettingsRouteDep
       }
     },
     audit: async (req: Request, res: Response): Promise<void> => {
-      requireActor(req, adminToken);
+      requireActor(req, adminToken, 'viewer');
       res.json({ changes: await settings.audit() });
     },
     list: (which: keyof LeverLists) => async (req: Request, res: Response) => {
-      requireActor(req, adminToken);
+      requireActor(req, adminToken, 'admin');
       try {
         res.json({ data: await lists[which]() });
       } catch (error) {

@@ -113,7 +113,8 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
       embedded: temporalAddress === undefined,
       address: temporalAddress ?? 'localhost:7233',
       namespace: r.get('TEMPORAL_NAMESPACE', z.string().min(1), 'default'),
-      uiUrl: r.get('TEMPORAL_UI_URL', url, 'http://localhost:8233'),
+      // 127.0.0.1 like API_PUBLIC_URL: one site, so the console's SameSite=Strict cookie reaches the codec from the UI.
+      uiUrl: r.get('TEMPORAL_UI_URL', url, 'http://127.0.0.1:8233'),
       taskQueue: r.get('RELAY_TASK_QUEUE', z.string().min(1), 'lever-relay'),
       maxCachedWorkflows: r.get('WORKER_MAX_CACHED_WORKFLOWS', z.coerce.number().int().min(0), 500),
     },

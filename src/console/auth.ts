@@ -1,19 +1,23 @@
-// Who is asking: every console page and `/admin/*` route needs a person signed in (the console's session
-// cookie) or a script with `Authorization: Bearer <ADMIN_TOKEN>`. A session's state-changing requests must
-// carry its CSRF token; a bearer request needs none (a browser never adds that header by itself).
+// Who is asking, and whether they may: every console page and `/admin/*` route needs a person signed in (the
+// console's session cookie) or a script with `Authorization: Bearer <ADMIN_TOKEN>`, and a minimum role (see
+// roles.ts). Without credentials the answer is 401; with a role too small for the route, 403. A session's
+// state-changing requests must carry its CSRF token; a bearer request needs none (a browser never adds that
+// header by itself).
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpProblem } from '../http/problems';
 import { carriesCsrfToken, changesState } from './csrf';
+import { requireRole, type Role } from './roles';
 import { sessionOf } from './session';
 
 export interface Actor {
   /** Shown in the audit log: `admin-token` for the bearer token or a token sign-in. */
   id: string;
   via: 'session' | 'bearer';
+  role: Role;
 }
 
-/** The subject of every sign-in with the admin token (and of the bearer token itself). */
+/** The subject of every sign-in with the admin token (and of the bearer token itself): the break-glass admin. */
 export const ADMIN_TOKEN_SUBJECT = 'admin-token';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -23,25 +27,37 @@ export function isAdminToken(given: string, adminToken: string): boolean {
   return adminToken !== '' && timingSafeEqual(digest(given), digest(adminToken));
 }
 
-function bearerOf(req: Request): string | undefined {
+export function bearerOf(req: Request): string | undefined {
   const header = req.get('authorization');
   if (header === undefined) return undefined;
   return /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '';
 }
 
-/** The actor of a request, or a 401 (and 403 for a session change without its CSRF token). */
-export function requireActor(req: Request, adminToken: string, now = Date.now()): Actor {
+/**
+ * Who is asking, or a 401 (and 403 for a session change without its CSRF token). It does not look at the
+ * role: use `requireActor` for that, unless the caller decides itself (the codec endpoint). `csrf: false` only
+ * for a POST that changes nothing and that only the exact origin allowed by CORS may send with the cookie (the
+ * codec: the Temporal UI cannot know the session's CSRF token).
+ */
+export function identify(req: Request, adminToken: string, now = Date.now(), { csrf = true }: { csrf?: boolean } = {}): Actor {
   if (!adminToken) throw new HttpProblem(403, 'admin endpoints are disabled: set ADMIN_TOKEN');
   const bearer = bearerOf(req);
   if (bearer !== undefined) {
     // A request that names a token is judged by it alone, whatever cookie comes with it.
     if (!isAdminToken(bearer, adminToken)) throw new HttpProblem(401, 'Authorization: Bearer <ADMIN_TOKEN> is required');
-    return { id: ADMIN_TOKEN_SUBJECT, via: 'bearer' };
+    return { id: ADMIN_TOKEN_SUBJECT, via: 'bearer', role: 'admin' };
   }
   const session = sessionOf(req, adminToken, now);
   if (!session) throw new HttpProblem(401, 'sign in at /console/sign-in, or send Authorization: Bearer <ADMIN_TOKEN>');
-  if (changesState(req) && !carriesCsrfToken(req, session)) {
+  if (csrf && changesState(req) && !carriesCsrfToken(req, session)) {
     throw new HttpProblem(403, 'this change needs the CSRF token of the session (the _csrf field or X-CSRF-Token header)');
   }
-  return { id: session.sub, via: 'session' };
+  return { id: session.sub, via: 'session', role: session.role };
+}
+
+/** The actor of a request whose role is at least `minimum`: 401 without credentials, 403 with too small a role. */
+export function requireActor(req: Request, adminToken: string, minimum: Role, now = Date.now()): Actor {
+  const actor = identify(req, adminToken, now);
+  requireRole(actor.role, minimum);
+  return actor;
 }

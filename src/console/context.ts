@@ -4,6 +4,7 @@
 import type { Request, Response } from 'express';
 import { HttpProblem } from '../http/problems';
 import { requireActor, type Actor } from './auth';
+import { requireRole, type Role } from './roles';
 import type { Config } from '../config';
 import type { ConsoleDeps } from './index';
 import type { Frame } from './layout';
@@ -35,32 +36,40 @@ export function safeNext(next: unknown): string {
 
 /** The asker of a page request, or undefined when nobody is signed in. A wrong bearer token is a 401. */
 export function pageAsker(c: ConsoleContext, req: Request): Asker | undefined {
-  if (req.get('authorization') !== undefined) return { actor: requireActor(req, c.adminToken, c.now()), csrf: '' };
+  if (req.get('authorization') !== undefined) return { actor: requireActor(req, c.adminToken, 'viewer', c.now()), csrf: '' };
   if (!c.adminToken) throw new HttpProblem(403, 'the console is disabled: set ADMIN_TOKEN');
   const session = sessionOf(req, c.adminToken, c.now());
-  return session ? { actor: { id: session.sub, via: 'session' }, csrf: session.csrf } : undefined;
+  return session ? { actor: { id: session.sub, via: 'session', role: session.role }, csrf: session.csrf } : undefined;
 }
 
-/** The asker of a state-changing request: 401 without a session or token, 403 without the session's CSRF token. */
-export function postAsker(c: ConsoleContext, req: Request): Asker {
-  const actor = requireActor(req, c.adminToken, c.now());
+/**
+ * The asker of a state-changing request: 401 without a session or token, 403 without the session's CSRF
+ * token or with a role below `minimum`.
+ */
+export function postAsker(c: ConsoleContext, req: Request, minimum: Role): Asker {
+  const actor = requireActor(req, c.adminToken, minimum, c.now());
   return { actor, csrf: sessionOf(req, c.adminToken, c.now())?.csrf ?? '' };
 }
 
-/** A page route: signed-in askers get the page, others the sign-in page (and then this page again). */
-export function pageRoute(c: ConsoleContext, render: (req: Request, res: Response, asker: Asker) => Promise<void>) {
+/**
+ * A page route for `minimum` and above: signed-in askers get the page (a 403 if their role is too small),
+ * others the sign-in page (and then this page again).
+ */
+export function pageRoute(c: ConsoleContext, minimum: Role, render: (req: Request, res: Response, asker: Asker) => Promise<void>) {
   return async (req: Request, res: Response): Promise<void> => {
     const asker = pageAsker(c, req);
     if (!asker) {
       res.redirect(303, `${SIGN_IN_PATH}?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
+    requireRole(asker.actor.role, minimum);
     await render(req, res, asker);
   };
 }
 
-export function postRoute(c: ConsoleContext, handle: (req: Request, res: Response, asker: Asker) => Promise<void>) {
-  return async (req: Request, res: Response): Promise<void> => handle(req, res, postAsker(c, req));
+/** A state-changing route for `minimum` and above (the role is checked before anything is read or done). */
+export function postRoute(c: ConsoleContext, minimum: Role, handle: (req: Request, res: Response, asker: Asker) => Promise<void>) {
+  return async (req: Request, res: Response): Promise<void> => handle(req, res, postAsker(c, req, minimum));
 }
 
 /** The frame of a page: its title, where it is in the navigation, the integrations' settings links. */

@@ -4,6 +4,7 @@
 // session.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { isRole, type Role } from './roles';
 
 export const SESSION_COOKIE = 'relay_console';
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
@@ -11,6 +12,8 @@ export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 export interface Session {
   /** Who signed in: `admin-token` for a sign-in with the admin token. */
   sub: string;
+  /** What they may do; signed with the rest, so a person cannot raise it. */
+  role: Role;
   /** Epoch ms after which the cookie is refused. */
   exp: number;
   /** Must come back with every state-changing request of this session. */
@@ -42,15 +45,16 @@ export function decodeSession(value: string | undefined, adminToken: string, now
   try {
     const session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<Session>;
     if (typeof session.sub !== 'string' || typeof session.exp !== 'number' || typeof session.csrf !== 'string') return undefined;
-    if (session.exp <= now) return undefined;
-    return { sub: session.sub, exp: session.exp, csrf: session.csrf };
+    // A cookie from before roles existed names none: it is refused, and its holder signs in again.
+    if (!isRole(session.role) || session.exp <= now) return undefined;
+    return { sub: session.sub, role: session.role, exp: session.exp, csrf: session.csrf };
   } catch {
     return undefined;
   }
 }
 
-export function newSession(sub: string, now: number): Session {
-  return { sub, exp: now + SESSION_TTL_MS, csrf: randomBytes(24).toString('base64url') };
+export function newSession(sub: string, role: Role, now: number): Session {
+  return { sub, role, exp: now + SESSION_TTL_MS, csrf: randomBytes(24).toString('base64url') };
 }
 
 /** One cookie from the Cookie header (express has no cookie parser, and we need only this one). */

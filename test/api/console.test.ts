@@ -201,7 +201,7 @@ describe('console access', () => {
     const app = express();
     app.post('/admin/thing', (req, res) => {
       try {
-        res.json(requireActor(req, ADMIN_TOKEN));
+        res.json(requireActor(req, ADMIN_TOKEN, 'admin'));
       } catch (error) {
         sendProblem(res, error as HttpProblem);
       }
@@ -209,10 +209,14 @@ describe('console access', () => {
     const { server, url } = await listen(app);
     try {
       const post = (headers: Record<string, string>) => fetch(`${url}/admin/thing`, { method: 'POST', headers });
-      expect(await (await post({ cookie, 'x-csrf-token': csrf })).json()).toEqual({ id: 'admin-token', via: 'session' });
+      expect(await (await post({ cookie, 'x-csrf-token': csrf })).json()).toEqual({ id: 'admin-token', via: 'session', role: 'admin' });
       expect((await post({ cookie })).status).toBe(403);
       expect((await post({})).status).toBe(401);
-      expect(await (await post({ authorization: `Bearer ${ADMIN_TOKEN}` })).json()).toEqual({ id: 'admin-token', via: 'bearer' });
+      expect(await (await post({ authorization: `Bearer ${ADMIN_TOKEN}` })).json()).toEqual({
+        id: 'admin-token',
+        via: 'bearer',
+        role: 'admin',
+      });
     } finally {
       server.close();
     }
@@ -320,7 +324,7 @@ describe('console pages', () => {
       'willo',
       { triggerStages: ['phone-screen', 'onsite'] },
       7,
-      { id: 'admin-token', via: 'session' },
+      { id: 'admin-token', via: 'session', role: 'admin' },
       'console',
     );
     const saved = await request('GET', answer.headers.get('location')!, { cookie });

@@ -210,7 +210,7 @@ const codecRoute: fc.Arbitrary<Attempt> = fc
   })
   .map(({ direction, body, preflight }): Attempt =>
     preflight
-      ? { method: 'OPTIONS', path: `/codec/${direction}`, headers: { origin: 'http://localhost:8233' } }
+      ? { method: 'OPTIONS', path: `/codec/${direction}`, headers: { origin: 'http://127.0.0.1:8233' } }
       : { method: 'POST', path: `/codec/${direction}`, headers: { 'content-type': 'application/json' }, body },
   );
 

@@ -87,12 +87,12 @@ async function progressOf(c: ConsoleContext, workflowId: string): Promise<{ prog
 export function actionsRoutes(c: ConsoleContext, router: Router): void {
   router.get(
     '/actions',
-    pageRoute(c, async (req, res, asker) => render(c, res, asker, 200, [], {}, syncedMessage(c, req))),
+    pageRoute(c, 'viewer', async (req, res, asker) => render(c, res, asker, 200, [], {}, syncedMessage(c, req))),
   );
 
   router.post(
     '/actions/sync',
-    postRoute(c, async (req, res, asker) => {
+    postRoute(c, 'operator', async (req, res, asker) => {
       const typed = one(formBody(req.body), 'opportunity') ?? '';
       const ref = parseOpportunityRef(typed);
       if ('problem' in ref) return render(c, res, asker, 400, [{ field: 'opportunity', message: ref.problem }], { opportunity: typed });
@@ -104,7 +104,7 @@ export function actionsRoutes(c: ConsoleContext, router: Router): void {
 
   router.post(
     '/actions/backfill',
-    postRoute(c, async (req, res, asker) => {
+    postRoute(c, 'operator', async (req, res, asker) => {
       const body = formBody(req.body);
       const typed = Object.fromEntries(['integration', 'posting', 'stage', 'appliedSince'].map((k) => [k, (one(body, k) ?? '').trim()]));
       const request = backfillRequest.safeParse({
@@ -126,7 +126,7 @@ export function actionsRoutes(c: ConsoleContext, router: Router): void {
 
   router.get(
     '/actions/backfill',
-    pageRoute(c, async (req, res, asker) => {
+    pageRoute(c, 'viewer', async (req, res, asker) => {
       const workflowId = queryText(req, 'id') ?? '';
       // Only backfills: this page is no window onto any other process.
       if (!/^lever-backfill\/[\x21-\x7E]{1,300}$/.test(workflowId)) throw new HttpProblem(404, 'no such backfill');

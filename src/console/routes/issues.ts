@@ -16,7 +16,7 @@ export function issuesRoutes(c: ConsoleContext, router: Router): void {
   };
   router.get(
     '/issues',
-    pageRoute(c, async (req, res, asker) => {
+    pageRoute(c, 'viewer', async (req, res, asker) => {
       let issues: Issue[] | undefined;
       try {
         issues = await live().refresh();
@@ -30,14 +30,14 @@ export function issuesRoutes(c: ConsoleContext, router: Router): void {
   );
   router.post(
     '/issues/:id/acknowledge',
-    postRoute(c, async (req, res, asker) => {
+    postRoute(c, 'operator', async (req, res, asker) => {
       await live().acknowledge(String(req.params.id), asker.actor.id);
       res.redirect(303, `${ISSUES_PATH}?done=acknowledged`);
     }),
   );
   router.post(
     '/issues/:id/mute',
-    postRoute(c, async (req, res, asker) => {
+    postRoute(c, 'operator', async (req, res, asker) => {
       const body = formBody(req.body);
       const until = muteUntil({ for: one(body, 'for'), until: one(body, 'until') }, c.now());
       await live().mute(String(req.params.id), asker.actor.id, until);

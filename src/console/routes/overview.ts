@@ -26,7 +26,7 @@ function envPrefix(group: GroupView): string | undefined {
 export function overviewRoutes(c: ConsoleContext, router: Router, health: HealthMonitor, counter: ProcessCounter): void {
   router.get(
     '/integrations',
-    pageRoute(c, async (_req, res, asker) => {
+    pageRoute(c, 'viewer', async (_req, res, asker) => {
       const snapshot = health.latest();
       const groups = c.deps.settings.view().groups.filter((g) => g.integration);
       const cards = await Promise.all(
@@ -44,7 +44,7 @@ export function overviewRoutes(c: ConsoleContext, router: Router, health: Health
 
   router.get(
     '/lever',
-    pageRoute(c, async (req, res, asker) => {
+    pageRoute(c, 'viewer', async (req, res, asker) => {
       const snapshot = health.latest();
       const count = (name: string) => Number(queryText(req, name) ?? 0) || 0;
       const status =
@@ -65,7 +65,7 @@ export function overviewRoutes(c: ConsoleContext, router: Router, health: Health
 
   router.post(
     '/lever/webhooks',
-    postRoute(c, async (_req, res, asker) => {
+    postRoute(c, 'admin', async (_req, res, asker) => {
       const { config } = c.deps;
       try {
         const report = await registerWebhooks(
@@ -94,7 +94,7 @@ export function overviewRoutes(c: ConsoleContext, router: Router, health: Health
 
   router.get(
     '/audit',
-    pageRoute(c, async (_req, res, asker) => {
+    pageRoute(c, 'viewer', async (_req, res, asker) => {
       sendPage(res, 200, auditPage(frameOf(c, asker, 'Audit log', '/console/audit'), await c.deps.settings.audit()));
     }),
   );

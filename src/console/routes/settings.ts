@@ -80,7 +80,7 @@ function statusOf(c: ConsoleContext, req: Request): Html | undefined {
 export function settingsRoutes(c: ConsoleContext, router: Router): void {
   router.get(
     '/settings/:group',
-    pageRoute(c, async (req, res, asker) => {
+    pageRoute(c, 'viewer', async (req, res, asker) => {
       const { group, version } = groupOf(c, req);
       await render(c, res, asker, 200, { group, version, errors: new FieldErrors() }, statusOf(c, req));
     }),
@@ -88,7 +88,7 @@ export function settingsRoutes(c: ConsoleContext, router: Router): void {
 
   router.post(
     '/settings/:group',
-    postRoute(c, async (req, res, asker) => {
+    postRoute(c, 'admin', async (req, res, asker) => {
       const { group } = groupOf(c, req);
       const body = formBody(req.body);
       const form = parseSettingsForm(group, body);
@@ -142,7 +142,7 @@ export function settingsRoutes(c: ConsoleContext, router: Router): void {
 
   router.post(
     '/settings/:group/run/:index',
-    postRoute(c, async (req, res) => {
+    postRoute(c, 'operator', async (req, res) => {
       const { group } = groupOf(c, req);
       const part = adminRoutesOf(c, group);
       const route = part?.server.admin?.[Number(req.params.index)];

@@ -36,13 +36,13 @@ export function signInRoutes(c: ConsoleContext, router: Router): void {
       return sendPage(res, 401, signInPage({ next, problem: 'That is not the admin token.' }));
     }
     const now = c.now();
-    setSessionCookie(res, req, publicUrl, newSession(ADMIN_TOKEN_SUBJECT, now), c.adminToken, now);
+    setSessionCookie(res, req, publicUrl, newSession(ADMIN_TOKEN_SUBJECT, 'admin', now), c.adminToken, now);
     res.redirect(303, next);
   });
 
   router.post(
     '/sign-out',
-    postRoute(c, async (req, res) => {
+    postRoute(c, 'viewer', async (req, res) => {
       clearSessionCookie(res, req, publicUrl);
       res.redirect(303, SIGN_IN_PATH);
     }),

@@ -134,7 +134,9 @@ cors:
 codec:
   endpoint: ${codecEndpoint ?? ''}
   passAccessToken: false
-  includeCredentials: false
+  # The console's session cookie goes along, so the codec knows who asks (UI and APIs share the host 127.0.0.1,
+  # one site, so the SameSite=Strict cookie is sent).
+  includeCredentials: true
 `;
 }
 
@@ -220,7 +222,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     step();
     const namespace = await ensureNamespace(address, settings.temporal.namespace, settings.temporal.retentionDays);
 
-    const uiUrl = binaries.ui ? `http://localhost:${settings.ui.port}` : undefined;
+    // 127.0.0.1 like the APIs: the same site, so the console's SameSite=Strict cookie reaches the codec from the UI.
+    const uiUrl = binaries.ui ? `http://127.0.0.1:${settings.ui.port}` : undefined;
     const apiUrls = settings.api.ports.map((port) => `http://127.0.0.1:${port}`);
     const codecEndpoint = apiUrls.length > 0 ? `${apiUrls[0]}/codec` : undefined;
     let ui: Supervised | undefined;
