@@ -9,11 +9,26 @@ import { fail, pass, reason, type CheckResult } from './check';
 
 const CONCURRENCY = 16;
 
-export async function payloadKeyChecks(config: Pick<RelayConfig, 'payloadKeys'>, client: Client): Promise<CheckResult[]> {
+export async function payloadKeyChecks(config: Pick<RelayConfig, 'payloadKeys' | 'temporal'>, client: Client): Promise<CheckResult[]> {
   const namespace = client.options.namespace;
   const runs: { workflowId: string; runId: string }[] = [];
   try {
-    for await (const run of client.workflow.list({ query: 'ExecutionStatus = "Running"' })) runs.push(run);
+    // Raw pages, not client.workflow.list: that decodes each run's memo, and a memo under a key this process
+    // lacks is exactly what this check is looking for.
+    let nextPageToken: Uint8Array | undefined;
+    do {
+      const page = await client.workflowService.listWorkflowExecutions({
+        namespace,
+        // This deployment's runs (its task queue): another deployment in the namespace has keys of its own.
+        query: `ExecutionStatus = "Running" AND TaskQueue = "${config.temporal.taskQueue}"`,
+        pageSize: 1000,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      });
+      for (const info of page.executions ?? [])
+        if (info.execution?.workflowId && info.execution.runId)
+          runs.push({ workflowId: info.execution.workflowId, runId: info.execution.runId });
+      nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+    } while (nextPageToken);
   } catch (error) {
     return [fail('Payload keys: open runs', `cannot list open runs: ${reason(error)}`, 'check that Temporal is reachable')];
   }

@@ -39,7 +39,7 @@ it('a run started under key A finishes after key B became first, and its history
   // The doctor, run with only key B, names key A: an open run started under it.
   const onlyB = await clientWith([keyB]);
   try {
-    const checks = await payloadKeyChecks({ payloadKeys: [keyB] }, onlyB);
+    const checks = await payloadKeyChecks({ payloadKeys: [keyB], temporal: relay.config.temporal }, onlyB);
     expect(checks).toEqual(expect.arrayContaining([expect.objectContaining({ name: `Payload key ${keyA.id}`, ok: false })]));
   } finally {
     await onlyB.connection.close();
