@@ -499,9 +499,12 @@ class Run {
     checks.check(
       'APIs: no 5xx except 503 while Temporal was down',
       outside.length === 0 && this.balancer.unreachable.length === 0,
-      outside.length > 0
-        ? `${outside.length} others, e.g. ${outside[0].status} on ${outside[0].path} from API ${outside[0].api + 1} at ${new Date(outside[0].at).toISOString()}`
-        : `${fiveXx.length} 503s, all during the outage`,
+      [
+        outside.length > 0
+          ? `${outside.length} others, e.g. ${outside[0].status} on ${outside[0].path} from API ${outside[0].api + 1} at ${new Date(outside[0].at).toISOString()}`
+          : `${fiveXx.length} 503s, all during the outage`,
+        ...this.balancer.unreachable.slice(0, 3).map((u) => `unreachable: API ${u.api + 1} at ${new Date(u.at).toISOString()}: ${u.error}`),
+      ].join('; '),
     );
     checks.check(
       'every webhook and callback reached the relay',

@@ -127,7 +127,7 @@ export class SettingsChanges {
     const client = await this.client;
     const handle = client.workflow.getHandle(workflowIds.opportunity(opportunityId));
     let seen = 'no decision after the sync';
-    for (let i = 0; i < 150; i++) {
+    for (let i = 0; i < 300; i++) {
       try {
         const { status } = await handle.describe();
         const state: OpportunityState = status.name === 'RUNNING' ? await handle.query(opportunityStateQuery) : await handle.result();
