@@ -7,6 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { HttpProblem, type FieldProblem } from '../http/problems';
 import { taskQueues } from '../temporal/task-queues';
 import { SettingsRejected, type ChangeActor, type SettingsAccess } from './access';
+import { lockOf } from './effective';
 import { settingGroup, settingGroups } from './groups';
 import type { LeverLists } from './lever-lists';
 import type { LiveSettings } from './live';
@@ -69,7 +70,7 @@ export class SettingsService implements SettingsAccess {
         problems.push({ field: groupId, message: 'no such settings group' });
         continue;
       }
-      const unlocked = Object.fromEntries(Object.entries(fields).filter(([name]) => !this.isLocked(group.id, name)));
+      const unlocked = Object.fromEntries(Object.entries(fields).filter(([name]) => !lockOf(this.live.env, group, name)));
       const checked = await this.validated(() => validateChange(group, unlocked, this.live.env, this.lists));
       problems.push(...checked.problems.map((p) => ({ ...p, field: `${group.id}.${p.field}` })));
       set[group.id] = checked.values;
@@ -85,15 +86,6 @@ export class SettingsService implements SettingsAccess {
       if ((error as Error).name === 'WorkflowNotFoundError') return [];
       throw error;
     }
-  }
-
-  private isLocked(groupId: string, field: string): boolean {
-    return (
-      this.live
-        .current()
-        .view.groups.find((g) => g.id === groupId)
-        ?.fields.find((f) => f.name === field)?.lockedBy !== undefined
-    );
   }
 
   /** Lever's lists could not be read (Lever down, no worker on the Lever queue): nothing is saved. */
