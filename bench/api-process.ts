@@ -1,4 +1,5 @@
-// Runs `src/api.ts` in a child process on a free port and waits until it answers /healthz.
+// Runs `src/api.ts` (or another server script of the bench) in a child process on a free port and waits
+// until it answers /healthz.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -14,12 +15,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; pid: number; stop(): void }> {
+export async function startApiProcess(
+  env: Record<string, string>,
+  script = join(__dirname, '..', 'src', 'api.ts'),
+): Promise<{ url: string; pid: number; stop(): void }> {
   const root = join(__dirname, '..');
   const port = await freePort();
   // BENCH_API_PROF=<dir> writes a CPU profile of the API process there.
   const profile = process.env.BENCH_API_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'src', 'api.ts')], {
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, ...env, API_PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -27,13 +31,13 @@ export async function startApiProcess(env: Record<string, string>): Promise<{ ur
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API process exited (${child.exitCode})`);
+    if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode})`);
     const up = await fetch(`${url}/healthz`).then(
       (r) => r.ok,
       () => false,
     );
     if (up) break;
-    if (Date.now() > deadline) throw new Error('the API process did not answer /healthz within 30s');
+    if (Date.now() > deadline) throw new Error(`${script} did not answer /healthz within 30s`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, pid: child.pid!, stop: () => void child.kill('SIGINT') };

@@ -35,7 +35,7 @@ import { webhookTrigger } from '../src/opportunity/messages';
 import { bulkProgressQuery, type BulkProgress } from '../src/opportunity/messages';
 import { sweepScheduleId } from '../src/opportunity/sweep-schedule';
 import { opportunityTriggers } from '../src/opportunity/trigger';
-import { opportunityProcess, type OpportunityInput } from '../src/opportunity/workflow';
+import { opportunityProcess } from '../src/opportunity/workflow';
 import { SandboxControl, type LoggedRequest } from '../src/sandbox/control-client';
 import { SEED_POSTING_IDS } from '../src/sandbox/lever/seed';
 import { startSandbox } from '../src/sandbox/server';
@@ -48,7 +48,7 @@ import { fmt, percentile, runAtRate, runConcurrently, webhookPoster } from './lo
 import { decisionOf } from '../test/harness/opportunity';
 import { createWorkers } from '../src/worker';
 import { benchSettings } from './settings';
-import { integrationProcessId } from '../src/temporal/workflow-ids';
+import { integrationProcessId, workflowIds } from '../src/temporal/workflow-ids';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 600);
 // Enough concurrent requests to saturate the server, so every path is measured at capacity.
@@ -109,13 +109,13 @@ async function ingress(config: Config, client: Client, run: string, serverPid: n
     return client.workflow.start('opportunityProcess', options);
   };
   const rawSignalWithStart = (id: string) => triggers.trigger(client, id, webhookTrigger('applicationCreated', Date.now()));
-  // The same call with no integration's settings in its input: what carrying them costs the server.
-  const bareInput = (id: string): OpportunityInput => ({ opportunityId: id, settings: {}, pairWindowMs: 0 });
-  const bareSignalWithStart = (id: string) =>
-    client.workflow.signalWithStart(opportunityProcess, {
-      ...triggers.options(id, webhookTrigger('applicationCreated', Date.now())),
-      args: [bareInput(id)],
-    });
+  // The same call with no integration's settings in its signal: what carrying them costs the server.
+  const bareOptions = (id: string) => {
+    const options = triggers.options(id, webhookTrigger('applicationCreated', Date.now()));
+    const [trigger] = options.signalArgs;
+    return { ...options, signalArgs: [{ ...trigger, settings: { ...trigger.settings, settings: {} } }] as typeof options.signalArgs };
+  };
+  const bareSignalWithStart = (id: string) => client.workflow.signalWithStart(opportunityProcess, bareOptions(id));
   const startBefore = await rawRate('start-before', rawStart);
   const swsBefore = await rawRate('sws-before', rawSignalWithStart);
   const bareBefore = await rawRate('bare-before', bareSignalWithStart);
@@ -137,6 +137,21 @@ async function ingress(config: Config, client: Client, run: string, serverPid: n
     runConcurrently(STARTS, CONCURRENCY, (i) => post(`hook-${run}-${i}`)),
   );
   const ingressRate = STARTS / ((performance.now() - ingressStarted) / 1000);
+  // The floor: the same call behind a bare node:http server with none of the API's checks.
+  const forwarder = await startApiProcess(
+    { TEMPORAL_ADDRESS: config.temporal.address, RELAY_TASK_QUEUE: idle.temporal.taskQueue, LOG_LEVEL: 'silent' },
+    join(__dirname, 'forwarder-process.ts'),
+  );
+  const forwarderHooks = webhookPoster(forwarder.url);
+  const forward = (opportunityId: string) => forwarderHooks.post(signedWebhook('applicationCreated', { opportunityId }));
+  await runConcurrently(Math.min(STARTS, 300), CONCURRENCY, (i) => forward(`fwarm-${run}-${i}`));
+  const forwarderStarted = performance.now();
+  const { perCall: forwarderCpu } = await cpuPerCall({ ...self, forwarder: forwarder.pid }, STARTS, () =>
+    runConcurrently(STARTS, CONCURRENCY, (i) => forward(`fwd-${run}-${i}`)),
+  );
+  const forwarderRate = STARTS / ((performance.now() - forwarderStarted) / 1000);
+  forwarderHooks.close();
+  forwarder.stop();
   const startAfter = await rawRate('start-after', rawStart);
   const swsAfter = await rawRate('sws-after', rawSignalWithStart);
   const bareAfter = await rawRate('bare-after', bareSignalWithStart);
@@ -149,7 +164,7 @@ async function ingress(config: Config, client: Client, run: string, serverPid: n
   const sws = mean(swsBefore, swsAfter);
   const bare = mean(bareBefore, bareAfter);
   const ms = (n: number) => `${fmt(n, 2)} ms`;
-  const inputBytes = (input: OpportunityInput) => Buffer.byteLength(JSON.stringify(input));
+  const inputBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
   log(
     `   raw client.workflow.start:           ${fmt(start.rate)} calls/s (${fmt(startBefore.rate)} before, ${fmt(startAfter.rate)} after the webhooks); CPU per call: server ${ms(start.server)}, client ${ms(start.client)}`,
   );
@@ -157,16 +172,22 @@ async function ingress(config: Config, client: Client, run: string, serverPid: n
     `   raw client.workflow.signalWithStart: ${fmt(sws.rate)} calls/s (${fmt(swsBefore.rate)} before, ${fmt(swsAfter.rate)} after); CPU per call: server ${ms(sws.server)}, client ${ms(sws.client)}`,
   );
   log(
-    `   the same with no settings in its input (${inputBytes(bareInput('x'))} bytes of JSON instead of ${inputBytes(triggers.options('x', webhookTrigger('applicationCreated', 0)).args[0])}): ${fmt(bare.rate)} calls/s; CPU per call: server ${ms(bare.server)}, client ${ms(bare.client)}`,
+    `   the same with no settings in its signal (${inputBytes(bareOptions('x').signalArgs)} bytes of JSON instead of ${inputBytes(triggers.options('x', webhookTrigger('applicationCreated', 0)).signalArgs)}): ${fmt(bare.rate)} calls/s; CPU per call: server ${ms(bare.server)}, client ${ms(bare.client)}`,
   );
   log(
     `   webhook ingress (HTTP, one signal-with-start per webhook): ${fmt(ingressRate)} webhooks/s; CPU per webhook: server ${ms(hookCpu.server)}, API ${ms(hookCpu.api)}, load generator ${ms(hookCpu.client)}`,
+  );
+  log(
+    `   the same webhooks through a bare node:http forwarder (no checks, the same call): ${fmt(forwarderRate)} webhooks/s; CPU per webhook: server ${ms(forwarderCpu.server)}, forwarder ${ms(forwarderCpu.forwarder)}`,
   );
   log(
     `   ingress/raw per webhook: ${fmt(ingressRate / sws.rate, 2)} of raw signal-with-start (goal >= 0.90), ${fmt(ingressRate / start.rate, 2)} of raw start`,
   );
   log(
     `   API overhead per webhook over a bare Temporal client: ${ms(hookCpu.api)} - ${ms(sws.client)} = ${ms(hookCpu.api - sws.client)} CPU (goal <= 0.5 ms)`,
+  );
+  log(
+    `   of which the API's own work (API - forwarder): ${ms(hookCpu.api)} - ${ms(forwarderCpu.forwarder)} = ${ms(hookCpu.api - forwarderCpu.forwarder)}; receiving HTTP one request at a time (forwarder - bare client): ${ms(forwarderCpu.forwarder - sws.client)}`,
   );
   log(
     `   server CPU per signal-with-start: ${ms(hookCpu.server)} per webhook, ${ms(sws.server)} raw, ${ms(bare.server)} without settings: the settings cost the server ${ms(sws.server - bare.server)} per call`,
@@ -235,6 +256,26 @@ async function sweep(client: Client, config: Config, control: SandboxControl): P
 }
 
 /** Webhook -> partner latency (a move into Willo's trigger stage -> the Willo invite), without and during a backfill. */
+/** BENCH_TRACE=1: where one invite's time went, from its processes' histories (ms after the move). */
+async function traceInvite(client: Client, opportunityId: string, moved: number, invitedAt: number): Promise<void> {
+  const lines: [number, string][] = [[invitedAt - moved, 'the invite reaches Willo']];
+  for (const workflowId of [workflowIds.opportunity(opportunityId), integrationProcessId('willo', opportunityId)]) {
+    for await (const execution of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+      const history = await client.workflow.getHandle(workflowId, execution.runId).fetchHistory();
+      for (const event of history.events ?? []) {
+        const at = Number(event.eventTime!.seconds) * 1000 + Math.round((event.eventTime!.nanos ?? 0) / 1e6);
+        if (at >= moved) lines.push([at - moved, `${workflowId.split('/')[0]} ${String(event.eventType).replace('EVENT_TYPE_', '')}`]);
+      }
+    }
+  }
+  log(
+    lines
+      .sort((a, b) => a[0] - b[0])
+      .map(([ms, what]) => `     ${String(ms).padStart(5)} ms  ${what}`)
+      .join('\n'),
+  );
+}
+
 async function latencyDuringBackfill(client: Client, config: Config, control: SandboxControl, apiUrl: string): Promise<void> {
   const willo = willoControl(control);
   const inviteLatency = async (label: string) => {
@@ -252,6 +293,7 @@ async function latencyDuringBackfill(client: Client, config: Config, control: Sa
       if (p) invitedAt = (p as unknown as { createdAt: number }).createdAt;
       return Boolean(p);
     });
+    if (process.env.BENCH_TRACE) await traceInvite(client, opportunityId, moved, invitedAt);
     return invitedAt - moved;
   };
   log(

@@ -27,7 +27,8 @@ import { startTestRelay, type TestRelay } from '../harness/relay';
 import { quietRuntime, resultOnceStarted } from '../harness/temporal';
 import type { HistoryRecording } from './recording';
 
-const dir = join(__dirname, 'histories');
+// RECORD_DIR: where to write (default: the histories the replay test reads).
+const dir = process.env.RECORD_DIR ?? join(__dirname, 'histories');
 const email = () => `replay-${randomUUID()}@example.com`;
 
 /** Waits for the run to end, then saves its history as `temporal workflow show --output json` prints it. */

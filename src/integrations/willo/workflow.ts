@@ -4,7 +4,7 @@
 // response still moves the candidate to `Willo:To Review`. Started by the opportunity process when a
 // trigger stage is entered (also when it cannot invite: it says why in Lever); later snapshots (another
 // trigger entry, archived, deleted) are handed to it.
-import { setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { stageEntryKey } from '../../lever/snapshot';
 import { SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import { partnerActivities } from '../kit/activity-proxies';
@@ -22,6 +22,12 @@ import {
   type WilloState,
 } from './messages';
 import { ALL_WILLO_STATUS_TAGS, WILLO_TAGS, willoNoteMarkers, willoStopNotes } from './tags';
+
+/**
+ * The invite as one activity (list, check, invite) instead of three, each a round trip of this process: the
+ * invite reaches Willo about two workflow tasks sooner. Runs started before it replay the old commands.
+ */
+const INVITE_IN_ONE_ACTIVITY = 'willo-invite-in-one-activity';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -54,29 +60,46 @@ export async function willoInterview(input: WilloInput): Promise<WilloState> {
     const titles = interviewTitles(snapshot, settings.account);
     if (titles.length === 0) return process.stop('no-interview', willoStopNotes.noInterview(opportunityId, settings.account), settings);
     if (!contact) return process.stop('no-email', willoStopNotes.noEmail(opportunityId), settings);
-    const catalogue = await willo.willoListInterviews();
-    const interview = titles.map((title) => catalogue.find((i) => i.title === title)).find((i) => i !== undefined);
-    if (!interview) return process.stop('no-interview', willoStopNotes.unknownInterview(opportunityId), settings);
-    state.interview = interview;
-    // Check before creating: an invite from an earlier run (or made by hand in Willo) is not sent again.
-    const existing = await willo.willoFindParticipant(interview.key, contact.email);
-    if (existing) {
-      state.participantKey = existing.key;
-      state.reusedParticipant = true;
+    // Keyed by the stage entry that invites: a retry is the same invite, a later restart a new one.
+    const keyPrefix = `${workflowId}/invite/`;
+    const keySuffix = `/${stageEntryKey(snapshot.stage)}`;
+    if (patched(INVITE_IN_ONE_ACTIVITY)) {
+      const invite = await willo.willoEnsureInvited({
+        titles,
+        contact,
+        opportunityId,
+        idempotencyKeyPrefix: keyPrefix,
+        idempotencyKeySuffix: keySuffix,
+      });
+      if (invite.outcome === 'no-interview') return process.stop('no-interview', willoStopNotes.unknownInterview(opportunityId), settings);
+      state.interview = invite.interview;
+      state.participantKey = invite.participantKey;
+      if (invite.outcome === 'reused') state.reusedParticipant = true;
     } else {
-      const invited = await willo.willoInvite(
-        {
-          interview: interview.key,
-          first_name: contact.firstName,
-          last_name: contact.lastName,
-          email: contact.email,
-          phone: contact.phone,
-          external_id: opportunityId,
-        },
-        // Keyed by the stage entry that invites: a retry is the same invite, a later restart a new one.
-        `${workflowId}/invite/${interview.key}/${stageEntryKey(snapshot.stage)}`,
-      );
-      state.participantKey = invited.key;
+      // Runs that began before INVITE_IN_ONE_ACTIVITY replay the three activities they recorded.
+      const catalogue = await willo.willoListInterviews();
+      const interview = titles.map((title) => catalogue.find((i) => i.title === title)).find((i) => i !== undefined);
+      if (!interview) return process.stop('no-interview', willoStopNotes.unknownInterview(opportunityId), settings);
+      state.interview = interview;
+      // Check before creating: an invite from an earlier run (or made by hand in Willo) is not sent again.
+      const existing = await willo.willoFindParticipant(interview.key, contact.email);
+      if (existing) {
+        state.participantKey = existing.key;
+        state.reusedParticipant = true;
+      } else {
+        const invited = await willo.willoInvite(
+          {
+            interview: interview.key,
+            first_name: contact.firstName,
+            last_name: contact.lastName,
+            email: contact.email,
+            phone: contact.phone,
+            external_id: opportunityId,
+          },
+          `${keyPrefix}${interview.key}${keySuffix}`,
+        );
+        state.participantKey = invited.key;
+      }
     }
     // Willo's callbacks name only the participant: this is how the API finds this process (callbacks.ts).
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.willoParticipant, value: state.participantKey }]);
