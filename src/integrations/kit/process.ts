@@ -13,6 +13,11 @@ export interface ProcessStateBase {
   status: string;
   /** `webhook-id`s of the partner callbacks applied: the same callback delivered again changes nothing. */
   seenCallbacks: string[];
+  /**
+   * Set when the process ended because the candidate was deleted in Lever (a `candidateDeleted`, or a read
+   * that no longer finds the opportunity), so its record says why it stopped, not just what it cancelled.
+   */
+  endedBecause?: 'deleted in Lever';
 }
 
 export type Standing = 'open' | 'hired' | 'archived' | 'deleted';
@@ -72,6 +77,7 @@ export class OpportunityProcess<S extends ProcessStateBase> {
 
   /** Sets the final status and returns the state as the workflow's result. */
   finish(status: S['status']): S {
+    if (this.standing === 'deleted') this.state.endedBecause = 'deleted in Lever';
     return recordStatus(this.state, status);
   }
 

@@ -120,7 +120,9 @@ describe('WOTC workflow with default timers', () => {
     const { opportunityId } = await control.apply({ name: 'Archie Archived', email: email() });
     await screeningOf(control, opportunityId);
     await control.archive(opportunityId);
-    expect(await result(relay, opportunityId)).toMatchObject({ status: 'cancelled' });
+    const archived = await result(relay, opportunityId);
+    expect(archived).toMatchObject({ status: 'cancelled' });
+    expect(archived).not.toHaveProperty('endedBecause');
     expect((await hrlogicsControl(control).screenings(opportunityId))[0].status).toBe('cancelled');
   });
 
@@ -128,7 +130,7 @@ describe('WOTC workflow with default timers', () => {
     const { opportunityId } = await control.apply({ name: 'Del Deleted', email: email() });
     await screeningOf(control, opportunityId);
     await control.deleteOpportunity(opportunityId);
-    expect(await result(relay, opportunityId)).toMatchObject({ status: 'cancelled' });
+    expect(await result(relay, opportunityId)).toMatchObject({ status: 'cancelled', endedBecause: 'deleted in Lever' });
     expect((await hrlogicsControl(control).screenings(opportunityId))[0].status).toBe('cancelled');
   });
 
