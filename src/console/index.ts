@@ -22,6 +22,8 @@ import { actionsRoutes } from './routes/actions';
 import { overviewRoutes } from './routes/overview';
 import { settingsRoutes } from './routes/settings';
 import { signInRoutes } from './routes/sign-in';
+import { tokensRoutes } from './routes/tokens';
+import type { TokensAccess } from '../tokens/service';
 
 export interface ConsoleDeps {
   config: Config;
@@ -34,6 +36,8 @@ export interface ConsoleDeps {
   currentConfig?: () => Config;
   /** The deployment's issues (the Issues page, the count in the navigation); none in tests that fake the console's deps. */
   issues?: LiveIssues;
+  /** The named API tokens (the API tokens page); none in tests that fake the console's deps. */
+  tokens?: TokensAccess;
   /** The health checks; by default the doctor's, reading Lever through the rate-limited Lever queue. */
   checks?: () => Promise<CheckResult[]>;
 }
@@ -76,6 +80,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   settingsRoutes(c, router);
   actionsRoutes(c, router);
   issuesRoutes(c, router);
+  tokensRoutes(c, router);
 
   router.use((req: Request, res: Response) => {
     const signedIn = safely(() => pageAsker(c, req) !== undefined);

@@ -8,6 +8,7 @@ import { eachIntegration } from '../../src/integrations';
 import { createLogger } from '../../src/logger';
 import type { LiveSettings } from '../../src/settings/live';
 import type { LiveIssues } from '../../src/issues/live';
+import type { LiveTokens } from '../../src/tokens/live';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
@@ -25,6 +26,8 @@ export { testClient, testConfig, testTemporalAddress } from './temporal';
 
 export interface TestRelay {
   config: Config;
+  /** The API's app (its LiveSettings and LiveTokens in `locals`, its routes in `router`). */
+  app: ReturnType<typeof createApp>;
   apiUrl: string;
   sandbox: Sandbox;
   client: Client;
@@ -69,6 +72,7 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   if (worker) await startWorker();
   return {
     config,
+    app,
     apiUrl,
     sandbox,
     client,
@@ -82,6 +86,7 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
       });
       (app.locals.settings as LiveSettings).stop();
       (app.locals.issues as LiveIssues).stop();
+      await (app.locals.apiTokens as LiveTokens).stop();
       await stopWorkers();
       await sandbox.close();
       await client.connection.close();
