@@ -50,6 +50,8 @@ interface Fixture {
   consoleVictim: string;
   settingsVersion: number;
   sweepInterval: string;
+  /** A backfill (a preview) that exists, for its progress page. */
+  backfillId: string;
 }
 
 function rows(f: Fixture): Row[] {
@@ -174,7 +176,7 @@ function rows(f: Fixture): Row[] {
       route: '/console/actions/backfill',
       minimum: 'viewer',
       allowed: 200,
-      call: at('/console/actions/backfill?id=lever-backfill/willo/access-table'),
+      call: at(`/console/actions/backfill?id=${encodeURIComponent(f.backfillId)}`),
     },
     { method: 'GET', route: '/console/issues', minimum: 'viewer', allowed: 200, call: at('/console/issues') },
     {
@@ -269,7 +271,15 @@ describe('access: every route x every asker, over HTTP', () => {
       asAdmin,
     );
     const sweep = settings.body.groups.find((g) => g.id === 'lever')!.fields.find((f) => f.name === 'sweepInterval')!;
+    const backfill = await http<{ workflowId: string }>(
+      'POST',
+      `${relay.apiUrl}/admin/backfill`,
+      { integration: 'willo', dryRun: true },
+      asAdmin,
+    );
+    expect(backfill.status).toBe(202);
     fixture = {
+      backfillId: backfill.body.workflowId,
       apiVictim: (await createToken('table-api-victim', 'viewer')).id,
       consoleVictim: (await createToken('table-console-victim', 'viewer')).id,
       settingsVersion: settings.body.version,
@@ -286,9 +296,10 @@ describe('access: every route x every asker, over HTTP', () => {
     if (asker.kind === 'admin-token') headers.authorization = `Bearer ${SANDBOX_ADMIN_TOKEN}`;
     const session = asker.kind === 'session' ? sessions.get(asker.name) : undefined;
     if (session) headers.cookie = session.cookie;
+    // A session's change carries its CSRF token, as the console's own pages send it.
+    if (session && row.method !== 'GET') headers['x-csrf-token'] = session.csrf;
     if (call.json !== undefined) {
       headers['content-type'] = 'application/json';
-      if (session) headers['x-csrf-token'] = session.csrf;
       body = JSON.stringify(call.json);
     } else if (call.form !== undefined) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
