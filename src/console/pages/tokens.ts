@@ -109,7 +109,7 @@ function createForm(csrf: string, errors: FieldErrors, typed: Record<string, str
         ${textField('expiresInDays', 'Expires in (days)', 'number', typed.expiresInDays ?? '90', errors, `1 to ${MAX_TOKEN_DAYS}`)}
       </div>
       ${rest.length > 0 ? html`<p role="alert" class="notice error">${rest.join('; ')}</p>` : ''}
-      <button type="submit">Create token</button>
+      <div class="form-actions"><button type="submit">Create token</button></div>
     </form>
   </article>`;
 }
