@@ -1,6 +1,6 @@
 // Every API holds the named API tokens (ids, roles, expiries and hashes: never a secret), read from the
 // tokens workflow's memo every second like the settings (LiveMemo), so a revoked token is refused by every
-// API within 2 s. Each API notes when it saw a token used and reports that to the workflow in one signal at
+// API within 2 s; an API that cannot read them for 10 s refuses them all rather than trust an old list. Each API notes when it saw a token used and reports that to the workflow in one signal at
 // most once a minute: a request never waits on Temporal to be counted.
 import type { Client } from '@temporalio/client';
 import type { Role } from '../console/roles';
@@ -29,9 +29,16 @@ export interface TokenVerifier {
   verify(bearer: string, now: number): TokenHolder | undefined;
 }
 
+/**
+ * An API that has not read the tokens for this long (Temporal unreachable from it) refuses them all: it cannot
+ * know whether one was revoked meanwhile. The ADMIN_TOKEN and sessions still work (the break-glass way in).
+ */
+export const STALE_AFTER_MS = 10_000;
+
 export interface LiveTokensOptions {
   refreshMs?: number;
   useReportMs?: number;
+  staleAfterMs?: number;
 }
 
 export class LiveTokens implements TokenVerifier {
@@ -81,6 +88,9 @@ export class LiveTokens implements TokenVerifier {
   }
 
   verify(bearer: string, now: number): TokenHolder | undefined {
+    // Wall-clock time, whatever clock the caller judges expiry by: this is about this process's last read.
+    const { refreshedAt } = this.memo.status();
+    if (refreshedAt === undefined || Date.now() - refreshedAt > (this.options.staleAfterMs ?? STALE_AFTER_MS)) return undefined;
     const id = tokenIdOf(bearer);
     // The id is public: finding the token by it reveals nothing; only the hash comparison sees the secret.
     const token = id === undefined ? undefined : this.byId.get(id);

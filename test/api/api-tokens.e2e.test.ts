@@ -193,6 +193,20 @@ describe('named API tokens', () => {
     expect(reports.length).toBeLessThanOrEqual(Math.ceil((elapsed + 1_000) / REPORT_MS) + 1);
   });
 
+  it('refuses every token on an API that can no longer read them (it cannot know of a revocation)', async () => {
+    const { body } = await create({ name: 'stale-check', role: 'viewer', expiresInDays: 1 });
+    const reader = new LiveTokens(relay.client, relay.config.temporal.taskQueue, { staleAfterMs: 1_500 });
+    await reader.start();
+    expect(reader.verify(body.token, Date.now())).toEqual({ name: 'stale-check', role: 'viewer' });
+    // It stops reading, as when Temporal is unreachable from it.
+    await reader.stop();
+    await new Promise((r) => setTimeout(r, 1_600));
+    expect(reader.verify(body.token, Date.now())).toBeUndefined();
+    // One read again, and the token is trusted again.
+    await reader.refresh();
+    expect(reader.verify(body.token, Date.now())).toEqual({ name: 'stale-check', role: 'viewer' });
+  });
+
   it('refuses bad requests with the field named, and changes nothing', async () => {
     const before = await list();
     const cases: [unknown, string][] = [
