@@ -11,6 +11,7 @@ import type { LiveIssues } from '../issues/live';
 import { issuesRoutes } from './routes/issues';
 import { runChecks } from '../doctor/run';
 import { HttpProblem } from '../http/problems';
+import { RoleTooSmall } from './roles';
 import { queuedLeverReads } from '../lever/queued-reads';
 import { serveAsset } from './assets';
 import { HOME_PATH, pageAsker, sendPage, type ConsoleContext } from './context';
@@ -114,6 +115,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
 /** The refusals a person meets in a browser, said in their terms (scripts get the technical message from /admin). */
 function forPeople(problem: HttpProblem, signedIn: boolean): string {
   if (problem.status === 401) return 'Your session has ended, or you have not signed in. Sign in, then try again.';
+  if (problem instanceof RoleTooSmall) return `You may not open this: ${problem.message}.`;
   if (problem.status === 403 && signedIn)
     return 'This form is out of date (you signed in again after opening it). Go back, reload the page and try again.';
   return problem.message;

@@ -339,6 +339,12 @@ describe('access: every route x every asker, over HTTP', () => {
     expect(got).toEqual(want);
   });
 
+  it('tells a person below the role which role a page needs (not that the form is stale)', async () => {
+    const response = await fetch(`${relay.apiUrl}/console/tokens`, { headers: { cookie: sessions.get('viewer-session')!.cookie } });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain('You may not open this: this needs the admin role (you are viewer).');
+  });
+
   it('names the asker in the audit: admin-token, token:<name>, the person of a session', async () => {
     const audit = await http<{ changes: { actor: string; action: string; name: string; via: string }[] }>(
       'GET',
