@@ -32,8 +32,12 @@ export function tokensRoutes(c: ConsoleContext, router: Router): void {
   router.get(
     '/tokens',
     pageRoute(c, 'admin', async (req, res, asker) => {
-      const revoked = queryText(req, 'revoked');
-      const message = revoked !== undefined ? html`Token ${revoked} revoked: every API refuses it within 2 s.` : undefined;
+      // The id, not the name, in the address: a link cannot make the page announce a revocation that did not happen.
+      const revokedId = queryText(req, 'revoked');
+      const revoked = access()
+        .list(c.now())
+        .find((token) => token.id === revokedId && token.state === 'revoked');
+      const message = revoked ? html`Token ${revoked.name} revoked: every API refuses it within 2 s.` : undefined;
       await render(res, asker, 200, { errors: new FieldErrors(), typed: {} }, message);
     }),
   );
@@ -69,7 +73,7 @@ export function tokensRoutes(c: ConsoleContext, router: Router): void {
     '/tokens/:id/revoke',
     postRoute(c, 'admin', async (req, res, asker) => {
       const view = await access().revoke(String(req.params.id), asker.actor, 'console');
-      res.redirect(303, `${TOKENS_PATH}?revoked=${encodeURIComponent(view.name)}`);
+      res.redirect(303, `${TOKENS_PATH}?revoked=${view.id}`);
     }),
   );
 }
