@@ -286,6 +286,17 @@ export function createApp({
 
 const KEEP_ALIVE_MS = 65_000;
 
+/**
+ * Behind a load balancer the API must keep idle connections open longer than the balancer does, so the
+ * balancer, not the API, closes them: otherwise a request sent on a connection the API is closing at that
+ * moment is reset (Node's default is 5 s; load balancers commonly keep 60 s). Any HTTP client (fetch keeps 4 s)
+ * is a balancer in this sense.
+ */
+export function keepIdleConnectionsOpen(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+}
+
 /** Console reads of Lever's lists wait this long for the Lever queue (a worker) before the page says so. */
 const CONSOLE_READ_TIMEOUT = '15s';
 
@@ -335,11 +346,7 @@ export async function startApi(
     // Express 5 hands listen errors (EADDRINUSE) to this callback.
     const s = app.listen(config.api.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
-  // Behind a load balancer the API must keep idle connections open longer than the balancer does, so the
-  // balancer, not the API, closes them: otherwise a request sent on a connection the API is closing at that
-  // moment is reset (Node's default is 5 s; load balancers commonly keep 60 s).
-  server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  keepIdleConnectionsOpen(server);
   logger.info({ port: config.api.port }, 'api listening');
   return { server, client, tokens, apiTokens };
 }

@@ -10,6 +10,8 @@ import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import { createLogger } from '../../src/logger';
 import { EncryptionCodec } from '../../src/temporal/codec';
 import { workflowIds } from '../../src/temporal/workflow-ids';
+import type { LiveIssues } from '../../src/issues/live';
+import type { LiveSettings } from '../../src/settings/live';
 import { LiveTokens } from '../../src/tokens/live';
 import { TOKENS_MEMO, type StoredTokens } from '../../src/tokens/messages';
 import { http, listen, waitFor } from '../harness/http';
@@ -63,7 +65,7 @@ async function decodedText(value: unknown, codec: EncryptionCodec): Promise<stri
 describe('named API tokens', () => {
   let relay: TestRelay;
   /** The second API: same Temporal, same task queue, its own LiveTokens reporting uses every 500 ms. */
-  let second: { server: Server; url: string; tokens: LiveTokens };
+  let second: { server: Server; url: string; tokens: LiveTokens; app: ReturnType<typeof createApp> };
   const REPORT_MS = 500;
 
   beforeAll(async () => {
@@ -71,7 +73,7 @@ describe('named API tokens', () => {
     const tokens = new LiveTokens(relay.client, relay.config.temporal.taskQueue, { useReportMs: REPORT_MS });
     await tokens.start();
     const app = createApp({ config: relay.config, client: relay.client, logger: createLogger('api', 'silent'), apiTokens: tokens });
-    second = { ...(await listen(app)), tokens };
+    second = { ...(await listen(app)), tokens, app };
   }, 120_000);
   afterAll(async () => {
     await new Promise<void>((done) => {
@@ -80,6 +82,8 @@ describe('named API tokens', () => {
       second.server.closeAllConnections();
     });
     await second?.tokens.stop();
+    (second?.app.locals.settings as LiveSettings | undefined)?.stop();
+    (second?.app.locals.issues as LiveIssues | undefined)?.stop();
     await relay?.stop();
   });
 

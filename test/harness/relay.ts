@@ -2,7 +2,7 @@
 // HTTP to each other, a worker on its own task queue, all against the shared test Temporal server.
 import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createApp } from '../../src/api';
+import { createApp, keepIdleConnectionsOpen } from '../../src/api';
 import type { Config } from '../../src/config';
 import { eachIntegration } from '../../src/integrations';
 import { createLogger } from '../../src/logger';
@@ -49,6 +49,8 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   const client = await testClient(config);
   const app = createApp({ config, client, logger: createLogger('api', 'silent') });
   const { server, url: apiUrl } = await listen(app);
+  // As in production: a test's fetch, reusing an idle connection on a loaded machine, never meets one the API is closing.
+  keepIdleConnectionsOpen(server);
   // The sandbox registers its webhooks at the API's real address; the API knows its own webhooks by it.
   config.api.publicUrl = apiUrl;
   const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl, webhookRetryDelaysMs: [100, 300, 1000, 2000, 4000] });
