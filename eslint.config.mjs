@@ -28,6 +28,8 @@ const workflowSide = [
   'src/issues/messages.ts',
   'src/issues/kinds.ts',
   'src/issues/lifecycle.ts',
+  'src/tokens/workflow.ts',
+  'src/tokens/messages.ts',
 ];
 
 /**

@@ -25,6 +25,9 @@ import { cachedLeverLists } from './settings/lever-lists';
 import { LiveSettings } from './settings/live';
 import { SettingsService } from './settings/service';
 import { settingsRoutes } from './api/settings-routes';
+import { tokensRoutes } from './api/tokens-routes';
+import { API_TOKENS_LOCAL, LiveTokens } from './tokens/live';
+import { TokensService } from './tokens/service';
 import { consoleRouter } from './console';
 import { runChecks, settingsChecks } from './doctor/run';
 import { createTemporalClient } from './temporal/connection';
@@ -42,6 +45,8 @@ export interface ApiDeps {
   settings?: LiveSettings;
   /** The deployment's issues, kept current; by default read from this deployment's issues workflow. */
   issues?: LiveIssues;
+  /** The named API tokens, kept current; by default read from this deployment's tokens workflow. */
+  apiTokens?: LiveTokens;
 }
 
 export function createApp({
@@ -53,6 +58,7 @@ export function createApp({
   tokens,
   settings,
   issues,
+  apiTokens,
 }: ApiDeps) {
   const app = express();
   const webhookTokens = tokens ?? startedTokens(config, logger);
@@ -63,6 +69,10 @@ export function createApp({
   app.locals.settings = live;
   const liveIssues = issues ?? startedIssues(client, config);
   app.locals.issues = liveIssues;
+  // Every route that identifies an asker (console/auth.ts) finds the named tokens here.
+  const liveTokens = apiTokens ?? startedApiTokens(client, config);
+  app.locals[API_TOKENS_LOCAL] = liveTokens;
+  const tokensService = new TokensService(liveTokens, client, config.temporal.taskQueue);
   metrics.settingsVersion.set(live.current().version);
   live.onChange((current) => metrics.settingsVersion.set(current.version));
   const actions = new TemporalActions(
@@ -171,6 +181,12 @@ export function createApp({
   app.post('/admin/issues/:id/acknowledge', route('admin-issues-acknowledge', issuesApi.acknowledge));
   app.post('/admin/issues/:id/mute', route('admin-issues-mute', issuesApi.mute));
 
+  const tokensApi = tokensRoutes({ adminToken: config.api.adminToken, tokens: tokensService, ...(now ? { now } : {}) });
+  app.get('/admin/tokens', route('admin-tokens', tokensApi.list));
+  app.post('/admin/tokens', route('admin-tokens-create', tokensApi.create));
+  app.get('/admin/tokens/audit', route('admin-tokens-audit', tokensApi.audit));
+  app.delete('/admin/tokens/:id', route('admin-tokens-revoke', tokensApi.revoke));
+
   app.use(
     '/console',
     consoleRouter({
@@ -181,6 +197,7 @@ export function createApp({
       lever: settingsService.lists,
       currentConfig: () => live.current().config,
       issues: liveIssues,
+      tokens: tokensService,
       ...(now ? { now } : {}),
       // The doctor's checks with the settings in force, reading Lever through the rate-limited Lever queue.
       checks: async () => [
@@ -206,8 +223,8 @@ export function createApp({
   app.get('/readyz', async (_req, res) => {
     try {
       await client.withDeadline(Date.now() + 2_000, () => client.workflowService.getSystemInfo({}));
-      // A process that cannot read the settings keeps its last copy: ready, but it says so.
-      res.json({ status: 'ready', settings: live.status() });
+      // A process that cannot read the settings (or the API tokens) keeps its last copy: ready, but it says so.
+      res.json({ status: 'ready', settings: live.status(), apiTokens: liveTokens.status() });
     } catch {
       res.status(503).json({ status: 'unavailable', error: 'Temporal is unreachable' });
     }
@@ -245,8 +262,10 @@ export function createApp({
     else app(req, res);
   };
   return Object.assign(serve, {
-    /** Shared with express: `settings` is this API's LiveSettings. */
+    /** Shared with express: `settings` is this API's LiveSettings, `apiTokens` its LiveTokens. */
     locals: app.locals,
+    /** Express's router, whose registered routes the access-table test holds against its list. */
+    router: app.router,
     /** As express's `listen`: a listen error (EADDRINUSE) goes to the callback. */
     listen(port: number, callback?: (error?: Error) => void): Server {
       const server = createServer(serve);
@@ -267,12 +286,29 @@ export function createApp({
 
 const KEEP_ALIVE_MS = 65_000;
 
+/**
+ * Behind a load balancer the API must keep idle connections open longer than the balancer does, so the
+ * balancer, not the API, closes them: otherwise a request sent on a connection the API is closing at that
+ * moment is reset (Node's default is 5 s; load balancers commonly keep 60 s). Any HTTP client (fetch keeps 4 s)
+ * is a balancer in this sense.
+ */
+export function keepIdleConnectionsOpen(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+}
+
 /** Console reads of Lever's lists wait this long for the Lever queue (a worker) before the page says so. */
 const CONSOLE_READ_TIMEOUT = '15s';
 
 function startedIssues(client: Client, config: Config): LiveIssues {
   const live = new LiveIssues(client, config.temporal.taskQueue);
   live.start();
+  return live;
+}
+
+function startedApiTokens(client: Client, config: Config): LiveTokens {
+  const live = new LiveTokens(client, config.temporal.taskQueue);
+  void live.start();
   return live;
 }
 
@@ -301,32 +337,31 @@ function startedTokens(config: Config, logger: Logger): WebhookTokens {
 export async function startApi(
   config: Config,
   logger = createLogger('api', config.logLevel),
-): Promise<{ server: Server; client: Client; tokens: WebhookTokens }> {
+): Promise<{ server: Server; client: Client; tokens: WebhookTokens; apiTokens: LiveTokens }> {
   const client = createTemporalClient(config);
   const tokens = startedTokens(config, logger);
-  const app = createApp({ config, client, logger, tokens });
+  const apiTokens = startedApiTokens(client, config);
+  const app = createApp({ config, client, logger, tokens, apiTokens });
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 hands listen errors (EADDRINUSE) to this callback.
     const s = app.listen(config.api.port, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
-  // Behind a load balancer the API must keep idle connections open longer than the balancer does, so the
-  // balancer, not the API, closes them: otherwise a request sent on a connection the API is closing at that
-  // moment is reset (Node's default is 5 s; load balancers commonly keep 60 s).
-  server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  keepIdleConnectionsOpen(server);
   logger.info({ port: config.api.port }, 'api listening');
-  return { server, client, tokens };
+  return { server, client, tokens, apiTokens };
 }
 
 if (require.main === module) {
   const config = loadConfig();
   startApi(config)
-    .then(({ server, client, tokens }) =>
+    .then(({ server, client, tokens, apiTokens }) =>
       onStopSignals(
         async () => {
           // Stop accepting; requests in flight finish (each ends with its one Temporal call).
           await new Promise<void>((done) => server.close(() => done()));
           tokens.stop();
+          // The API tokens' last uses not yet reported.
+          await apiTokens.stop();
           await client.connection.close();
         },
         () => process.exit(1),

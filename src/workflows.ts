@@ -8,6 +8,7 @@ import bulk = require('./opportunity/bulk');
 import leverRead = require('./lever/read-workflow');
 import settings = require('./settings/workflow');
 import issues = require('./issues/workflow');
+import apiTokens = require('./tokens/workflow');
 import issuesEvaluation = require('./issues/evaluation-workflow');
 
 // No `import type` either: an ES import, even of types only, makes some swc versions mark the module ESM.
@@ -18,6 +19,7 @@ const workflows: Record<string, import('@temporalio/workflow').Workflow> = {
   leverRead: leverRead.leverRead,
   relaySettings: settings.relaySettings,
   relayIssues: issues.relayIssues,
+  relayApiTokens: apiTokens.relayApiTokens,
   issuesEvaluation: issuesEvaluation.issuesEvaluation,
 };
 for (const integration of Object.values(registry.integrations)) {

@@ -1,17 +1,18 @@
 // Who is asking, and whether they may: every console page and `/admin/*` route needs a person signed in (the
-// console's session cookie) or a script with `Authorization: Bearer <ADMIN_TOKEN>`, and a minimum role (see
-// roles.ts). Without credentials the answer is 401; with a role too small for the route, 403. A session's
-// state-changing requests must carry its CSRF token; a bearer request needs none (a browser never adds that
-// header by itself).
+// console's session cookie) or a script with `Authorization: Bearer <ADMIN_TOKEN or a named API token>` (see
+// src/tokens), and a minimum role (see roles.ts). Without credentials the answer is 401; with a role too small
+// for the route, 403. A session's state-changing requests must carry its CSRF token; a bearer request needs
+// none (a browser never adds that header by itself).
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpProblem } from '../http/problems';
+import { API_TOKENS_LOCAL, type TokenVerifier } from '../tokens/live';
 import { carriesCsrfToken, changesState } from './csrf';
 import { requireRole, type Role } from './roles';
 import { sessionOf } from './session';
 
 export interface Actor {
-  /** Shown in the audit log: `admin-token` for the bearer token or a token sign-in. */
+  /** Shown in the audit log: `admin-token` for the bearer token or a token sign-in, `token:<name>` for an API token. */
   id: string;
   via: 'session' | 'bearer';
   role: Role;
@@ -19,6 +20,13 @@ export interface Actor {
 
 /** The subject of every sign-in with the admin token (and of the bearer token itself): the break-glass admin. */
 export const ADMIN_TOKEN_SUBJECT = 'admin-token';
+
+/** How the audit log names a change made with a named API token: `token:<name>`. */
+export const NAMED_TOKEN_PREFIX = 'token:';
+
+/** The named API tokens of this API: createApp keeps its LiveTokens in `app.locals` (none in a bare router's tests). */
+const tokenVerifierOf = (req: Request): TokenVerifier | undefined =>
+  (req.app?.locals as Record<string, TokenVerifier | undefined> | undefined)?.[API_TOKENS_LOCAL];
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -44,8 +52,10 @@ export function identify(req: Request, adminToken: string, now = Date.now(), { c
   const bearer = bearerOf(req);
   if (bearer !== undefined) {
     // A request that names a token is judged by it alone, whatever cookie comes with it.
-    if (!isAdminToken(bearer, adminToken)) throw new HttpProblem(401, 'Authorization: Bearer <ADMIN_TOKEN> is required');
-    return { id: ADMIN_TOKEN_SUBJECT, via: 'bearer', role: 'admin' };
+    if (isAdminToken(bearer, adminToken)) return { id: ADMIN_TOKEN_SUBJECT, via: 'bearer', role: 'admin' };
+    const holder = tokenVerifierOf(req)?.verify(bearer, now);
+    if (holder) return { id: `${NAMED_TOKEN_PREFIX}${holder.name}`, via: 'bearer', role: holder.role };
+    throw new HttpProblem(401, 'Authorization: Bearer <ADMIN_TOKEN or an API token in force> is required');
   }
   const session = sessionOf(req, adminToken, now);
   if (!session) throw new HttpProblem(401, 'sign in at /console/sign-in, or send Authorization: Bearer <ADMIN_TOKEN>');

@@ -79,7 +79,15 @@ export function frameOf(c: ConsoleContext, asker: Asker, title: string, current:
     .groups.filter((g) => g.integration)
     .map(({ id, title: text }) => ({ id, title: text }));
   const issues = c.deps.issues?.unresolved();
-  return { title, current, csrf: asker.csrf, groups, ...(issues !== undefined ? { issues } : {}), ...(status ? { status } : {}) };
+  return {
+    title,
+    current,
+    csrf: asker.csrf,
+    role: asker.actor.role,
+    groups,
+    ...(issues !== undefined ? { issues } : {}),
+    ...(status ? { status } : {}),
+  };
 }
 
 /** One query-string value as text (express gives strings, lists or objects). */

@@ -11,6 +11,7 @@ import type { LiveIssues } from '../issues/live';
 import { issuesRoutes } from './routes/issues';
 import { runChecks } from '../doctor/run';
 import { HttpProblem } from '../http/problems';
+import { RoleTooSmall } from './roles';
 import { queuedLeverReads } from '../lever/queued-reads';
 import { serveAsset } from './assets';
 import { HOME_PATH, pageAsker, sendPage, type ConsoleContext } from './context';
@@ -22,6 +23,8 @@ import { actionsRoutes } from './routes/actions';
 import { overviewRoutes } from './routes/overview';
 import { settingsRoutes } from './routes/settings';
 import { signInRoutes } from './routes/sign-in';
+import { tokensRoutes } from './routes/tokens';
+import type { TokensAccess } from '../tokens/service';
 
 export interface ConsoleDeps {
   config: Config;
@@ -34,6 +37,8 @@ export interface ConsoleDeps {
   currentConfig?: () => Config;
   /** The deployment's issues (the Issues page, the count in the navigation); none in tests that fake the console's deps. */
   issues?: LiveIssues;
+  /** The named API tokens (the API tokens page); none in tests that fake the console's deps. */
+  tokens?: TokensAccess;
   /** The health checks; by default the doctor's, reading Lever through the rate-limited Lever queue. */
   checks?: () => Promise<CheckResult[]>;
 }
@@ -76,6 +81,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   settingsRoutes(c, router);
   actionsRoutes(c, router);
   issuesRoutes(c, router);
+  tokensRoutes(c, router);
 
   router.use((req: Request, res: Response) => {
     const signedIn = safely(() => pageAsker(c, req) !== undefined);
@@ -109,6 +115,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
 /** The refusals a person meets in a browser, said in their terms (scripts get the technical message from /admin). */
 function forPeople(problem: HttpProblem, signedIn: boolean): string {
   if (problem.status === 401) return 'Your session has ended, or you have not signed in. Sign in, then try again.';
+  if (problem instanceof RoleTooSmall) return `You may not open this: ${problem.message}.`;
   if (problem.status === 403 && signedIn)
     return 'This form is out of date (you signed in again after opening it). Go back, reload the page and try again.';
   return problem.message;

@@ -3,6 +3,7 @@
 // content. Each page passes what it knows; the layout never reaches for data itself.
 import { CSRF_FIELD } from './csrf';
 import { html, type Html, type Interpolation } from './html';
+import { allows, type Role } from './roles';
 
 export interface NavGroup {
   id: string;
@@ -15,6 +16,8 @@ export interface Frame {
   /** Which entry of the navigation is this page (its path). */
   current: string;
   csrf: string;
+  /** The asker's role: the navigation shows only the sections it may open. */
+  role: Role;
   /** The integrations, one settings link each. */
   groups: NavGroup[];
   /** A short confirmation shown at the top (`role="status"`). */
@@ -25,11 +28,13 @@ export interface Frame {
   refreshSeconds?: number;
 }
 
-const SECTIONS: [string, string][] = [
-  ['/console/integrations', 'Integrations'],
-  ['/console/lever', 'Lever'],
-  ['/console/actions', 'Actions'],
-  ['/console/audit', 'Audit log'],
+/** [path, text, the least role that may open it]. */
+const SECTIONS: [string, string, Role][] = [
+  ['/console/integrations', 'Integrations', 'viewer'],
+  ['/console/lever', 'Lever', 'viewer'],
+  ['/console/actions', 'Actions', 'viewer'],
+  ['/console/audit', 'Audit log', 'viewer'],
+  ['/console/tokens', 'API tokens', 'admin'],
 ];
 
 export function csrfField(csrf: string): Html {
@@ -59,7 +64,8 @@ function navigation(frame: Frame): Html {
       <li><a href="/console/integrations" class="brand-name">Lever Relay</a></li>
     </ul>
     <ul class="sections">
-      ${SECTIONS.map(([path, text]) => link(path, text, frame.current))} ${issuesLink(frame)}
+      ${SECTIONS.filter(([, , minimum]) => allows(frame.role, minimum)).map(([path, text]) => link(path, text, frame.current))}
+      ${issuesLink(frame)}
     </ul>
     <ul class="integrations" aria-label="Settings">
       ${frame.groups.map((g) => link(`/console/settings/${g.id}`, g.title, frame.current))}

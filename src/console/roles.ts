@@ -14,7 +14,14 @@ export const isRole = (value: unknown): value is Role => typeof value === 'strin
 /** Whether `role` may do what needs at least `minimum`. */
 export const allows = (role: Role, minimum: Role): boolean => ROLES.indexOf(role) >= ROLES.indexOf(minimum);
 
+/** A 403 for an asker who is known but whose role is too small (not a stale form: the console says which). */
+export class RoleTooSmall extends HttpProblem {
+  constructor(role: Role, minimum: Role) {
+    super(403, `this needs the ${minimum} role (you are ${role})`);
+  }
+}
+
 /** A 403 naming the role needed, for an asker who is known but may not do this. */
 export function requireRole(role: Role, minimum: Role): void {
-  if (!allows(role, minimum)) throw new HttpProblem(403, `this needs the ${minimum} role (you are ${role})`);
+  if (!allows(role, minimum)) throw new RoleTooSmall(role, minimum);
 }

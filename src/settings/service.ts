@@ -1,31 +1,20 @@
 // Changing the settings: validate on the server (schemas, locks, Lever's live lists), then one Temporal
 // Update of the settings workflow, whose validator refuses a stale version. Used by the JSON API, the
 // console and `npm run settings`.
-import { isGrpcServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { HttpProblem, type FieldProblem } from '../http/problems';
+import { ensureEntityStarted, executeUpdateOnce } from '../temporal/entity-updates';
 import { taskQueues } from '../temporal/task-queues';
 import { SettingsRejected, type ChangeActor, type SettingsAccess } from './access';
 import { lockOf } from './effective';
 import { settingGroup, settingGroups } from './groups';
 import type { LeverLists } from './lever-lists';
 import type { LiveSettings } from './live';
-import {
-  auditQuery,
-  changeSettingsUpdate,
-  INVALID_CHANGE,
-  STALE_VERSION,
-  type ChangeRequest,
-  type ChangeResult,
-  type StoredValues,
-} from './messages';
+import { auditQuery, changeSettingsUpdate, INVALID_CHANGE, STALE_VERSION, type ChangeRequest, type StoredValues } from './messages';
 import { validateChange } from './validate';
 import type { AuditEntry, SettingsView } from './view';
 import { relaySettings } from './workflow';
-
-/** How long a save waits for Temporal to apply it (workers restarting) before it answers 503; it may still apply. */
-const SAVE_PATIENCE_MS = 60_000;
 
 export class SettingsService implements SettingsAccess {
   constructor(
@@ -100,42 +89,17 @@ export class SettingsService implements SettingsAccess {
     }
   }
 
-  /**
-   * The Update, asked again with the same update id while Temporal has not answered in time (a worker was
-   * killed, the server restarted): Temporal applies one update id once, so a retry never changes twice.
-   */
-  private async executeOnce(request: ChangeRequest): Promise<ChangeResult> {
-    const handle = this.client.workflow.getHandle(this.live.workflowId);
-    const updateId = randomUUID();
-    const deadline = Date.now() + SAVE_PATIENCE_MS;
-    for (;;) {
-      try {
-        return await handle.executeUpdate(changeSettingsUpdate, { args: [request], updateId });
-      } catch (error) {
-        if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || Date.now() > deadline) {
-          if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcServiceError((error as Error).cause ?? error))
-            throw new HttpProblem(
-              503,
-              'Temporal has not confirmed the change yet (no worker took it in time, or Temporal is unreachable): it may still be applied; reload the settings before saving again',
-              undefined,
-              { 'retry-after': '5' },
-            );
-          throw error;
-        }
-      }
-    }
-  }
-
   private async save(request: ChangeRequest): Promise<{ version: number }> {
     // The first change starts the settings workflow; afterwards this joins the running one.
-    await this.client.workflow.start(relaySettings, {
-      workflowId: this.live.workflowId,
+    const { workflowId } = this.live;
+    await ensureEntityStarted(this.client, relaySettings, {
+      workflowId,
       taskQueue: taskQueues(this.live.envConfig.temporal.taskQueue).main,
-      args: [{}],
-      workflowIdConflictPolicy: 'USE_EXISTING',
     });
     try {
-      const result = await this.executeOnce(request);
+      const result = await executeUpdateOnce(this.client.workflow.getHandle(workflowId), changeSettingsUpdate, [request], {
+        advice: 'reload the settings before saving again',
+      });
       this.live.accept(result.settings);
       return { version: result.settings.version };
     } catch (error) {

@@ -7,6 +7,8 @@ export const workflowIds = {
   opportunity: (opportunityId: string) => `opportunity/${opportunityId}`,
   /** The relay's settings (one per deployment, i.e. task queue): an entity workflow that never ends. */
   settings: (taskQueue: string) => `relay-settings/${taskQueue}`,
+  /** The named API tokens of a deployment (its task queue): an entity workflow that never ends. */
+  apiTokens: (taskQueue: string) => `relay-tokens/${taskQueue}`,
   /** The issues of a deployment (its task queue): an entity workflow that never ends. */
   issues: (taskQueue: string) => `relay-issues/${taskQueue}`,
   /** One scheduled evaluation of the issue detectors. */

@@ -2,7 +2,7 @@
 // whole test relay: sign in, every page (a screenshot of each in test-output/screenshots/), a Willo
 // trigger stage changed in the console acting on the next stage change without a restart, a Refty rule
 // added in the console putting a new applicant into its sequence, a bad value refused beside its field,
-// backfills, and signing out.
+// backfills, an API token created (shown once) and revoked, and signing out.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,7 @@ import { reftyControl } from '../../src/integrations/refty/sandbox/control-clien
 import { willoControl } from '../../src/integrations/willo/sandbox/control-client';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
-import { waitFor } from '../harness/http';
+import { http, waitFor } from '../harness/http';
 import { decisionOf } from '../harness/opportunity';
 import { startTestRelay, type TestRelay } from '../harness/relay';
 
@@ -249,6 +249,46 @@ describeInBrowser('the console in a browser', () => {
     await shoot('settings-wintro-sync');
   });
 
+  it('creates an API token on its page, shows it once, and revokes it', async () => {
+    const settingsWith = async (token: string) =>
+      (await http('GET', `${relay.apiUrl}/admin/settings`, undefined, { authorization: `Bearer ${token}` })).status;
+    await page.goto(consoleUrl('/integrations'));
+    await page.getByRole('navigation').getByRole('link', { name: 'API tokens', exact: true }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('API tokens');
+
+    // A bad name is refused beside its field, keeping what was typed.
+    await page.getByLabel('Name', { exact: true }).fill('no spaces please');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    expect(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('no spaces please');
+
+    await page.getByLabel('Name', { exact: true }).fill('browser-script');
+    await page.getByLabel('Role', { exact: true }).selectOption('operator');
+    await page.getByLabel('Expires in (days)').fill('30');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    expect(await statusText()).toBe('Token browser-script created.');
+    const token = await page.getByLabel('Token', { exact: true }).inputValue();
+    expect(token).toMatch(/^lrt_[0-9a-f]{16}_/);
+    expect(await pageText()).toContain('this is the only time it is shown');
+    await shoot('tokens-created');
+    // An operator's bearer: past the operator's routes, refused the admin's.
+    expect(await settingsWith(token)).toBe(200);
+    expect((await http('GET', `${relay.apiUrl}/admin/tokens`, undefined, { authorization: `Bearer ${token}` })).status).toBe(403);
+
+    // Shown once: the page lists the token, never its secret again.
+    await page.goto(consoleUrl('/tokens'));
+    expect(await page.content()).not.toContain(token);
+    const row = page.getByRole('region', { name: 'Tokens', exact: true }).getByRole('row').filter({ hasText: 'browser-script' });
+    expect(await row.innerText()).toMatch(/operator\s+active/);
+
+    await page.getByRole('button', { name: 'Revoke browser-script' }).click();
+    expect(await statusText()).toBe('Token browser-script revoked: every API refuses it within 2 s.');
+    expect(await row.innerText()).toMatch(/revoked\s+by admin-token/);
+    await shoot('tokens');
+    await waitFor(async () => (await settingsWith(token)) === 401, { timeoutMs: 2_000, what: 'the revoked token to be refused' });
+    expect(cspViolations).toEqual([]);
+  });
+
   it('signs out; every page then sends the visitor to the sign-in page', async () => {
     // The processes the tests above started, counted on the integrations page.
     await page.goto(consoleUrl('/integrations'));
@@ -258,7 +298,7 @@ describeInBrowser('the console in a browser', () => {
     await shoot('audit');
     await page.getByRole('button', { name: 'Sign out' }).click();
     expect(new URL(page.url()).pathname).toBe('/console/sign-in');
-    for (const path of ['/integrations', '/lever', '/actions', '/audit', '/settings/willo', '/settings/refty']) {
+    for (const path of ['/integrations', '/lever', '/actions', '/audit', '/settings/willo', '/settings/refty', '/tokens']) {
       await page.goto(consoleUrl(path));
       expect([path, new URL(page.url()).pathname]).toEqual([path, '/console/sign-in']);
     }

@@ -6,6 +6,7 @@ import { createApp } from '../../src/api';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import type { LiveSettings } from '../../src/settings/live';
+import type { LiveTokens } from '../../src/tokens/live';
 import { listen } from './http';
 import { testClient, testConfig } from './temporal';
 
@@ -37,6 +38,7 @@ export function useTestApi({
       server.closeAllConnections();
     });
     (app?.locals.settings as LiveSettings | undefined)?.stop();
+    await (app?.locals.apiTokens as LiveTokens | undefined)?.stop();
     await api.client?.connection.close();
   });
   return api;

@@ -2,12 +2,13 @@
 // HTTP to each other, a worker on its own task queue, all against the shared test Temporal server.
 import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createApp } from '../../src/api';
+import { createApp, keepIdleConnectionsOpen } from '../../src/api';
 import type { Config } from '../../src/config';
 import { eachIntegration } from '../../src/integrations';
 import { createLogger } from '../../src/logger';
 import type { LiveSettings } from '../../src/settings/live';
 import type { LiveIssues } from '../../src/issues/live';
+import type { LiveTokens } from '../../src/tokens/live';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
@@ -25,6 +26,8 @@ export { testClient, testConfig, testTemporalAddress } from './temporal';
 
 export interface TestRelay {
   config: Config;
+  /** The API's app (its LiveSettings and LiveTokens in `locals`, its routes in `router`). */
+  app: ReturnType<typeof createApp>;
   apiUrl: string;
   sandbox: Sandbox;
   client: Client;
@@ -46,6 +49,8 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   const client = await testClient(config);
   const app = createApp({ config, client, logger: createLogger('api', 'silent') });
   const { server, url: apiUrl } = await listen(app);
+  // As in production: a test's fetch, reusing an idle connection on a loaded machine, never meets one the API is closing.
+  keepIdleConnectionsOpen(server);
   // The sandbox registers its webhooks at the API's real address; the API knows its own webhooks by it.
   config.api.publicUrl = apiUrl;
   const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl, webhookRetryDelaysMs: [100, 300, 1000, 2000, 4000] });
@@ -69,6 +74,7 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
   if (worker) await startWorker();
   return {
     config,
+    app,
     apiUrl,
     sandbox,
     client,
@@ -82,6 +88,7 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
       });
       (app.locals.settings as LiveSettings).stop();
       (app.locals.issues as LiveIssues).stop();
+      await (app.locals.apiTokens as LiveTokens).stop();
       await stopWorkers();
       await sandbox.close();
       await client.connection.close();

@@ -19,6 +19,7 @@ import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import { integrationProcessId, workflowIds } from '../../src/temporal/workflow-ids';
 import { findTemporalCli } from '../../src/dev/temporal-cli';
+import type { LiveTokens } from '../../src/tokens/live';
 import globalSetup from '../harness/global-setup';
 import globalTeardown from '../harness/global-teardown';
 import { http, waitFor } from '../harness/http';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     if (!only || only === 'flows') await recordEveryFlow();
     if (!only || only === 'expiries') await recordExpiries();
     if (!only || only === 'settings') await recordSettings();
+    if (!only || only === 'tokens') await recordApiTokens();
     if (!only || only === 'integrations') await recordIntegrations();
   } finally {
     await globalTeardown();
@@ -240,6 +242,38 @@ async function recordExpiries(): Promise<void> {
     await waitFor(async () => (await notesOf(video.opportunityId, 'Willo:')).length > 1, { what: 'the responses note' });
     await willoControl(control).reviewVideo(participant.key, 'Rejected');
     await save(relay, 'willo-expired-then-late-response', integrationProcessId('willo', video.opportunityId));
+  } finally {
+    await relay.stop();
+  }
+}
+
+/** The API tokens workflow: two tokens created, one used (its use reported), one revoked. */
+async function recordApiTokens(): Promise<void> {
+  const relay = await startTestRelay();
+  const auth = { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}` };
+  try {
+    const created: { id: string; token: string }[] = [];
+    for (const [name, role] of [
+      ['replay-ci', 'operator'],
+      ['replay-viewer', 'viewer'],
+    ]) {
+      const answer = await http<{ id: string; token: string }>(
+        'POST',
+        `${relay.apiUrl}/admin/tokens`,
+        { name, role, expiresInDays: 30 },
+        auth,
+      );
+      if (answer.status !== 201) throw new Error(`token creation answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      created.push(answer.body);
+    }
+    const used = await http('GET', `${relay.apiUrl}/admin/settings`, undefined, { authorization: `Bearer ${created[0].token}` });
+    if (used.status !== 200) throw new Error(`a request with the token answered ${used.status}`);
+    await (relay.app.locals.apiTokens as LiveTokens).reportUses();
+    const revoked = await http('DELETE', `${relay.apiUrl}/admin/tokens/${created[1].id}`, undefined, auth);
+    if (revoked.status !== 200) throw new Error(`revocation answered ${revoked.status}`);
+    const workflowId = workflowIds.apiTokens(relay.config.temporal.taskQueue);
+    const handle = relay.client.workflow.getHandle(workflowId);
+    await saveRun(relay, 'relay-tokens-create-use-revoke', workflowId, (await handle.describe()).runId);
   } finally {
     await relay.stop();
   }

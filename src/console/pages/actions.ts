@@ -6,7 +6,7 @@ import type { FieldErrors } from '../field-errors';
 import { attr, html, type Html } from '../html';
 import { csrfField, page, type Frame } from '../layout';
 import type { Choices } from '../lever-choices';
-import { describedBy, inputId } from './fields';
+import { selectField, textField } from './form-fields';
 
 export interface BackfillChoice {
   name: string;
@@ -20,24 +20,6 @@ export interface ActionsPageInput {
   errors: FieldErrors;
   /** What was typed, when a form is shown again. */
   typed: Record<string, string>;
-}
-
-function textField(name: string, label: string, type: string, value: string, errors: FieldErrors, help?: string): Html {
-  const { attrs, lines } = describedBy(name, help, errors.take(name));
-  return html`<div class="field">
-    <label for="${inputId(name)}">${label}</label
-    ><input type="${type}" id="${inputId(name)}" name="${name}" value="${value}" ${attrs} />${lines}
-  </div>`;
-}
-
-function selectField(name: string, label: string, options: Html[], errors: FieldErrors): Html {
-  const { attrs, lines } = describedBy(name, undefined, errors.take(name));
-  return html`<div class="field">
-    <label for="${inputId(name)}">${label}</label
-    ><select id="${inputId(name)}" name="${name}" ${attrs}>
-      ${options}</select
-    >${lines}
-  </div>`;
 }
 
 export function actionsPage(frame: Frame, { integrations, choices, errors, typed: given }: ActionsPageInput): Html {
