@@ -26,6 +26,8 @@ import { LiveSettings } from './settings/live';
 import { SettingsService } from './settings/service';
 import { settingsRoutes } from './api/settings-routes';
 import { consoleRouter } from './console';
+import { AccessTokenPeople } from './console/oidc/access-tokens';
+import { OidcProvider } from './console/oidc/provider';
 import { runChecks, settingsChecks } from './doctor/run';
 import { createTemporalClient } from './temporal/connection';
 import { taskQueues } from './temporal/task-queues';
@@ -171,12 +173,16 @@ export function createApp({
   app.post('/admin/issues/:id/acknowledge', route('admin-issues-acknowledge', issuesApi.acknowledge));
   app.post('/admin/issues/:id/mute', route('admin-issues-mute', issuesApi.mute));
 
+  // One client of the identity provider (one discovery) for the console's sign-in and the codec's access tokens.
+  const oidc = config.api.oidc ? new OidcProvider(config.api.oidc) : undefined;
   app.use(
     '/console',
     consoleRouter({
       config,
       client,
       actions,
+      logger,
+      ...(oidc ? { oidc } : {}),
       settings: settingsService,
       lever: settingsService.lists,
       currentConfig: () => live.current().config,
@@ -197,6 +203,7 @@ export function createApp({
         payloadKeys: config.payloadKeys,
         uiOrigin: new URL(config.temporal.uiUrl).origin,
         adminToken: config.api.adminToken,
+        ...(oidc ? { accessTokens: new AccessTokenPeople(oidc, now) } : {}),
         logger,
         ...(now ? { now } : {}),
       }),

@@ -11,9 +11,10 @@ import { requireRole, type Role } from './roles';
 import { sessionOf } from './session';
 
 export interface Actor {
-  /** Shown in the audit log: `admin-token` for the bearer token or a token sign-in. */
+  /** Shown in the audit log: a person's email, or `admin-token` for the bearer token or a token sign-in. */
   id: string;
-  via: 'session' | 'bearer';
+  /** `access-token`: an OIDC provider's access token (only the codec takes one, src/console/oidc/access-tokens.ts). */
+  via: 'session' | 'bearer' | 'access-token';
   role: Role;
 }
 
