@@ -28,6 +28,8 @@ const describeInBrowser = ready ? describe : describe.skip;
 
 jest.setTimeout(180_000);
 
+/** How the UI shows a payload it could not decode: its metadata, base64, as stored. */
+const ENCRYPTED_ENCODING = Buffer.from('binary/encrypted').toString('base64');
 const CANDIDATE = { name: 'Jane Codec', email: `jane.codec.${randomUUID().slice(0, 8)}@example.com` };
 
 async function freePort(): Promise<number> {
@@ -131,6 +133,7 @@ describeInBrowser('the Temporal UI decrypts only for those allowed', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
     await page.goto(`${relay.apiUrl}/console/sign-in`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'codec-sign-in.png') });
     await page.getByRole('button', { name: `Sign in with ${PROVIDER_NAME}` }).click();
     await page.getByRole('button', { name: `Sign in as ${email}` }).click();
     await page.waitForURL(`${relay.apiUrl}/console/integrations`);
@@ -146,14 +149,18 @@ describeInBrowser('the Temporal UI decrypts only for those allowed', () => {
     return statuses;
   }
 
-  /** The run's page in the UI once its events (and the codec's answers) have been shown. */
-  async function openRun(page: Page, shot: string): Promise<string> {
+  /**
+   * The run's page in the UI, once the UI has asked the codec and shown the input as `shown`: decrypted (the
+   * candidate's email is on the page) or still encrypted (its `binary/encrypted` encoding is).
+   */
+  async function openRun(page: Page, decodes: number[], shown: 'decrypted' | 'encrypted', shot: string): Promise<string> {
+    decodes.length = 0;
     await page.goto(workflowPage);
-    await page.getByText('WorkflowExecutionStarted', { exact: false }).first().waitFor({ timeout: 30_000 });
-    // The input is shown in the first event's details: open it if the UI lists events collapsed.
-    const started = page.getByText('Workflow Execution Started', { exact: false }).first();
-    if (await started.isVisible().catch(() => false)) await started.click().catch(() => undefined);
-    await page.waitForTimeout(2_000);
+    await page
+      .getByText(shown === 'decrypted' ? CANDIDATE.email : ENCRYPTED_ENCODING)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await waitFor(async () => decodes.length > 0, { what: 'the UI to ask the codec' });
     await page.screenshot({ path: join(SCREENSHOTS, `codec-${shot}.png`), fullPage: true });
     return page.locator('body').innerText();
   }
@@ -161,9 +168,9 @@ describeInBrowser('the Temporal UI decrypts only for those allowed', () => {
   it('shows a viewer the input still encrypted (the codec refuses a viewer)', async () => {
     const { context, page } = await signedIn('viewer@example.com');
     const decodes = watchCodec(page);
-    const text = await openRun(page, 'viewer');
-    expect(decodes.length).toBeGreaterThan(0);
+    const text = await openRun(page, decodes, 'encrypted', 'viewer');
     expect(decodes.every((status) => status === 403)).toBe(true);
+    expect(text).toContain('Codec Server could not connect');
     expect(text).not.toContain(CANDIDATE.email);
     await context.close();
   });
@@ -171,18 +178,18 @@ describeInBrowser('the Temporal UI decrypts only for those allowed', () => {
   it('shows an admin the input decrypted, and once signed out encrypted again', async () => {
     const { context, page } = await signedIn('admin@example.com');
     const decodes = watchCodec(page);
-    const text = await openRun(page, 'admin');
-    expect(decodes).toContain(200);
-    expect(text).toContain(CANDIDATE.email);
+    const text = await openRun(page, decodes, 'decrypted', 'admin');
+    expect(decodes.every((status) => status === 200)).toBe(true);
+    expect(text).toContain(`"lastName": "Codec"`);
+    expect(text).not.toContain(ENCRYPTED_ENCODING);
 
     await page.goto(`${relay.apiUrl}/console/integrations`);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    // The provider asks to confirm its own sign-out, then sends the browser back to the console's sign-in page.
+    // The console's session ends at once; then the provider asks to confirm its own sign-out and sends the
+    // browser back to the console's sign-in page.
     await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await page.waitForURL(`${relay.apiUrl}/console/sign-in`);
-    decodes.length = 0;
-    const after = await openRun(page, 'signed-out');
-    expect(decodes.length).toBeGreaterThan(0);
+    const after = await openRun(page, decodes, 'encrypted', 'signed-out');
     expect(decodes.every((status) => status === 401)).toBe(true);
     expect(after).not.toContain(CANDIDATE.email);
     await context.close();

@@ -22,16 +22,16 @@ function tokenForm({ next, problem }: SignInPageOptions): Html {
 export function signInPage(options: SignInPageOptions): Html {
   const { next, problem, provider } = options;
   const alert = problem ? html`<p role="alert" class="notice error">${problem}</p>` : '';
+  // "Sign in with" is a link, not a form: the CSP's form-action 'self' would stop a form's redirect to the provider.
   const body = provider
     ? html`<header>
           <h1>Lever Relay</h1>
           <p class="muted">Sign in to the console with your ${provider} account.</p>
         </header>
         ${alert}
-        <form method="get" action="/console/oidc/start">
-          <input type="hidden" name="next" value="${next}" />
-          <button type="submit">Sign in with ${provider}</button>
-        </form>
+        <p>
+          <a role="button" href="/console/oidc/start?next=${encodeURIComponent(next)}">Sign in with ${provider}</a>
+        </p>
         <details${problem ? html` open` : ''}>
           <summary>Break-glass: sign in with the admin token</summary>
           <p class="muted">
@@ -60,6 +60,24 @@ export function signedInPage({ email, next }: { email: string; next: string }): 
         <h1>Signed in</h1>
         <p>You are signed in as ${email}.</p>
         <p><a href="${next}">Continue to the console</a></p>
+      </article>
+    </main>`,
+  );
+}
+
+/**
+ * After signing out of the console, on to the provider's own sign-out (a meta refresh: the CSP's form-action
+ * 'self' would stop the sign-out form's redirect to another site).
+ */
+export function signedOutPage({ provider, signOutUrl }: { provider: string; signOutUrl: string }): Html {
+  return document(
+    'Signed out',
+    html`<meta http-equiv="refresh" content="0; url=${signOutUrl}" />`,
+    html`<main class="container narrow">
+      <article>
+        <h1>Signed out</h1>
+        <p>You are signed out of the console.</p>
+        <p><a href="${signOutUrl}">Sign out of ${provider} too</a></p>
       </article>
     </main>`,
   );

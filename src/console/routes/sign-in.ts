@@ -5,7 +5,7 @@ import type { Router } from 'express';
 import { ADMIN_TOKEN_SUBJECT, isAdminToken } from '../auth';
 import { pageAsker, postRoute, safeNext, sendPage, SIGN_IN_PATH, queryText, type ConsoleContext } from '../context';
 import { formBody, one } from '../form-body';
-import { signInPage, type SignInPageOptions } from '../pages/sign-in';
+import { signedOutPage, signInPage, type SignInPageOptions } from '../pages/sign-in';
 import { clearSessionCookie, newSession, sessionOf, setSessionCookie } from '../session';
 import { SignInLimiter } from '../sign-in-limiter';
 
@@ -54,7 +54,8 @@ export function signInRoutes(c: ConsoleContext, router: Router): void {
       clearSessionCookie(res, req, publicUrl());
       // Also end the provider's session, or the next "Sign in with ..." would sign the same person in unasked.
       const providerSignOut = idToken && provider ? await provider.signOutUrl(idToken, `${publicUrl()}${SIGN_IN_PATH}`) : undefined;
-      res.redirect(303, providerSignOut?.href ?? SIGN_IN_PATH);
+      if (providerSignOut) return sendPage(res, 200, signedOutPage({ provider: provider!.name, signOutUrl: providerSignOut.href }));
+      res.redirect(303, SIGN_IN_PATH);
     }),
   );
 }
