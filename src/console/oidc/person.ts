@@ -21,6 +21,9 @@ function claimAt(claims: Claims, name: string): unknown {
   return name.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Claims)[key] : undefined), claims);
 }
 
+/** Whether the claims carry this claim at all (else the provider may have left it for userinfo). */
+export const hasClaim = (claims: Claims, name: string): boolean => claimAt(claims, name) !== undefined;
+
 /** The groups a person is in: a list of names, or one name. */
 export function groupsOf(claims: Claims, claim: string | undefined): string[] {
   if (!claim) return [];

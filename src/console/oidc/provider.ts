@@ -4,7 +4,7 @@
 // provider's sign-out URL and its userinfo (who an access token belongs to). Nothing here decides roles.
 import * as oidc from 'openid-client';
 import { isLoopback, type OidcConfig } from '../../config/oidc';
-import type { Claims } from './person';
+import { hasClaim, type Claims } from './person';
 
 /** How long one request to the provider may take before the sign-in answers that it cannot be reached. */
 const PROVIDER_TIMEOUT_SECONDS = 10;
@@ -88,7 +88,7 @@ export class OidcProvider {
     }
     const claims: Claims = { ...(tokens.claims() ?? {}) };
     const groupsClaim = this.config.groupsClaim;
-    const incomplete = typeof claims.email !== 'string' || (groupsClaim !== undefined && !(groupsClaim.split('.')[0]! in claims));
+    const incomplete = typeof claims.email !== 'string' || (groupsClaim !== undefined && !hasClaim(claims, groupsClaim));
     if (incomplete && configuration.serverMetadata().userinfo_endpoint) {
       try {
         Object.assign(claims, await oidc.fetchUserInfo(configuration, tokens.access_token, String(claims.sub)), { sub: claims.sub });
