@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import { decodeFlow, encodeFlow, FLOW_COOKIE } from '../../src/console/oidc/flow';
+import { OidcProvider, ProviderUnreachableError } from '../../src/console/oidc/provider';
 import { seal } from '../../src/console/sealed';
 import { decodeSession, SESSION_COOKIE, SESSION_TTL_MS } from '../../src/console/session';
 import { createLogger } from '../../src/logger';
@@ -27,6 +28,7 @@ let idp: TestOidcProvider;
 let clockOffset = 0;
 const logger = createLogger('api', 'silent');
 const logged = jest.spyOn(logger, 'info');
+const warned = jest.spyOn(logger, 'warn');
 const env: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -112,6 +114,28 @@ describe('signing in through OpenID Connect', () => {
     expect(page.text).toContain(`Sign in with ${PROVIDER_NAME}`);
     expect(page.text).toContain('Break-glass: sign in with the admin token');
     expect(page.text).toContain('<a role="button" href="/console/oidc/start?next=%2Fconsole%2Fsettings%2Fwillo">');
+  });
+
+  it('keeps the admin token sign-in as break-glass: an admin session, logged as a warning', async () => {
+    warned.mockClear();
+    const jar = new CookieJar();
+    const signedIn = await jar.request('POST', `${api.url}/console/sign-in`, {
+      form: { token: SANDBOX_ADMIN_TOKEN, next: '/console/audit' },
+    });
+    expect([signedIn.status, signedIn.location]).toEqual([303, `${api.url}/console/audit`]);
+    expect(sessionIn(jar)).toMatchObject({ sub: 'admin-token', role: 'admin' });
+    expect(warned.mock.calls).toContainEqual([
+      { actor: 'admin-token', role: 'admin', via: 'break-glass', address: expect.any(String) },
+      'console sign-in',
+    ]);
+  });
+
+  it('tells a provider that cannot be reached from a refusal (the sign-in route answers 503 for it), and signs out without it', async () => {
+    const unreachable = new OidcProvider({ ...api.config.api.oidc!, issuerUrl: 'http://127.0.0.1:9/' });
+    const flow = { state: 's', nonce: 'n', verifier: 'v'.repeat(43) };
+    await expect(unreachable.authorizationUrl(flow, `${api.url}/console/oidc/callback`)).rejects.toThrow(ProviderUnreachableError);
+    // Signing out does not wait for it.
+    await expect(unreachable.signOutUrl('id-token', `${api.url}/console/sign-in`)).resolves.toBeUndefined();
   });
 
   it('signs a person in end to end, back where they were going, and the audit log names them', async () => {
