@@ -63,6 +63,16 @@ export function oidcRoutes(c: ConsoleContext, router: Router, provider: OidcProv
         'This browser has no sign-in under way: it expired (after 10 minutes), was already completed, or was started elsewhere. Sign in again.',
         'no sign-in flow cookie (expired, replayed or forged)',
       );
+    if (queryText(req, 'state') !== flow.state)
+      return refuse(
+        req,
+        res,
+        400,
+        'Sign-in not completed',
+        'This answer does not belong to the sign-in this browser started (its state differs). Sign in again.',
+        'state does not match the flow',
+      );
+    // Only now, with the state checked, is the provider's refusal known to be its own (not text planted in a link).
     const providerError = queryText(req, 'error');
     if (providerError) {
       const description = queryText(req, 'error_description');
@@ -74,15 +84,6 @@ export function oidcRoutes(c: ConsoleContext, router: Router, provider: OidcProv
         `${provider.name} answered: ${providerError}${description ? ` (${description})` : ''}.`,
       );
     }
-    if (queryText(req, 'state') !== flow.state)
-      return refuse(
-        req,
-        res,
-        400,
-        'Sign-in not completed',
-        'This answer does not belong to the sign-in this browser started (its state differs). Sign in again.',
-        'state does not match the flow',
-      );
 
     let result: Awaited<ReturnType<OidcProvider['finish']>>;
     try {
