@@ -59,7 +59,7 @@ const integrationNodeSide = [
  */
 // Every entry a glob (the rule wants `from` all globs or none): `index.?s` is the one file.
 const floors = {
-  base: ['src/http/**', 'src/lever/**', 'src/temporal/**', 'src/config/{env,partner,relay}.ts'],
+  base: ['src/http/**', 'src/lever/**', 'src/temporal/**', 'src/config/{env,partner,relay,oidc}.ts'],
   kit: ['src/integrations/kit/**'],
   integration: ['src/integrations/!(kit)/**'],
   registry: ['src/integrations/index.?s'],

@@ -29,6 +29,8 @@ import { tokensRoutes } from './api/tokens-routes';
 import { API_TOKENS_LOCAL, LiveTokens } from './tokens/live';
 import { TokensService } from './tokens/service';
 import { consoleRouter } from './console';
+import { AccessTokenPeople } from './console/oidc/access-tokens';
+import { OidcProvider } from './console/oidc/provider';
 import { runChecks, settingsChecks } from './doctor/run';
 import { createTemporalClient } from './temporal/connection';
 import { taskQueues } from './temporal/task-queues';
@@ -187,12 +189,16 @@ export function createApp({
   app.get('/admin/tokens/audit', route('admin-tokens-audit', tokensApi.audit));
   app.delete('/admin/tokens/:id', route('admin-tokens-revoke', tokensApi.revoke));
 
+  // One client of the identity provider (one discovery) for the console's sign-in and the codec's access tokens.
+  const oidc = config.api.oidc ? new OidcProvider(config.api.oidc) : undefined;
   app.use(
     '/console',
     consoleRouter({
       config,
       client,
       actions,
+      logger,
+      ...(oidc ? { oidc } : {}),
       settings: settingsService,
       lever: settingsService.lists,
       currentConfig: () => live.current().config,
@@ -214,6 +220,7 @@ export function createApp({
         payloadKeys: config.payloadKeys,
         uiOrigin: new URL(config.temporal.uiUrl).origin,
         adminToken: config.api.adminToken,
+        ...(oidc ? { accessTokens: new AccessTokenPeople(oidc, now) } : {}),
         logger,
         ...(now ? { now } : {}),
       }),

@@ -1,7 +1,7 @@
 // `npm start`: everything on one machine with no configuration: the Temporal dev server, the sandbox
 // (simulated Lever and partners), a worker and the API. Ctrl-C stops it all in order.
 import { startApi } from './api';
-import { ConfigError, integrationParts, loadConfig } from './config';
+import { ConfigError, integrationParts, loadConfig, type Config } from './config';
 import { startDevServer, type DevServer } from './dev/dev-server';
 import { onStopSignals } from './dev/signals';
 import { findOrBuildTemporalCli } from './dev/temporal-cli';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     [
       '',
       'Lever Relay is running',
-      `  Console      ${config.api.publicUrl}/console${config.sandbox.enabled ? `  (sign in with the admin token ${config.api.adminToken})` : '  (sign in with ADMIN_TOKEN)'}`,
+      `  Console      ${config.api.publicUrl}/console  ${signInHint(config)}`,
       `  API          ${config.api.publicUrl}  (POST /webhooks/lever, /webhooks/<partner>; /admin/*${adminRoutes.length ? ` (${adminRoutes.join(', ')})` : ''}; GET /healthz, /readyz, /metrics)`,
       `  Temporal     ${config.temporal.address}${devServer ? `  (embedded dev server, state in ${config.dataDir}/temporal.sqlite)` : ''}`,
       `  Temporal UI  ${config.temporal.uiUrl}`,
@@ -88,3 +88,9 @@ main().catch((error) => {
   console.error(error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });
+
+/** How to sign in to the console, for the banner: the provider (the admin token as break-glass), or the token. */
+function signInHint(config: Config): string {
+  const token = config.sandbox.enabled ? `the admin token ${config.api.adminToken}` : 'ADMIN_TOKEN';
+  return config.api.oidc ? `(sign in with ${config.api.oidc.providerName}; break-glass: ${token})` : `(sign in with ${token})`;
+}

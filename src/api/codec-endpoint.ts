@@ -1,8 +1,9 @@
 // The Temporal UI's remote codec: the UI posts encrypted payloads to `/codec/decode` and shows what comes
 // back, so operators can read a run's inputs and results. Decrypted payloads are candidate data, so it answers
 // only a person or script whose role allows it (operator or admin; a viewer gets 403), known by the console's
-// session cookie (the UI's `codec.includeCredentials`) or `Authorization: Bearer` (`codec.passAccessToken`, or a
-// script); anyone else gets 401 and the UI keeps showing the payloads encrypted. CORS names only the Temporal
+// session cookie (the UI's `codec.includeCredentials`) or `Authorization: Bearer`: a script's token, or the OIDC
+// access token of a person (the UI's `codec.passAccessToken`, checked with the provider's userinfo); anyone else
+// gets 401 and the UI keeps showing the payloads encrypted. CORS names only the Temporal
 // UI's origin, and a browser request from any other origin is refused. Each call is logged with who asked and
 // how many payloads (never their contents).
 import express, { Router, type Request, type Response } from 'express';
@@ -10,7 +11,8 @@ import type { Payload } from '@temporalio/common';
 import type { Logger } from '../logger';
 import { EncryptionCodec, UnknownKeyError, type PayloadKey } from '../temporal/codec';
 import { HttpProblem } from '../http/problems';
-import { identify } from '../console/auth';
+import { bearerOf, identify, type Actor } from '../console/auth';
+import type { AccessTokenPeople } from '../console/oidc/access-tokens';
 import { requireRole } from '../console/roles';
 
 interface JsonPayload {
@@ -33,12 +35,25 @@ export interface CodecEndpointOptions {
   /** The Temporal UI's origin (`TEMPORAL_UI_URL`): the only one CORS names. */
   uiOrigin: string;
   adminToken: string;
+  /** People known by an OIDC access token, when the console signs people in through OIDC. */
+  accessTokens?: AccessTokenPeople;
   logger: Logger;
   now?: () => number;
 }
 
-export function codecEndpoint({ payloadKeys, uiOrigin, adminToken, logger, now = Date.now }: CodecEndpointOptions): Router {
+export function codecEndpoint({ payloadKeys, uiOrigin, adminToken, accessTokens, logger, now = Date.now }: CodecEndpointOptions): Router {
   const codec = new EncryptionCodec(payloadKeys);
+  // No CSRF token: decoding changes nothing, and the origin check already refused other pages.
+  const whoAsks = async (req: Request): Promise<Actor> => {
+    try {
+      return identify(req, adminToken, now(), { csrf: false });
+    } catch (error) {
+      // A bearer that is none of the relay's own tokens may be a person's access token from the provider.
+      const bearer = bearerOf(req);
+      if (!accessTokens || !bearer || !(error instanceof HttpProblem) || error.status !== 401) throw error;
+      return accessTokens.actorOf(bearer);
+    }
+  };
   const router = Router();
   // Only the UI's exact origin is echoed, with credentials: a page of any other origin can neither send the
   // session along (the browser refuses the preflight) nor read an answer.
@@ -61,8 +76,7 @@ export function codecEndpoint({ payloadKeys, uiOrigin, adminToken, logger, now =
       // A script sends no Origin; a browser always does on a cross-origin POST, and only the UI's is welcome.
       const origin = req.get('origin');
       if (origin !== undefined && origin !== uiOrigin) throw new HttpProblem(403, `the codec answers only the Temporal UI at ${uiOrigin}`);
-      // No CSRF token: decoding changes nothing, and the origin check above already refused other pages.
-      const actor = identify(req, adminToken, now(), { csrf: false });
+      const actor = await whoAsks(req);
       requireRole(actor.role, 'operator');
       const payloads = (req.body as { payloads?: unknown })?.payloads;
       if (!Array.isArray(payloads))

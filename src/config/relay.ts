@@ -6,6 +6,7 @@ import { LEVER_EVENTS, eventEnvSuffix, type LeverEvent } from '../lever/events';
 import { DEFAULT_KEY_ID, type PayloadKey } from '../temporal/codec';
 import type { TemporalSettings } from '../temporal/connection';
 import { bool, duration, port, toMs, url, type EnvReader } from './env';
+import { readOidcConfig, type OidcConfig } from './oidc';
 import type { SectionContext } from './partner';
 import {
   SANDBOX_ADMIN_TOKEN,
@@ -25,8 +26,10 @@ export interface RelayConfig {
     bodyLimit: string;
     publicUrl: string;
     adminToken: string;
-    /** Serve `/codec/decode` so the Temporal UI can show decrypted payloads. Anyone who reaches it can read them. */
+    /** Serve `/codec/decode` so the Temporal UI can show decrypted payloads (to operators and admins only). */
     codecEndpoint: boolean;
+    /** Sign-in through an OpenID Connect provider (src/config/oidc.ts); undefined: the admin token only. */
+    oidc?: OidcConfig;
   };
   /** The key that encrypts (the first of `payloadKeys`). */
   payloadKey: Buffer;
@@ -104,6 +107,8 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
   }
 
   const payloadKeys = readPayloadKeys(r, dflt(SANDBOX_PAYLOAD_KEY));
+  const adminToken = r.get('ADMIN_TOKEN', z.string().min(16, 'must be at least 16 characters'), dflt(SANDBOX_ADMIN_TOKEN)) ?? '';
+  const oidc = readOidcConfig(r, adminToken);
   const payloadKey = payloadKeys[0]?.key ?? Buffer.alloc(0);
 
   const relay: RelayConfig = {
@@ -122,8 +127,9 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
       port: apiPort,
       bodyLimit: r.get('API_BODY_LIMIT', z.string().regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 256kb'), '256kb'),
       publicUrl: r.get('API_PUBLIC_URL', url, `http://127.0.0.1:${apiPort}`),
-      adminToken: r.get('ADMIN_TOKEN', z.string().min(16, 'must be at least 16 characters'), dflt(SANDBOX_ADMIN_TOKEN)) ?? '',
+      adminToken,
       codecEndpoint: r.get('CODEC_ENDPOINT_ENABLED', bool, sandboxEnabled),
+      ...(oidc ? { oidc } : {}),
     },
     payloadKey,
     payloadKeys,

@@ -12,9 +12,10 @@ import { requireRole, type Role } from './roles';
 import { sessionOf } from './session';
 
 export interface Actor {
-  /** Shown in the audit log: `admin-token` for the bearer token or a token sign-in, `token:<name>` for an API token. */
+  /** Shown in the audit log: a person's email, `admin-token` for the bearer token or a token sign-in, `token:<name>` for an API token. */
   id: string;
-  via: 'session' | 'bearer';
+  /** `access-token`: an OIDC provider's access token (only the codec takes one, src/console/oidc/access-tokens.ts). */
+  via: 'session' | 'bearer' | 'access-token';
   role: Role;
 }
 

@@ -25,6 +25,9 @@ import { settingsRoutes } from './routes/settings';
 import { signInRoutes } from './routes/sign-in';
 import { tokensRoutes } from './routes/tokens';
 import type { TokensAccess } from '../tokens/service';
+import { oidcRoutes } from './routes/oidc';
+import type { OidcProvider } from './oidc/provider';
+import type { Logger } from '../logger';
 
 export interface ConsoleDeps {
   config: Config;
@@ -41,6 +44,10 @@ export interface ConsoleDeps {
   tokens?: TokensAccess;
   /** The health checks; by default the doctor's, reading Lever through the rate-limited Lever queue. */
   checks?: () => Promise<CheckResult[]>;
+  /** Where sign-ins are logged (who, role, how; a break-glass sign-in stands out); none in tests that fake the deps. */
+  logger?: Logger;
+  /** The OpenID Connect provider people sign in with; undefined: the admin token only. */
+  oidc?: OidcProvider;
 }
 
 export const CONTENT_SECURITY_POLICY =
@@ -77,6 +84,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.get('/assets/:name', serveAsset);
   router.get('/', (_req, res) => res.redirect(303, HOME_PATH));
   signInRoutes(c, router);
+  if (deps.oidc) oidcRoutes(c, router, deps.oidc);
   overviewRoutes(c, router, health, counter);
   settingsRoutes(c, router);
   actionsRoutes(c, router);

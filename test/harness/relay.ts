@@ -5,7 +5,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createApp, keepIdleConnectionsOpen } from '../../src/api';
 import type { Config } from '../../src/config';
 import { eachIntegration } from '../../src/integrations';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import type { LiveSettings } from '../../src/settings/live';
 import type { LiveIssues } from '../../src/issues/live';
 import type { LiveTokens } from '../../src/tokens/live';
@@ -39,15 +39,25 @@ export interface TestRelay {
 }
 
 export interface TestRelayOptions {
+  /** Read when the relay starts (a test may fill in what an earlier beforeAll learnt, such as a provider's URL). */
   env?: Record<string, string>;
   /** false: API and sandbox only, no worker (ingress tests that must not run workflows). */
   worker?: boolean;
+  /** The API's clock (sessions, sign-in flows), for tests that move time on. */
+  now?: () => number;
+  /** The API's logger; by default a silent one. */
+  logger?: Logger;
 }
 
-export async function startTestRelay({ env = {}, worker = true }: TestRelayOptions = {}): Promise<TestRelay> {
+export async function startTestRelay({
+  env = {},
+  worker = true,
+  now,
+  logger = createLogger('api', 'silent'),
+}: TestRelayOptions = {}): Promise<TestRelay> {
   const config = testConfig(env);
   const client = await testClient(config);
-  const app = createApp({ config, client, logger: createLogger('api', 'silent') });
+  const app = createApp({ config, client, logger, ...(now ? { now } : {}) });
   const { server, url: apiUrl } = await listen(app);
   // As in production: a test's fetch, reusing an idle connection on a loaded machine, never meets one the API is closing.
   keepIdleConnectionsOpen(server);

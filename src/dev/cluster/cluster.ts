@@ -5,10 +5,11 @@
 import { Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startPostgres, type Postgres } from '../postgres';
 import { findOrBuildTemporalServer, findOrBuildTemporalUiServer, type TemporalServerBinaries } from '../temporal-server';
+import { writeTemporalUiConfig } from '../temporal-ui-config';
 import { ensureNamespace, type NamespaceOutcome } from './namespace';
 import { Supervised, type ProcessEvent, type ProcessSpec } from './processes';
 import { setUpTemporalSchemas, type SchemaOutcome } from './schema';
@@ -115,31 +116,6 @@ async function workerPolls(connection: Connection, namespace: string, taskQueue:
   }
 }
 
-function uiConfig(settings: ClusterSettings, codecEndpoint: string | undefined): string {
-  return `# Written by \`npm run cluster\` (src/dev/cluster/cluster.ts) at every start.
-temporalGrpcAddress: 127.0.0.1:${settings.temporal.ports.frontend}
-host: 127.0.0.1
-port: ${settings.ui.port}
-publicPath: ""
-enableUi: true
-defaultNamespace: ${settings.temporal.namespace}
-notifyOnNewVersion: false
-refreshInterval: 0s
-cors:
-  cookieInsecure: true
-  unsafeAllowAllOrigins: false
-  allowOrigins:
-    - http://localhost:${settings.ui.port}
-    - http://127.0.0.1:${settings.ui.port}
-codec:
-  endpoint: ${codecEndpoint ?? ''}
-  passAccessToken: false
-  # The console's session cookie goes along, so the codec knows who asks (UI and APIs share the host 127.0.0.1,
-  # one site, so the SameSite=Strict cookie is sent).
-  includeCredentials: true
-`;
-}
-
 /** The environment of the relay's own processes: what production sets, pointed at this cluster. */
 function relayEnv(settings: ClusterSettings, uiUrl: string | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -229,13 +205,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     let ui: Supervised | undefined;
     if (binaries.ui) {
       const uiDir = join(settings.dir, 'ui');
-      mkdirSync(join(uiDir, 'config'), { recursive: true });
-      writeFileSync(join(uiDir, 'config', 'cluster.yaml'), uiConfig(settings, codecEndpoint));
+      const uiArgs = writeTemporalUiConfig(uiDir, 'cluster', {
+        temporalGrpcAddress: `127.0.0.1:${settings.temporal.ports.frontend}`,
+        port: settings.ui.port,
+        namespace: settings.temporal.namespace,
+        ...(codecEndpoint ? { codecEndpoint } : {}),
+      });
       ui = new Supervised(
         {
           name: 'temporal-ui',
           command: binaries.ui,
-          args: ['--root', uiDir, '--config', 'config', '--env', 'cluster', 'start'],
+          args: uiArgs,
           cwd: uiDir,
           logFile: join(settings.logDir, 'temporal-ui.log'),
           restart: false,
