@@ -28,6 +28,7 @@ const workflowSide = [
   'src/issues/messages.ts',
   'src/issues/kinds.ts',
   'src/issues/lifecycle.ts',
+  'src/issues/observed.ts',
 ];
 
 /**

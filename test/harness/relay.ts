@@ -8,6 +8,7 @@ import { eachIntegration } from '../../src/integrations';
 import { createLogger } from '../../src/logger';
 import type { LiveSettings } from '../../src/settings/live';
 import type { LiveIssues } from '../../src/issues/live';
+import type { ProcessObserver } from '../../src/issues/observer';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
@@ -82,6 +83,7 @@ export async function startTestRelay({ env = {}, worker = true }: TestRelayOptio
       });
       (app.locals.settings as LiveSettings).stop();
       (app.locals.issues as LiveIssues).stop();
+      await (app.locals.observer as ProcessObserver).stop();
       await stopWorkers();
       await sandbox.close();
       await client.connection.close();
