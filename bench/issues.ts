@@ -41,19 +41,30 @@ export async function benchIssues(log: (line: string) => void, { config, client,
   let evaluations = 0;
   /** One whole evaluation as the schedule starts it: the workflow, its activity, the checks, the signal. */
   const evaluation = () =>
-    client.workflow.execute(issuesEvaluation, { taskQueue: queue, workflowId: `${workflowIds.issuesEvaluation(queue)}/bench-${run}-${evaluations++}` });
+    client.workflow.execute(issuesEvaluation, {
+      taskQueue: queue,
+      workflowId: `${workflowIds.issuesEvaluation(queue)}/bench-${run}-${evaluations++}`,
+    });
   /** The Temporal side of it alone: counts, one page of examples, task queues, schedule, observations. */
   const temporalReads = () =>
     measureFacts({
       client,
       config,
       checks: async () => [],
-      observed: () => client.workflow.getHandle(workflowIds.issues(config.temporal.taskQueue)).query(observedQuery).catch(() => NOTHING_OBSERVED),
+      observed: () =>
+        client.workflow
+          .getHandle(workflowIds.issues(config.temporal.taskQueue))
+          .query(observedQuery)
+          .catch(() => NOTHING_OBSERVED),
     });
   /** The doctor's checks alone, Lever read through the Lever queue as the evaluation reads it. */
   const checks = () => runChecks(config, client, queuedLeverReads(client, config.temporal.taskQueue));
 
-  const measure = async () => ({ whole: await timed(SAMPLES, evaluation), temporal: await timed(SAMPLES, temporalReads), checks: await timed(SAMPLES, checks) });
+  const measure = async () => ({
+    whole: await timed(SAMPLES, evaluation),
+    temporal: await timed(SAMPLES, temporalReads),
+    checks: await timed(SAMPLES, checks),
+  });
   const before = await measure();
 
   const started = performance.now();
@@ -70,7 +81,8 @@ export async function benchIssues(log: (line: string) => void, { config, client,
   const { count } = await client.workflow.count(`ExecutionStatus = 'Running' AND TaskQueue = '${queue}'`);
   log(`   ${count.toLocaleString('en')} processes open on ${queue} (started in ${fmt(startedMs / 1000)} s)`);
   const after = await measure();
-  const row = (what: string, key: keyof typeof before) => log(`   ${what.padEnd(52)} ${fmt(before[key], 0)} ms -> ${fmt(after[key], 0)} ms`);
+  const row = (what: string, key: keyof typeof before) =>
+    log(`   ${what.padEnd(52)} ${fmt(before[key], 0)} ms -> ${fmt(after[key], 0)} ms`);
   row('one evaluation (workflow, checks, counts, signal)', 'whole');
   row('  of which the Temporal reads (counts, queues, ...)', 'temporal');
   row("  of which the doctor's checks (Lever via its queue)", 'checks');

@@ -11,10 +11,10 @@ import { workflowIds } from '../temporal/workflow-ids';
 import { detect } from './detectors';
 import { measureFacts } from './facts';
 import type { IssueTransition } from './kinds';
-import { evaluatedSignal, observedQuery } from './messages';
+import { observedQuery } from './messages';
 import { NOTHING_OBSERVED, type Observed } from './observed';
 import { signedNotification } from './notification';
-import { signalIssues } from './signal';
+import { sendEvaluation } from './signal';
 
 /** How long an evaluation waits for the issues workflow's observations (a worker answers the query). */
 const OBSERVED_TIMEOUT_MS = 10_000;
@@ -51,9 +51,11 @@ export function createIssueActivities(deps: IssueActivityDeps) {
         observed: () => observedBy(deps.client, config.temporal.taskQueue),
       });
       const findings = detect(facts);
-      await signalIssues(deps.client, config.temporal.taskQueue, evaluatedSignal, [
-        { at: facts.at, findings, resolveAfterMs: config.issues.resolveAfterMs },
-      ]);
+      await sendEvaluation(deps.client, config.temporal.taskQueue, {
+        at: facts.at,
+        findings,
+        resolveAfterMs: config.issues.resolveAfterMs,
+      });
       return { findings: findings.length };
     },
 

@@ -64,7 +64,10 @@ export class LiveIssues {
       return sortedForPeople(issues);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return [];
-      throw new HttpProblem(503, `the issues could not be read (a worker answers): ${error instanceof Error ? error.message : String(error)}`);
+      throw new HttpProblem(
+        503,
+        `the issues could not be read (a worker answers): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

@@ -67,7 +67,11 @@ export function recordReport(observed: Observed, report: ObservationReport): Obs
 }
 
 /** Lever 429s and refused callbacks (by integration) reported within `windowMs` before `at`. */
-export function countsIn(observed: Observed, at: number, windowMs: number): { leverRateLimited: number; callbacksRefused: Record<string, number> } {
+export function countsIn(
+  observed: Observed,
+  at: number,
+  windowMs: number,
+): { leverRateLimited: number; callbacksRefused: Record<string, number> } {
   const refused: Record<string, number> = {};
   let leverRateLimited = 0;
   for (const c of observed.counts) {
@@ -93,7 +97,9 @@ export function failingServices(observed: Observed, at: number, windowMs: number
       const known = result[service];
       result[service] = {
         since: known ? Math.min(known.since, since) : since,
-        ...(known && known.lastAt > failing.lastAt ? { lastAt: known.lastAt, last: known.last } : { lastAt: failing.lastAt, last: failing.last }),
+        ...(known && known.lastAt > failing.lastAt
+          ? { lastAt: known.lastAt, last: known.last }
+          : { lastAt: failing.lastAt, last: failing.last }),
       };
     }
   }

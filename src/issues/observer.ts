@@ -7,9 +7,8 @@ import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CallObservation } from '../http/json-client';
-import { observedSignal } from './messages';
 import { saysSomething, type ObservationReport, type ServiceFailing } from './observed';
-import { signalIssues } from './signal';
+import { sendObservations } from './signal';
 
 /** Statuses that mean "try again later" (DESIGN rule 4): what a retrying activity sees while a service is down. */
 export function isRetryableFailure(status: CallObservation['status']): boolean {
@@ -96,7 +95,7 @@ export class ProcessObserver {
     const report = this.takeReport();
     if (!report) return;
     try {
-      await signalIssues(this.options.client, this.options.taskQueue, observedSignal, [report]);
+      await sendObservations(this.options.client, this.options.taskQueue, report);
     } catch {
       this.leverRateLimited += report.leverRateLimited;
       for (const [integration, n] of Object.entries(report.callbacksRefused))

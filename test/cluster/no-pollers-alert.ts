@@ -38,10 +38,14 @@ export async function checkNoPollersAlert(cluster: Cluster, checks: Checks, log:
   log(`Workers: stopping all ${cluster.workers.length} (${ALERT} was ${before})...`);
   await Promise.all(cluster.workers.map((w) => w.stop()));
   const firedAfter = await until(url, 'firing', FIRES_WITHIN_MS);
-  log(`Prometheus: ${ALERT} ${firedAfter === undefined ? `not firing after ${seconds(FIRES_WITHIN_MS)}` : `firing ${seconds(firedAfter)} after the stop`}; starting the workers again...`);
+  log(
+    `Prometheus: ${ALERT} ${firedAfter === undefined ? `not firing after ${seconds(FIRES_WITHIN_MS)}` : `firing ${seconds(firedAfter)} after the stop`}; starting the workers again...`,
+  );
   await Promise.all(cluster.workers.map((w) => w.start()));
   const resolvedAfter = await until(url, 'inactive', RESOLVES_WITHIN_MS);
-  log(`Prometheus: ${ALERT} ${resolvedAfter === undefined ? `still active after ${seconds(RESOLVES_WITHIN_MS)}` : `resolved ${seconds(resolvedAfter)} after the workers were ready`}`);
+  log(
+    `Prometheus: ${ALERT} ${resolvedAfter === undefined ? `still active after ${seconds(RESOLVES_WITHIN_MS)}` : `resolved ${seconds(resolvedAfter)} after the workers were ready`}`,
+  );
   checks.check(
     name,
     before === 'inactive' && firedAfter !== undefined && resolvedAfter !== undefined,

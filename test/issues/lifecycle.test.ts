@@ -112,8 +112,13 @@ describe('detectors', () => {
     // Older than the window: forgotten.
     expect(kinds(observedWith({ at: at - observationWindowMs - 1, leverRateLimited: 2 }))).toEqual([]);
     expect(kinds(observedWith({ callbacksRefused: { willo: 2 } }))).toEqual([]);
-    const refused = detect({ ...healthy, observed: observedWith({ callbacksRefused: { willo: 2 } }, { source: 'api-2', callbacksRefused: { willo: 1 } }) });
-    expect(refused).toMatchObject([{ id: 'callback-signatures:willo', integration: 'willo', subject: { type: 'partner', id: 'willo', name: 'Willo' } }]);
+    const refused = detect({
+      ...healthy,
+      observed: observedWith({ callbacksRefused: { willo: 2 } }, { source: 'api-2', callbacksRefused: { willo: 1 } }),
+    });
+    expect(refused).toMatchObject([
+      { id: 'callback-signatures:willo', integration: 'willo', subject: { type: 'partner', id: 'willo', name: 'Willo' } },
+    ]);
     expect(refused[0].fix).toMatch(/WILLO_CALLBACK_SECRET/);
 
     const failing = (since: number) => ({ HRLogics: { since, lastAt: at - 1_000, last: '503' } });
@@ -122,7 +127,9 @@ describe('detectors', () => {
     expect(down).toMatchObject([{ id: 'service-failing:hrlogics', integration: 'hrlogics', subject: { type: 'partner', id: 'hrlogics' } }]);
     expect(down[0].title).toMatch(/^HRLogics has failed for 15 min \(last: 503\)/);
     // Another process got an answer after the failures began: failing only since then, so not for long enough.
-    expect(kinds(observedWith({ failing: failing(at - failingAfterMs - 1) }, { source: 'w2', answered: { HRLogics: at - 60_000 } }))).toEqual([]);
+    expect(
+      kinds(observedWith({ failing: failing(at - failingAfterMs - 1) }, { source: 'w2', answered: { HRLogics: at - 60_000 } })),
+    ).toEqual([]);
     expect(kinds(observedWith({ failing: { Lever: { since: at - failingAfterMs - 1, lastAt: at, last: 'network' } } }))).toEqual([
       'service-failing:lever',
     ]);
@@ -143,13 +150,22 @@ describe('observations', () => {
   it("keep each process's latest view of failures, forget a silent process after the window, and an answer ends a failure", () => {
     const at = 100 * 60_000;
     let observed = recordReport(NOTHING_OBSERVED, { ...report(at), failing: { Willo: { since: at - 5_000, lastAt: at, last: '500' } } });
-    observed = recordReport(observed, { ...report(at + 1_000), source: 'w2', failing: { Willo: { since: at - 9_000, lastAt: at + 1_000, last: 'network' } } });
-    expect(failingServices(observed, at + 1_000, 15 * 60_000)).toEqual({ Willo: { since: at - 9_000, lastAt: at + 1_000, last: 'network' } });
+    observed = recordReport(observed, {
+      ...report(at + 1_000),
+      source: 'w2',
+      failing: { Willo: { since: at - 9_000, lastAt: at + 1_000, last: 'network' } },
+    });
+    expect(failingServices(observed, at + 1_000, 15 * 60_000)).toEqual({
+      Willo: { since: at - 9_000, lastAt: at + 1_000, last: 'network' },
+    });
     // w2 reports again with nothing failing: its view goes; w1's stays.
     observed = recordReport(observed, { ...report(at + 2_000), source: 'w2', answered: { Willo: at + 2_000 } });
     expect(failingServices(observed, at + 2_000, 15 * 60_000)).toEqual({});
     // w1 fails again after that answer: failing since the answer.
-    observed = recordReport(observed, { ...report(at + 3_000), failing: { Willo: { since: at - 5_000, lastAt: at + 3_000, last: '500' } } });
+    observed = recordReport(observed, {
+      ...report(at + 3_000),
+      failing: { Willo: { since: at - 5_000, lastAt: at + 3_000, last: '500' } },
+    });
     expect(failingServices(observed, at + 3_000, 15 * 60_000).Willo.since).toBe(at + 2_000);
     // A process silent for longer than the window (a killed worker) no longer counts.
     expect(failingServices(observed, at + 3_000 + 15 * 60_000, 15 * 60_000)).toEqual({});

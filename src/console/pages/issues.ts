@@ -101,8 +101,8 @@ export function issuesPage(frame: Frame, issues: Issue[] | undefined): Html {
     return page(
       frame,
       html`<p role="alert">
-        The issues cannot be read right now: a worker answers for them, and none did (${frame.issues ?? 0} not resolved, as the
-        summary last read says).
+        The issues cannot be read right now: a worker answers for them, and none did (${frame.issues ?? 0} not resolved, as the summary last
+        read says).
       </p>`,
     );
   if (issues.length === 0) return page(frame, html`<p>No issues: nothing needs a person.</p>`);

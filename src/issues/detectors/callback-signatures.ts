@@ -6,7 +6,7 @@ import { integrations } from '../../integrations';
 import { countsIn } from '../observed';
 import type { Facts } from '../facts';
 import type { Finding } from '../kinds';
-import { minutes } from './lever-rate-limited';
+import { spokenDuration } from './wording';
 
 /** Refused callbacks of one partner within the window that make an issue. */
 export const CALLBACKS_REFUSED_THRESHOLD = 3;
@@ -23,7 +23,7 @@ export function callbackSignatureFindings(facts: Facts): Finding[] {
         id: `callback-signatures:${name}`,
         kind: 'callback-signatures',
         integration: name,
-        title: `${refused} ${title} callbacks refused for a bad signature in the last ${minutes(windowMs)}: ${title} signs with another secret`,
+        title: `${refused} ${title} callbacks refused for a bad signature in the last ${spokenDuration(windowMs)}: ${title} signs with another secret`,
         fix: `Compare the signing secret in ${title}'s webhook settings with ${variable} (rotated on one side only?) and set the same on both; ${title} retries the refused callbacks for a while, so they arrive once the secrets agree. If ${title} did not send them, someone forges callbacks: they change nothing`,
         subject: { type: 'partner', id: name, name: title },
       } satisfies Finding;

@@ -5,6 +5,7 @@ import { countsIn } from '../observed';
 import type { Facts } from '../facts';
 import type { Finding } from '../kinds';
 import { LEVER_API_SETTINGS } from '../links';
+import { spokenDuration } from './wording';
 
 export function leverRateLimitedFindings(facts: Facts): Finding[] {
   const windowMs = facts.config.issues.observationWindowMs;
@@ -14,14 +15,10 @@ export function leverRateLimitedFindings(facts: Facts): Finding[] {
     {
       id: 'lever-rate-limited',
       kind: 'lever-rate-limited',
-      title: `Lever answered 429 (rate limited) ${leverRateLimited} time${leverRateLimited === 1 ? '' : 's'} in the last ${minutes(windowMs)}`,
+      title: `Lever answered 429 (rate limited) ${leverRateLimited} time${leverRateLimited === 1 ? '' : 's'} in the last ${spokenDuration(windowMs)}`,
       fix: `Find who else uses this Lever API key (another integration or script shares its 10 requests/s) and give it its own key, or lower LEVER_RATE_LIMIT_PER_SECOND (now ${facts.config.lever.ratePerSecond}); work is retried after Retry-After, nothing is lost`,
       subject: { type: 'lever-key', id: 'LEVER_API_KEY' },
       links: [{ text: 'Lever API credentials', href: LEVER_API_SETTINGS }],
     },
   ];
-}
-
-export function minutes(ms: number): string {
-  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1_000)} s`;
 }

@@ -7,7 +7,7 @@ import { failingServices } from '../observed';
 import type { Facts } from '../facts';
 import type { Finding } from '../kinds';
 import { uiQuery } from '../links';
-import { minutes } from './lever-rate-limited';
+import { spokenDuration } from './wording';
 
 export function serviceFailingFindings(facts: Facts): Finding[] {
   const { observationWindowMs, failingAfterMs } = facts.config.issues;
@@ -22,15 +22,20 @@ export function serviceFailingFindings(facts: Facts): Finding[] {
         id: `service-failing:${integration?.name ?? service.toLowerCase()}`,
         kind: 'service-failing',
         ...(integration ? { integration: integration.name } : {}),
-        title: `${service} has failed for ${minutes(facts.at - f.since)} (last: ${last}): its calls are retrying`,
+        title: `${service} has failed for ${spokenDuration(facts.at - f.since)} (last: ${last}): its calls are retrying`,
         fix: lever
           ? 'Check status.lever.co and LEVER_API_BASE_URL; for 429s see who else uses the key. Activities retry until Lever answers: work waits, nothing is lost'
           : `Check ${service}'s status page or ask their support, and ${integration ? `${integration.name.toUpperCase().replace(/-/g, '_')}_BASE_URL` : 'its base URL'}; activities retry until ${service} answers: work waits, nothing is lost`,
-        subject: lever ? { type: 'service', id: 'lever', name: 'Lever' } : { type: 'partner', id: integration?.name ?? service, name: service },
+        subject: lever
+          ? { type: 'service', id: 'lever', name: 'Lever' }
+          : { type: 'partner', id: integration?.name ?? service, name: service },
         links: [
           {
             text: 'Running processes in the Temporal UI',
-            href: uiQuery(facts.config, integration ? `RelayIntegration = "${integration.name}" AND ExecutionStatus = "Running"` : `ExecutionStatus = "Running"`),
+            href: uiQuery(
+              facts.config,
+              integration ? `RelayIntegration = "${integration.name}" AND ExecutionStatus = "Running"` : `ExecutionStatus = "Running"`,
+            ),
           },
         ],
       } satisfies Finding;
