@@ -1,7 +1,9 @@
 // Issues end to end over HTTP, with real faults in the sandbox: each fault opens its issue within two
 // evaluation periods, is shown at /admin/issues, in the console and in `relay_issues_open`, and resolves
 // once the fault is gone; every open and resolve is notified once, signed, to a test receiver, except for a
-// muted issue, which counts but notifies nobody. A healthy relay opens nothing.
+// muted issue, which counts but notifies nobody. A healthy relay opens nothing. The issues workflow's memo
+// stays a small summary however many issues it keeps.
+import { temporal } from '@temporalio/proto';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
@@ -13,7 +15,7 @@ import { techInterviewControl } from '../../src/integrations/tech-interview/sand
 import { sweepScheduleId } from '../../src/opportunity/sweep-schedule';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
-import { integrationProcessId } from '../../src/temporal/workflow-ids';
+import { integrationProcessId, workflowIds } from '../../src/temporal/workflow-ids';
 import type { SimWebhook } from '../../src/sandbox/lever/webhook-registry';
 import { http, waitFor } from '../harness/http';
 import { issuesOf } from '../harness/issues';
@@ -270,3 +272,15 @@ it('a Lever key without access (403) opens lever-key-forbidden', async () => {
   }
   await resolves('lever-key-forbidden');
 }, 180_000);
+
+it("keeps the issues workflow's memo under Temporal's 2 KB warning limit with every issue of this file kept: counts in the memo, issues by query", async () => {
+  const { raw } = await relay.client.workflow.getHandle(workflowIds.issues(relay.config.temporal.taskQueue)).describe();
+  const memo = raw.workflowExecutionInfo?.memo ?? {};
+  expect(Object.keys(memo.fields ?? {})).toEqual(['issuesSummary']);
+  const memoBytes = temporal.api.common.v1.Memo.encode(memo).finish().length;
+  const kept = await issues();
+  expect(kept.length).toBeGreaterThanOrEqual(8);
+  // What the memo held before: every issue, over the 2 KB at which the server logs "Blob data size exceeds the warning limit".
+  expect(JSON.stringify(kept).length).toBeGreaterThan(2 * 1024);
+  expect(memoBytes).toBeLessThan(2 * 1024);
+}, 60_000);
