@@ -106,7 +106,6 @@ export async function createWorkers({
   // What this worker's calls show that no visibility count can (Lever 429s, failing services), reported to
   // the issues workflow once per evaluation interval when there is something to say.
   const observer = new ProcessObserver({ client, taskQueue: config.temporal.taskQueue, windowMs: config.issues.observationWindowMs });
-  observer.start(config.issues.evaluationIntervalMs);
   const activities = createActivities(config, client, live, (call) => {
     observer.observeCall(call);
     observe?.(call);
@@ -133,6 +132,8 @@ export async function createWorkers({
     issues: await ensureIssuesSchedule(client, current),
   };
   if (config.lever.webhooksManage) started.webhooks = await manageWebhooks(config);
+  // Reports start once the workers exist (a worker that cannot start has nothing to report).
+  observer.start(config.issues.evaluationIntervalMs);
   for (const { integration, server, section } of integrationParts(current)) {
     if (server.onWorkerStart) started[integration.name] = await server.onWorkerStart({ client, section, relay: current });
   }
