@@ -30,6 +30,7 @@ const workflowSide = [
   'src/issues/lifecycle.ts',
   'src/tokens/workflow.ts',
   'src/tokens/messages.ts',
+  'src/issues/observed.ts',
 ];
 
 /**

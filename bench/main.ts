@@ -10,8 +10,9 @@
 //   6. a sweep of 1,000 updated opportunities: Lever requests and time
 //   7. webhook -> partner latency without and during a backfill of 5,000
 //   8. the console: a saved change reaching the other API and the worker; page latency
+//   9. issues: one evaluation against 20,000 open processes (and before them)
 // Sizes: BENCH_STARTS (600), BENCH_CONCURRENCY (64), BENCH_BURST (160), BENCH_SWEEP (1000), BENCH_BACKFILL
-// (5000; 0: no backfill in 7), BENCH_LATENCY_SAMPLES (10). BENCH_PHASES=1,7 runs only those (3, 4 and 5
+// (5000; 0: no backfill in 7), BENCH_LATENCY_SAMPLES (10), BENCH_OPEN_PROCESSES (20000). BENCH_PHASES=1,7 runs only those (3, 4 and 5
 // run together); BENCH_API_PROF=<dir> writes a CPU profile of the API process of phase 1 and 2.
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
@@ -47,6 +48,7 @@ import { cpuPerCall } from './cpu';
 import { fmt, percentile, runAtRate, runConcurrently, webhookPoster } from './load';
 import { decisionOf } from '../test/harness/opportunity';
 import { createWorkers } from '../src/worker';
+import { benchIssues } from './issues';
 import { benchSettings } from './settings';
 import { integrationProcessId, workflowIds } from '../src/temporal/workflow-ids';
 
@@ -57,7 +59,7 @@ const BURST = Number(process.env.BENCH_BURST ?? 160);
 const SWEEP = Number(process.env.BENCH_SWEEP ?? 1_000);
 const BACKFILL = Number(process.env.BENCH_BACKFILL ?? 5_000);
 const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 10);
-const PHASES = new Set((process.env.BENCH_PHASES ?? '1,2,3,4,5,6,7,8').split(',').map((p) => Number(p.trim())));
+const PHASES = new Set((process.env.BENCH_PHASES ?? '1,2,3,4,5,6,7,8,9').split(',').map((p) => Number(p.trim())));
 /** Whether a phase runs: 1 and 2 go together, and so do 3, 4 and 5 (5 counts the candidates of 3 and 4). */
 const phase = (n: number) =>
   [
@@ -466,6 +468,8 @@ async function main(): Promise<void> {
 
     if (phase(7)) await latencyDuringBackfill(client, config, control, apiUrl);
     if (phase(8)) await benchSettings(log, { config, client, apiUrl, worker: workers.settings });
+    // Last: its open processes stay open until the server stops.
+    if (phase(9)) await benchIssues(log, { config, client, run });
 
     workers.shutdown();
     await running;

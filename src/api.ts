@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './logger';
 import { countIssues, createMetrics, type Metrics } from './metrics';
 import { issuesRoutes } from './api/issues-routes';
 import { LiveIssues } from './issues/live';
+import { ProcessObserver } from './issues/observer';
 import { queuedLeverReads } from './lever/queued-reads';
 import { opportunityTriggers } from './opportunity/trigger';
 import type { EffectiveSettings } from './settings/effective';
@@ -75,6 +76,10 @@ export function createApp({
   const liveTokens = apiTokens ?? startedApiTokens(client, config);
   app.locals[API_TOKENS_LOCAL] = liveTokens;
   const tokensService = new TokensService(liveTokens, client, config.temporal.taskQueue);
+  // Callbacks refused for a bad signature, reported to the issues workflow once per evaluation interval when any were.
+  const observer = new ProcessObserver({ client, taskQueue: config.temporal.taskQueue, windowMs: config.issues.observationWindowMs });
+  observer.start(config.issues.evaluationIntervalMs);
+  app.locals.observer = observer;
   metrics.settingsVersion.set(live.current().version);
   live.onChange((current) => metrics.settingsVersion.set(current.version));
   const actions = new TemporalActions(
@@ -156,6 +161,7 @@ export function createApp({
         routes: perVersion(live, (effective) => callbacks.routes(effective.config[key], effective.config)),
         actions,
         subject: callbacks.subject,
+        onBadSignature: () => observer.callbackRefused(integration.name),
       });
       app.post(`/webhooks/${integration.name}`, route(integration.name, ingress));
     }

@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ISSUE_KINDS, type Issue } from './issues/kinds';
+import { ISSUE_KINDS, type IssuesSummary } from './issues/kinds';
 
 export function createMetrics() {
   const registry = new Registry();
@@ -33,9 +33,9 @@ export function createMetrics() {
   };
 }
 
-/** Sets `relay_issues_open` from the issues read; every kind is present, at 0 when it has none. */
-export function countIssues(metrics: Metrics, issues: Issue[]): void {
-  for (const kind of ISSUE_KINDS) metrics.issuesOpen.set({ kind }, issues.filter((i) => i.kind === kind && i.state !== 'resolved').length);
+/** Sets `relay_issues_open` from the issues' summary; every kind is present, at 0 when it has none. */
+export function countIssues(metrics: Metrics, summary: IssuesSummary): void {
+  for (const kind of ISSUE_KINDS) metrics.issuesOpen.set({ kind }, summary.unresolved[kind] ?? 0);
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -17,6 +17,7 @@ import { registerWebhooks } from './lever/webhook-registration';
 import { createLogger } from './logger';
 import { createSettingsActivities } from './settings/activities';
 import { createIssueActivities } from './issues/activities';
+import { ProcessObserver } from './issues/observer';
 import { ensureIssuesSchedule } from './issues/schedule';
 import { LiveSettings } from './settings/live';
 import { installWorkerRuntime } from './worker-runtime';
@@ -102,7 +103,13 @@ export async function createWorkers({
   const client = new Client({ connection, namespace: common.namespace, dataConverter: common.dataConverter });
   const live = settings ?? new LiveSettings(client, config);
   await live.start();
-  const activities = createActivities(config, client, live, observe);
+  // What this worker's calls show that no visibility count can (Lever 429s, failing services), reported to
+  // the issues workflow once per evaluation interval when there is something to say.
+  const observer = new ProcessObserver({ client, taskQueue: config.temporal.taskQueue, windowMs: config.issues.observationWindowMs });
+  const activities = createActivities(config, client, live, (call) => {
+    observer.observeCall(call);
+    observe?.(call);
+  });
   const { workflowsPath, webpackConfigHook } = workflowBundleOptions();
   const main = await Worker.create({
     ...common,
@@ -125,6 +132,8 @@ export async function createWorkers({
     issues: await ensureIssuesSchedule(client, current),
   };
   if (config.lever.webhooksManage) started.webhooks = await manageWebhooks(config);
+  // Reports start once the workers exist (a worker that cannot start has nothing to report).
+  observer.start(config.issues.evaluationIntervalMs);
   for (const { integration, server, section } of integrationParts(current)) {
     if (server.onWorkerStart) started[integration.name] = await server.onWorkerStart({ client, section, relay: current });
   }
@@ -136,6 +145,7 @@ export async function createWorkers({
     },
     shutdown: () => {
       if (!settings) live.stop();
+      void observer.stop();
       for (const worker of [main, lever]) if (worker.getState() === 'RUNNING') worker.shutdown();
     },
   };

@@ -40,7 +40,7 @@ export function issuesRoutes({ adminToken, issues }: { adminToken: string; issue
   return {
     list: async (req: Request, res: Response): Promise<void> => {
       requireActor(req, adminToken, 'viewer');
-      res.json({ issues: (await issues.refresh()).map(issueView) });
+      res.json({ issues: (await issues.list()).map(issueView) });
     },
     audit: async (req: Request, res: Response): Promise<void> => {
       requireActor(req, adminToken, 'viewer');

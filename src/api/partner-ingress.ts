@@ -16,11 +16,13 @@ export interface PartnerIngressDeps {
   actions: TemporalActions;
   /** Names the thing a 404 could not find ("screening"). */
   subject: string;
+  /** Told of each callback refused for a bad signature (the issues count them per partner). */
+  onBadSignature?: () => void;
 }
 
 const typed = z.object({ type: z.string().min(1) });
 
-export function partnerIngress({ partner, secret, routes, actions, subject }: PartnerIngressDeps) {
+export function partnerIngress({ partner, secret, routes, actions, subject, onBadSignature }: PartnerIngressDeps) {
   const webhook = new Webhook(secret);
   return async (req: Request, res: Response): Promise<void> => {
     requireJson(req.headers['content-type']);
@@ -32,7 +34,10 @@ export function partnerIngress({ partner, secret, routes, actions, subject }: Pa
         'webhook-signature': header(req, 'webhook-signature'),
       });
     } catch (error) {
-      if (error instanceof WebhookVerificationError) throw new HttpProblem(401, `${partner} signature rejected: ${error.message}`);
+      if (error instanceof WebhookVerificationError) {
+        onBadSignature?.();
+        throw new HttpProblem(401, `${partner} signature rejected: ${error.message}`);
+      }
       // `verify` parses the body once the signature matched: a signed body that is not JSON lands here.
       if (error instanceof SyntaxError) throw new HttpProblem(400, 'body is not valid JSON');
       throw error;

@@ -70,6 +70,10 @@ export interface RelayConfig {
     evaluationIntervalMs?: number;
     /** An issue not seen for this long resolves by itself. */
     resolveAfterMs: number;
+    /** What workers and APIs observe (Lever 429s, refused callbacks) counts this long; a failure not seen again is forgotten after it. */
+    observationWindowMs: number;
+    /** A service (Lever or a partner) failing with no answer for this long opens `service-failing`. */
+    failingAfterMs: number;
     /** Receives a signed JSON POST on every open, reopen and resolve; undefined: nobody is notified. */
     alertWebhookUrl?: string;
     /** The `whsec_...` secret the notifications are signed with (Standard Webhooks). */
@@ -83,6 +87,9 @@ export interface RelayConfig {
 }
 
 const durationOrOff = z.union([z.literal('off'), duration]);
+
+/** ISSUES_FAILING_AFTER's default: a partner or Lever failing this long (activities retrying) needs a person. */
+export const DEFAULT_FAILING_AFTER = '15m';
 
 function optionalDuration<K extends string>(value: string, key: K): Partial<Record<K, number>> {
   return value === 'off' ? {} : ({ [key]: toMs(value) } as Record<K, number>);
@@ -164,6 +171,8 @@ export function readRelayConfig(r: EnvReader): { relay: RelayConfig; context: Se
       return {
         ...optionalDuration(r.get('ISSUES_EVALUATION_INTERVAL', durationOrOff, '1m'), 'evaluationIntervalMs'),
         resolveAfterMs: toMs(r.get('ISSUES_RESOLVE_AFTER', duration, '10m')),
+        observationWindowMs: toMs(r.get('ISSUES_OBSERVATION_WINDOW', duration, '15m')),
+        failingAfterMs: toMs(r.get('ISSUES_FAILING_AFTER', duration, DEFAULT_FAILING_AFTER)),
         ...(alertWebhookUrl ? { alertWebhookUrl } : {}),
         ...(alertWebhookSecret ? { alertWebhookSecret } : {}),
       };

@@ -7,6 +7,7 @@ import { LeverClient } from '../lever/client';
 import type { LeverReads } from '../lever/queued-reads';
 import type { LeverStage, LeverUser } from '../lever/types';
 import { HANDLED_EVENTS } from '../lever/webhook';
+import { HTTP_FAILURE } from '../http/failure-types';
 import { listAllWebhooks } from '../lever/webhook-registration';
 import { SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
 import type { LiveSettings } from '../settings/live';
@@ -40,6 +41,27 @@ async function leverKey(ctx: CheckContext): Promise<CheckResult> {
       'Lever: API key',
       reason(error),
       'check LEVER_API_KEY and LEVER_API_BASE_URL (the key needs read access to opportunities, postings, stages, users)',
+    );
+  }
+}
+
+/**
+ * The key may read confidential postings and their candidates: without that access Lever hides them, so a
+ * webhook about a confidential candidate reads as a deleted one and no integration acts on it. Asked as
+ * Lever documents it (`confidentiality=confidential`); only a refusal (403) fails, anything else Lever
+ * answers is the key check's business.
+ */
+async function confidentialAccess(ctx: CheckContext): Promise<CheckResult> {
+  const name = 'Lever: confidential access';
+  try {
+    const page = await ctx.lever.listPostings({ limit: 1 }, { confidentiality: 'confidential' });
+    return pass(name, page.data.length > 0 ? 'granted (sees confidential postings)' : 'not refused (no confidential posting seen)');
+  } catch (error) {
+    if ((error as { type?: string }).type !== HTTP_FAILURE.forbidden) return pass(name, `not checked: ${reason(error)}`);
+    return fail(
+      name,
+      reason(error),
+      "in Lever (Settings -> Integrations and API -> API credentials) edit the relay's key and allow access to confidential data, or set LEVER_API_KEY to a key that has it; until then confidential candidates look deleted to the relay and no integration acts on them",
     );
   }
 }
@@ -104,7 +126,7 @@ export async function runChecks(
   lever: LeverReads = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey }),
 ): Promise<CheckResult[]> {
   const ctx = context(config, client, lever);
-  const results = [await leverKey(ctx), ...(await webhooks(ctx)), ...(await temporal(ctx))];
+  const results = [await leverKey(ctx), await confidentialAccess(ctx), ...(await webhooks(ctx)), ...(await temporal(ctx))];
   for (const { integration, server, section } of integrationParts(config)) {
     if (!section.enabled || !server.checks) continue;
     try {

@@ -1,19 +1,35 @@
-// The issues' activities: one evaluation (measure the facts, run every detector, hand the findings to the
-// issues workflow with a signal-with-start, so the first evaluation creates it), and one notification
+// The issues' activities: one evaluation (measure the facts, the processes' observations included, run
+// every detector, hand the findings to the issues workflow with a signal-with-start, so the first
+// evaluation creates it), and one notification
 // (a signed POST to ALERT_WEBHOOK_URL; HTTP outcomes classified by src/http/errors.ts, so a 5xx or a
 // network failure is retried by Temporal until the receiver accepts it).
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Config } from '../config';
 import type { CheckResult } from '../doctor/check';
 import { classifyHttpStatus, classifyNetworkError } from '../http/errors';
-import { taskQueues } from '../temporal/task-queues';
 import { workflowIds } from '../temporal/workflow-ids';
 import { detect } from './detectors';
 import { measureFacts } from './facts';
 import type { IssueTransition } from './kinds';
-import { evaluatedSignal } from './messages';
+import { observedQuery } from './messages';
+import { NOTHING_OBSERVED, type Observed } from './observed';
 import { signedNotification } from './notification';
-import { relayIssues } from './workflow';
+import { sendEvaluation } from './signal';
+
+/** How long an evaluation waits for the issues workflow's observations (a worker answers the query). */
+const OBSERVED_TIMEOUT_MS = 10_000;
+
+/** The reports the issues workflow holds; none before it exists. */
+async function observedBy(client: Client, taskQueue: string): Promise<Observed> {
+  try {
+    return await client.withDeadline(Date.now() + OBSERVED_TIMEOUT_MS, () =>
+      client.workflow.getHandle(workflowIds.issues(taskQueue)).query(observedQuery),
+    );
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return NOTHING_OBSERVED;
+    throw error;
+  }
+}
 
 export interface IssueActivityDeps {
   client: Client;
@@ -28,14 +44,17 @@ export function createIssueActivities(deps: IssueActivityDeps) {
   return {
     async evaluateIssues(): Promise<{ findings: number }> {
       const config = deps.config();
-      const facts = await measureFacts({ client: deps.client, config, checks: deps.checks });
+      const facts = await measureFacts({
+        client: deps.client,
+        config,
+        checks: deps.checks,
+        observed: () => observedBy(deps.client, config.temporal.taskQueue),
+      });
       const findings = detect(facts);
-      await deps.client.workflow.signalWithStart(relayIssues, {
-        workflowId: workflowIds.issues(config.temporal.taskQueue),
-        taskQueue: taskQueues(config.temporal.taskQueue).main,
-        args: [{}],
-        signal: evaluatedSignal,
-        signalArgs: [{ at: facts.at, findings, resolveAfterMs: config.issues.resolveAfterMs }],
+      await sendEvaluation(deps.client, config.temporal.taskQueue, {
+        at: facts.at,
+        findings,
+        resolveAfterMs: config.issues.resolveAfterMs,
       });
       return { findings: findings.length };
     },

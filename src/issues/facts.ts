@@ -1,8 +1,9 @@
 // What the detectors look at, measured once per evaluation: the doctor's checks with the settings in force
-// (Lever key, our webhooks, each partner's key, every configured stage, posting and user), visibility
-// *counts* (plus one page of 10 examples when a count is not zero), the sweep's schedule, and the task
-// queues' pollers and backlog. Nothing here lists every process, so an evaluation costs the same at 20
-// processes or 20,000.
+// (Lever key and its confidential access, our webhooks, each partner's key, every configured stage, posting
+// and user), visibility *counts* (plus one page of 10 examples when a count is not zero), the sweep's
+// schedule, the task queues' pollers and backlog, and what workers and APIs observed since (Lever 429s,
+// refused callbacks, failing services: ./observed.ts). Nothing here lists every process, so an evaluation
+// costs the same at 20 processes or 20,000.
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Config } from '../config';
@@ -10,6 +11,7 @@ import type { CheckResult } from '../doctor/check';
 import { sweepScheduleId } from '../opportunity/sweep-schedule';
 import { taskQueues } from '../temporal/task-queues';
 import { EXAMPLES_LIMIT } from './kinds';
+import type { Observed } from './observed';
 
 export interface QueuePollers {
   taskQueue: string;
@@ -38,6 +40,8 @@ export interface Facts {
   pollers: QueuePollers[];
   /** Age of the oldest task waiting on the Lever queue, when the server reports it. */
   leverBacklogAgeMs?: number;
+  /** What the relay's processes reported within the observation window. */
+  observed: Observed;
 }
 
 /** A poller that has not polled for this long is gone (a long poll lasts about a minute). */
@@ -112,16 +116,19 @@ export async function measureFacts(deps: {
   /** The configuration with the settings in force. */
   config: Config;
   checks: () => Promise<CheckResult[]>;
+  /** The reports the issues workflow holds. */
+  observed: () => Promise<Observed>;
   now?: number;
 }): Promise<Facts> {
   const { client, config } = deps;
   const at = deps.now ?? Date.now();
   const queue = taskQueues(config.temporal.taskQueue).main;
-  const [checks, leverRefused, sweep, queuesNow] = await Promise.all([
+  const [checks, leverRefused, sweep, queuesNow, observed] = await Promise.all([
     deps.checks(),
     countAndExamples(client, `RelayStatus = 'lever-refused' AND ExecutionStatus = 'Running' AND TaskQueue = '${queue}'`),
     sweepFacts(client, config, at),
     queueFacts(client, config, at),
+    deps.observed(),
   ]);
-  return { at, config, checks, leverRefused, ...(sweep ? { sweep } : {}), ...queuesNow };
+  return { at, config, checks, leverRefused, ...(sweep ? { sweep } : {}), ...queuesNow, observed };
 }

@@ -5,6 +5,7 @@
 export const ISSUE_KINDS = [
   'lever-key-invalid',
   'lever-key-forbidden',
+  'lever-key-confidential',
   'lever-webhook-missing',
   'partner-auth',
   'lever-refused',
@@ -13,6 +14,9 @@ export const ISSUE_KINDS = [
   'no-pollers',
   'lever-backlog',
   'settings-stale',
+  'lever-rate-limited',
+  'callback-signatures',
+  'service-failing',
 ] as const;
 
 export type IssueKind = (typeof ISSUE_KINDS)[number];
@@ -21,7 +25,7 @@ export type IssueState = 'open' | 'acknowledged' | 'muted' | 'resolved';
 
 /** The thing an issue is about: a stage, posting or user (id and name), a webhook event, a partner, a task queue. */
 export interface IssueSubject {
-  type: 'stage' | 'posting' | 'user' | 'webhook' | 'partner' | 'task-queue' | 'schedule' | 'lever-key' | 'setting';
+  type: 'stage' | 'posting' | 'user' | 'webhook' | 'partner' | 'service' | 'task-queue' | 'schedule' | 'lever-key' | 'setting';
   id: string;
   name?: string;
 }
@@ -74,3 +78,18 @@ export interface IssueAuditEntry {
 }
 
 export const EXAMPLES_LIMIT = 10;
+
+/**
+ * What the issues workflow's memo holds: counts only, so the memo stays a few hundred bytes however many
+ * issues there are (Temporal warns above 2 KB of memo and fails the workflow task above 32 KB). Every API
+ * reads it with a describe every 2 s (the navigation's count, `relay_issues_open`); the issues themselves
+ * come from the `issues` query when a page or `/admin/issues` asks.
+ */
+export interface IssuesSummary {
+  /** Moves whenever the counts below change. */
+  revision: number;
+  /** Issues kept, resolved ones included. */
+  total: number;
+  /** Issues not resolved (open, acknowledged or muted), by kind; kinds with none are left out. */
+  unresolved: Partial<Record<IssueKind, number>>;
+}

@@ -1,7 +1,7 @@
 // How issues move, as pure functions of the issues held and one evaluation (what the detectors see now):
 // a finding with no issue opens one; a finding for a resolved issue reopens it (a person's acknowledgement
 // is cleared, a mute still in force is kept); an issue not seen for `resolveAfterMs` resolves. Workflow-safe.
-import { EXAMPLES_LIMIT, type Finding, type Issue, type IssueState, type IssueTransition } from './kinds';
+import { EXAMPLES_LIMIT, type Finding, type Issue, type IssuesSummary, type IssueState, type IssueTransition } from './kinds';
 
 /** Resolved issues are kept this long (for the console's list), then forgotten. */
 export const RESOLVED_KEPT_MS = 7 * 24 * 3_600_000;
@@ -93,4 +93,11 @@ export function applyEvaluation(
 export function sortedForPeople(issues: Issue[]): Issue[] {
   const rank: Record<IssueState, number> = { open: 0, acknowledged: 1, muted: 2, resolved: 3 };
   return issues.slice().sort((a, b) => rank[a.state] - rank[b.state] || b.lastSeen - a.lastSeen);
+}
+
+/** The memo's summary of the issues: counts of those not resolved, by kind. */
+export function summaryOf(issues: Issue[], revision: number): IssuesSummary {
+  const unresolved: IssuesSummary['unresolved'] = {};
+  for (const issue of issues) if (issue.state !== 'resolved') unresolved[issue.kind] = (unresolved[issue.kind] ?? 0) + 1;
+  return { revision, total: issues.length, unresolved };
 }

@@ -1,18 +1,24 @@
-// Every API holds the deployment's issues, read from the issues workflow's memo (a describe: no worker
-// needed) every 2 s in the background, so each console page can show the count in its navigation without
-// waiting; `/admin/issues` and `/metrics` read afresh. A person's acknowledge or mute is an Update.
+// Every API holds the deployment's issues summary, read from the issues workflow's memo (a describe: no
+// worker needed) every 2 s in the background, so each console page can show the count in its navigation
+// without waiting, and `/metrics` counts by kind. The issues themselves (the Issues page, `/admin/issues`)
+// are asked of the workflow with a query when wanted: a worker answers it. A person's acknowledge or mute is
+// an Update.
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { HttpProblem } from '../http/problems';
 import { workflowIds } from '../temporal/workflow-ids';
-import type { Issue, IssueAuditEntry } from './kinds';
+import type { Issue, IssueAuditEntry, IssuesSummary } from './kinds';
 import { sortedForPeople } from './lifecycle';
-import { acknowledgeIssueUpdate, ISSUES_MEMO, issuesAuditQuery, muteIssueUpdate, UNKNOWN_ISSUE } from './messages';
+import { acknowledgeIssueUpdate, ISSUES_MEMO, issuesAuditQuery, issuesQuery, muteIssueUpdate, UNKNOWN_ISSUE } from './messages';
 
 export const ISSUES_REFRESH_MS = 2_000;
+/** How long the Issues page and `/admin/issues` wait for a worker to answer the query. */
+const LIST_TIMEOUT_MS = 10_000;
+
+const NO_ISSUES: IssuesSummary = { revision: 0, total: 0, unresolved: {} };
 
 export class LiveIssues {
-  private issues: Issue[] = [];
+  private summary: IssuesSummary = NO_ISSUES;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -25,28 +31,44 @@ export class LiveIssues {
     return workflowIds.issues(this.taskQueue);
   }
 
-  /** The issues last read, open first. */
-  current(): Issue[] {
-    return this.issues;
+  /** The summary last read. */
+  current(): IssuesSummary {
+    return this.summary;
   }
 
   /** Issues that are not resolved (open, acknowledged or muted): what the navigation counts. */
   unresolved(): number {
-    return this.issues.filter((issue) => issue.state !== 'resolved').length;
+    return Object.values(this.summary.unresolved).reduce((a, b) => a + (b ?? 0), 0);
   }
 
   /** Reads the memo now; no workflow yet means no issues. Throws when Temporal cannot be read. */
-  async refresh(): Promise<Issue[]> {
+  async refresh(): Promise<IssuesSummary> {
     try {
       const description = await this.client.withDeadline(Date.now() + 2_000, () =>
         this.client.workflow.getHandle(this.workflowId).describe(),
       );
-      this.issues = sortedForPeople((description.memo?.[ISSUES_MEMO] as Issue[] | undefined) ?? []);
+      this.summary = (description.memo?.[ISSUES_MEMO] as IssuesSummary | undefined) ?? NO_ISSUES;
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
-      this.issues = [];
+      this.summary = NO_ISSUES;
     }
-    return this.issues;
+    return this.summary;
+  }
+
+  /** Every issue kept, open first (a query: a worker answers it). */
+  async list(): Promise<Issue[]> {
+    try {
+      const issues = await this.client.withDeadline(Date.now() + LIST_TIMEOUT_MS, () =>
+        this.client.workflow.getHandle(this.workflowId).query(issuesQuery),
+      );
+      return sortedForPeople(issues);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return [];
+      throw new HttpProblem(
+        503,
+        `the issues could not be read (a worker answers): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   start(): void {

@@ -2,6 +2,7 @@
 // tests. Workflow-safe: types and Temporal definitions only.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Finding, Issue, IssueAuditEntry } from './kinds';
+import type { ObservationReport, Observed } from './observed';
 
 /** One evaluation's findings (everything the detectors see now) and when it was made (epoch ms). */
 export interface Evaluation {
@@ -21,8 +22,11 @@ export interface MuteRequest extends AcknowledgeRequest {
   until: number;
 }
 
-/** The memo key holding `Issue[]`: what `/admin/issues`, the console and `/metrics` read with a describe. */
-export const ISSUES_MEMO = 'issues';
+/**
+ * The memo key holding the `IssuesSummary` (counts, not issues): what the navigation and `/metrics` read with
+ * a describe. (Runs before the summary kept every issue under `issues`: that key is no longer read.)
+ */
+export const ISSUES_MEMO = 'issuesSummary';
 
 /** The failure type of an action on an issue that does not exist. */
 export const UNKNOWN_ISSUE = 'UnknownIssue';
@@ -32,9 +36,16 @@ export const acknowledgeIssueUpdate = defineUpdate<Issue, [AcknowledgeRequest]>(
 export const muteIssueUpdate = defineUpdate<Issue, [MuteRequest]>('muteIssue');
 export const issuesQuery = defineQuery<Issue[]>('issues');
 export const issuesAuditQuery = defineQuery<IssueAuditEntry[]>('issuesAudit');
+/** What workers and APIs saw between evaluations (Lever 429s, refused callbacks, failing services). */
+export const observedSignal = defineSignal<[ObservationReport]>('observed');
+/** The reports kept (the last observation window), for the evaluation's detectors. */
+export const observedQuery = defineQuery<Observed>('observed');
 
 /** Carried across continue-as-new. */
 export interface IssuesInput {
   issues?: Issue[];
   audit?: IssueAuditEntry[];
+  observed?: Observed;
+  /** The summary's revision, so readers see it move on across runs. */
+  revision?: number;
 }

@@ -2,8 +2,10 @@
 // workflow that never ends: each evaluation (a signal from the scheduled evaluation, every
 // ISSUES_EVALUATION_INTERVAL) opens, reopens and resolves issues; a person acknowledges or mutes one with
 // an Update (audited, with the actor). Each open, reopen and resolve of an issue that is not muted is
-// notified by an activity retried until the receiver accepts it. The issues are published in the memo,
-// where every API reads them with a describe (the console, `/admin/issues`, `relay_issues_open`).
+// notified by an activity retried until the receiver accepts it. The memo holds a summary (counts by kind),
+// which every API reads with a describe (the navigation's count, `relay_issues_open`); the issues themselves
+// are answered by the `issues` query (the console's page, `/admin/issues`), so the memo stays small however
+// many issues there are. Workers and APIs send `observed` reports, kept for the evaluation's detectors.
 import {
   allHandlersFinished,
   ApplicationFailure,
@@ -16,8 +18,8 @@ import {
 } from '@temporalio/workflow';
 import { PATIENT_RETRY } from '../temporal/retry';
 import type { IssueActivities } from './activities';
-import type { Issue, IssueAuditEntry, IssueTransition } from './kinds';
-import { applyEvaluation, notifies, stateAt } from './lifecycle';
+import type { Issue, IssueAuditEntry, IssuesSummary, IssueTransition } from './kinds';
+import { applyEvaluation, notifies, stateAt, summaryOf } from './lifecycle';
 import {
   acknowledgeIssueUpdate,
   evaluatedSignal,
@@ -25,30 +27,46 @@ import {
   issuesQuery,
   ISSUES_MEMO,
   muteIssueUpdate,
+  observedQuery,
+  observedSignal,
   UNKNOWN_ISSUE,
   type IssuesInput,
 } from './messages';
+import { NOTHING_OBSERVED, recordReport } from './observed';
 
-/** Evaluations per run before continuing as new (each is a signal, a memo upsert and maybe notifications). */
-const EVALUATIONS_PER_RUN = 500;
+/** Signals per run before continuing as new (an evaluation is a signal, maybe a memo upsert and notifications; a report a signal). */
+const SIGNALS_PER_RUN = 500;
 const AUDIT_LIMIT = 1_000;
 
 export async function relayIssues(input: IssuesInput = {}): Promise<void> {
   let issues: Issue[] = input.issues ?? [];
   const audit: IssueAuditEntry[] = input.audit ?? [];
+  let observed = input.observed ?? NOTHING_OBSERVED;
   const pending: IssueTransition[] = [];
-  let evaluations = 0;
+  let signals = 0;
   const { notifyIssue } = proxyActivities<IssueActivities>({ startToCloseTimeout: '30s', retry: PATIENT_RETRY });
 
-  const publish = () => upsertMemo({ [ISSUES_MEMO]: issues });
-  publish();
+  let summary: IssuesSummary = summaryOf(issues, input.revision ?? 0);
+  upsertMemo({ [ISSUES_MEMO]: summary });
+  /** The memo again when its counts changed (not for each evaluation that sees an issue again: one upsert less each). */
+  const publish = () => {
+    const next = summaryOf(issues, summary.revision + 1);
+    if (next.total === summary.total && JSON.stringify(next.unresolved) === JSON.stringify(summary.unresolved)) return;
+    summary = next;
+    upsertMemo({ [ISSUES_MEMO]: summary });
+  };
   setHandler(issuesQuery, () => issues);
   setHandler(issuesAuditQuery, () => audit.slice().reverse());
+  setHandler(observedQuery, () => observed);
+  setHandler(observedSignal, (report) => {
+    observed = recordReport(observed, report);
+    signals += 1;
+  });
   setHandler(evaluatedSignal, (evaluation) => {
     const result = applyEvaluation(issues, evaluation);
     issues = result.issues;
     for (const transition of result.transitions) if (notifies(transition.issue, evaluation.at)) pending.push(transition);
-    evaluations += 1;
+    signals += 1;
     publish();
   });
 
@@ -95,7 +113,7 @@ export async function relayIssues(input: IssuesInput = {}): Promise<void> {
   );
 
   for (;;) {
-    await condition(() => pending.length > 0 || evaluations >= EVALUATIONS_PER_RUN || workflowInfo().continueAsNewSuggested);
+    await condition(() => pending.length > 0 || signals >= SIGNALS_PER_RUN || workflowInfo().continueAsNewSuggested);
     const next = pending.shift();
     if (next) {
       // Retried until the receiver accepts it; a refusal that retrying cannot change (a 4xx: a wrong URL
@@ -104,6 +122,11 @@ export async function relayIssues(input: IssuesInput = {}): Promise<void> {
       continue;
     }
     await condition(allHandlersFinished);
-    await makeContinueAsNewFunc<typeof relayIssues>({ memo: { [ISSUES_MEMO]: issues } })({ issues, audit });
+    await makeContinueAsNewFunc<typeof relayIssues>({ memo: { [ISSUES_MEMO]: summary } })({
+      issues,
+      audit,
+      observed,
+      revision: summary.revision,
+    });
   }
 }

@@ -135,9 +135,13 @@ export class LeverClient {
     });
   }
 
-  /** Every posting the key may see (any state), for choosing postings in the console. */
-  listPostings(page: PageRequest = {}): Promise<LeverPage<LeverPosting>> {
-    return this.http.request({ method: 'GET', path: '/postings', query: { ...page } });
+  /**
+   * Every posting the key may see (any state), for choosing postings in the console. `confidentiality`
+   * asks for confidential postings too (`all`) or only (`confidential`): Lever hides them from a key
+   * without confidential access (whether it then answers 403 or an empty list is unconfirmed).
+   */
+  listPostings(page: PageRequest = {}, filter: { confidentiality?: 'confidential' | 'all' } = {}): Promise<LeverPage<LeverPosting>> {
+    return this.http.request({ method: 'GET', path: '/postings', query: { ...page, ...filter } });
   }
 
   async getStage(stageId: string): Promise<LeverStage> {

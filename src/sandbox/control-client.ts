@@ -80,6 +80,16 @@ export class SandboxControl {
       confidentiality,
     });
   }
+  /** A partner signs its callbacks with another secret (rotated on its side only), or with the configured one again (undefined). */
+  signCallbacksWith(service: string, secret?: string) {
+    return secret === undefined
+      ? this.request<{ signing: string }>('DELETE', `/${service}/callbacks/secret`)
+      : this.request<{ signing: string }>('PUT', `/${service}/callbacks/secret`, { secret });
+  }
+  /** Gives the relay's Lever key confidential access, or takes it away. */
+  setLeverConfidentialAccess(confidential: boolean) {
+    return this.request<{ confidential: boolean }>('PUT', '/lever/confidential-access', { confidential });
+  }
   setUserRole(userId: string, accessRole: string) {
     return this.request<{ id: string; accessRole: string }>('PUT', `/lever/users/${userId}`, { accessRole });
   }

@@ -7,6 +7,7 @@
 import express, { Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { z } from 'zod';
 import { controlErrors, parseWith, queryOne, redeliverBody } from './http';
 import type { DeliveryRecord, Outbox, SendResult } from './outbox';
 
@@ -36,12 +37,14 @@ export interface PartnerCallbackSenderOptions {
   outbox: Outbox;
 }
 
+const secretBody = z.strictObject({ secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_<base64>') });
+
 const retryable = ({ status }: SendResult) =>
   status === undefined || status < 400 || status >= 500 || status === 404 || status === 408 || status === 429;
 
 export class PartnerCallbackSender {
   private readonly list: PartnerCallback[] = [];
-  private readonly webhook: Webhook;
+  private webhook: Webhook;
 
   constructor(private readonly options: PartnerCallbackSenderOptions) {
     this.webhook = new Webhook(options.secret);
@@ -90,9 +93,28 @@ export class PartnerCallbackSender {
     );
   }
 
-  /** `GET /?type=` lists, `POST /:callbackId/redeliver {times?}`; mounted at `/_control/<service>/callbacks`. */
+  /**
+   * The partner signs with another secret from now on (rotated on its side and not on ours), or with the
+   * configured one again (undefined): the relay refuses what it sends meanwhile (401).
+   */
+  signWith(secret?: string): void {
+    this.webhook = new Webhook(secret ?? this.options.secret);
+  }
+
+  /**
+   * `GET /?type=` lists, `POST /:callbackId/redeliver {times?}`, `PUT /secret {secret}` signs with another
+   * secret, `DELETE /secret` with the configured one again; mounted at `/_control/<service>/callbacks`.
+   */
   controlRoutes(): Router {
     const router = Router();
+    router.put('/secret', express.json(), (req, res) => {
+      this.signWith(parseWith(secretBody, req.body, controlErrors).secret);
+      res.json({ signing: 'with another secret' });
+    });
+    router.delete('/secret', (_req, res) => {
+      this.signWith(undefined);
+      res.json({ signing: 'with the configured secret' });
+    });
     router.get('/', (req, res) => {
       const type = queryOne(req, 'type');
       res.json(this.list.filter((c) => type === undefined || c.type === type));

@@ -8,6 +8,8 @@
 // started again on the same PostgreSQL. Afterwards, from the sandbox's state only: every candidate has
 // exactly one screening and one `HRLogics-WOTC:` tag, every Willo candidate exactly one invite, Lever never
 // saw more than the configured rate, and neither API answered a 5xx other than 503 while Temporal was down.
+// Last, every worker is stopped until Prometheus shows the RelayNoPollers alert firing, then started again
+// until it is resolved (no-pollers-alert.ts).
 //
 // The sandbox sends webhooks to one URL: here a round-robin balancer in front of both APIs (balancer.ts).
 // It prints its figures and ends with `cluster: N passed, N failed`; the exit code is 1 if any check failed.
@@ -23,6 +25,7 @@ import type { SandboxParticipant } from '../../src/integrations/willo/sandbox/co
 import { SandboxControl, type SandboxOpportunity } from '../../src/sandbox/control-client';
 import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
 import { startBalancer, type Balancer } from './balancer';
+import { checkNoPollersAlert } from './no-pollers-alert';
 import { SettingsChanges } from './settings-changes';
 import { busiestWindow, Checks, mapLimit, peakInWindow, peakPerCalendarSecond, seconds } from './figures';
 
@@ -636,6 +639,7 @@ async function main(): Promise<void> {
     await sleep(10_000);
     await r.verify(finished);
     await r.settings.close();
+    await checkNoPollersAlert(cluster, r.checks, log);
     const stopStarted = Date.now();
     await cluster.stop((line) => log(line));
     r.checks.check('the cluster stopped in order', true, seconds(Date.now() - stopStarted));

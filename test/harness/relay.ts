@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../../src/logger';
 import type { LiveSettings } from '../../src/settings/live';
 import type { LiveIssues } from '../../src/issues/live';
 import type { LiveTokens } from '../../src/tokens/live';
+import type { ProcessObserver } from '../../src/issues/observer';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
@@ -99,6 +100,7 @@ export async function startTestRelay({
       (app.locals.settings as LiveSettings).stop();
       (app.locals.issues as LiveIssues).stop();
       await (app.locals.apiTokens as LiveTokens).stop();
+      await (app.locals.observer as ProcessObserver).stop();
       await stopWorkers();
       await sandbox.close();
       await client.connection.close();

@@ -1,12 +1,14 @@
 // The issues' lifecycle and detectors as pure functions: open, count, examples, resolve after the delay,
-// reopen, acknowledge cleared on reopen, a mute that silences notifications; each detector from facts;
-// and the cost of measuring: counts, and at most one page of 10 examples however many processes match.
+// reopen, acknowledge cleared on reopen, a mute that silences notifications; the memo's summary, small
+// however many issues; the processes' observations merged; each detector from facts; and the cost of
+// measuring: counts, and at most one page of 10 examples however many processes match.
 import type { Client } from '@temporalio/client';
 import { testConfig } from '../harness/temporal';
 import { detect } from '../../src/issues/detectors';
 import { countAndExamples, type Facts } from '../../src/issues/facts';
 import type { Finding, Issue } from '../../src/issues/kinds';
-import { applyEvaluation, notifies } from '../../src/issues/lifecycle';
+import { applyEvaluation, notifies, summaryOf } from '../../src/issues/lifecycle';
+import { failingServices, NOTHING_OBSERVED, recordReport, type ObservationReport, type Observed } from '../../src/issues/observed';
 
 const finding = (id: string, examples: string[] = []): Finding => ({ id, kind: 'lever-refused', title: id, fix: 'fix it', examples });
 const RESOLVE = 10 * 60_000;
@@ -66,6 +68,7 @@ describe('detectors', () => {
     sweep: { intervalMs: 15 * 60_000, paused: false, createdAt: 0, completedRecently: 3 },
     pollers: [{ taskQueue: 'q', type: 'workflow', count: 2 }],
     leverBacklogAgeMs: 1_000,
+    observed: NOTHING_OBSERVED,
   };
 
   it('find nothing in healthy facts', () => {
@@ -91,6 +94,97 @@ describe('detectors', () => {
       ],
     });
     expect(stale).toMatchObject([{ kind: 'settings-stale', integration: 'willo', subject: { type: 'stage', id: 'stage-gone' } }]);
+    const confidential = { name: 'Lever: confidential access', ok: false, detail: 'Lever GET /postings answered 403 (Forbidden)' };
+    expect(kinds({ checks: [healthy.checks[0], confidential] })).toEqual(['lever-key-confidential']);
+    // A key refused altogether is lever-key-forbidden alone.
+    expect(kinds({ checks: [{ name: 'Lever: API key', ok: false, detail: 'answered 403 (Forbidden)' }, confidential] })).toEqual([
+      'lever-key-forbidden',
+    ]);
+  });
+
+  it('find what the processes observed: Lever 429s, refused callbacks (3 or more), services failing past ISSUES_FAILING_AFTER', () => {
+    const { observationWindowMs, failingAfterMs } = config.issues;
+    const at = healthy.at;
+    const observedWith = (...reports: Partial<ObservationReport>[]): Observed =>
+      reports.reduce<Observed>((o, r) => recordReport(o, { ...report(at), ...r }), NOTHING_OBSERVED);
+    const kinds = (observed: Observed) => detect({ ...healthy, observed }).map((f) => f.id);
+    expect(kinds(observedWith({ leverRateLimited: 2 }))).toEqual(['lever-rate-limited']);
+    // Older than the window: forgotten.
+    expect(kinds(observedWith({ at: at - observationWindowMs - 1, leverRateLimited: 2 }))).toEqual([]);
+    expect(kinds(observedWith({ callbacksRefused: { willo: 2 } }))).toEqual([]);
+    const refused = detect({
+      ...healthy,
+      observed: observedWith({ callbacksRefused: { willo: 2 } }, { source: 'api-2', callbacksRefused: { willo: 1 } }),
+    });
+    expect(refused).toMatchObject([
+      { id: 'callback-signatures:willo', integration: 'willo', subject: { type: 'partner', id: 'willo', name: 'Willo' } },
+    ]);
+    expect(refused[0].fix).toMatch(/WILLO_CALLBACK_SECRET/);
+
+    const failing = (since: number) => ({ HRLogics: { since, lastAt: at - 1_000, last: '503' } });
+    expect(kinds(observedWith({ failing: failing(at - failingAfterMs + 60_000) }))).toEqual([]);
+    const down = detect({ ...healthy, observed: observedWith({ failing: failing(at - failingAfterMs - 1) }) });
+    expect(down).toMatchObject([{ id: 'service-failing:hrlogics', integration: 'hrlogics', subject: { type: 'partner', id: 'hrlogics' } }]);
+    expect(down[0].title).toMatch(/^HRLogics has failed for 15 min \(last: 503\)/);
+    // Another process got an answer after the failures began: failing only since then, so not for long enough.
+    expect(
+      kinds(observedWith({ failing: failing(at - failingAfterMs - 1) }, { source: 'w2', answered: { HRLogics: at - 60_000 } })),
+    ).toEqual([]);
+    expect(kinds(observedWith({ failing: { Lever: { since: at - failingAfterMs - 1, lastAt: at, last: 'network' } } }))).toEqual([
+      'service-failing:lever',
+    ]);
+  });
+});
+
+const report = (at: number): ObservationReport => ({
+  source: 'w1',
+  at,
+  windowMs: 15 * 60_000,
+  leverRateLimited: 0,
+  callbacksRefused: {},
+  failing: {},
+  answered: {},
+});
+
+describe('observations', () => {
+  it("keep each process's latest view of failures, forget a silent process after the window, and an answer ends a failure", () => {
+    const at = 100 * 60_000;
+    let observed = recordReport(NOTHING_OBSERVED, { ...report(at), failing: { Willo: { since: at - 5_000, lastAt: at, last: '500' } } });
+    observed = recordReport(observed, {
+      ...report(at + 1_000),
+      source: 'w2',
+      failing: { Willo: { since: at - 9_000, lastAt: at + 1_000, last: 'network' } },
+    });
+    expect(failingServices(observed, at + 1_000, 15 * 60_000)).toEqual({
+      Willo: { since: at - 9_000, lastAt: at + 1_000, last: 'network' },
+    });
+    // w2 reports again with nothing failing: its view goes; w1's stays.
+    observed = recordReport(observed, { ...report(at + 2_000), source: 'w2', answered: { Willo: at + 2_000 } });
+    expect(failingServices(observed, at + 2_000, 15 * 60_000)).toEqual({});
+    // w1 fails again after that answer: failing since the answer.
+    observed = recordReport(observed, {
+      ...report(at + 3_000),
+      failing: { Willo: { since: at - 5_000, lastAt: at + 3_000, last: '500' } },
+    });
+    expect(failingServices(observed, at + 3_000, 15 * 60_000).Willo.since).toBe(at + 2_000);
+    // A process silent for longer than the window (a killed worker) no longer counts.
+    expect(failingServices(observed, at + 3_000 + 15 * 60_000, 15 * 60_000)).toEqual({});
+  });
+});
+
+describe('the memo', () => {
+  it('holds counts only: a few hundred bytes for a hundred issues with long titles and ten examples each', () => {
+    const findings = Array.from({ length: 100 }, (_, i) =>
+      finding(
+        `settings-stale:willo:WILLO_TRIGGER_STAGES:stage:${'s'.repeat(40)}-${i}`,
+        Array.from({ length: 10 }, (_, e) => `willo/${'o'.repeat(36)}-${e}`),
+      ),
+    );
+    const { issues } = applyEvaluation([], { at: 0, findings, resolveAfterMs: RESOLVE });
+    const summary = summaryOf(issues, 7);
+    expect(summary).toEqual({ revision: 7, total: 100, unresolved: { 'lever-refused': 100 } });
+    expect(JSON.stringify(issues).length).toBeGreaterThan(32 * 1024);
+    expect(JSON.stringify(summary).length).toBeLessThan(2 * 1024);
   });
 });
 

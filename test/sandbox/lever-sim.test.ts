@@ -232,6 +232,19 @@ describe('sandbox: Lever Data API', () => {
     expect((await limited('POST', `/opportunities/${o.id}/notes`, { value: 'x' })).status).toBe(404);
     expect((await limited('POST', `/opportunities?perform_as=${RITA}`, { name: 'Sly', postings: [secret] })).status).toBe(400);
     expect((await limited('GET', `/postings/${SEED_POSTING_IDS.backendEngineer}`)).status).toBe(200);
+
+    // Asked for confidential postings, that key is refused (how a doctor check tells); the relay's key gets them only.
+    expect((await limited('GET', '/postings?confidentiality=confidential')).status).toBe(403);
+    const only = (await lever<Page<{ id: string; confidentiality: string }>>('GET', '/postings?confidentiality=confidential')).body.data;
+    expect(only.map((p) => p.id)).toContain(secret);
+    expect(only.every((p) => p.confidentiality === 'confidential')).toBe(true);
+    // An admin takes the relay key's confidential access away, and gives it back.
+    expect((await http('PUT', `${control}/confidential-access`, { confidential: false })).status).toBe(200);
+    expect((await lever('GET', '/postings?confidentiality=confidential')).status).toBe(403);
+    expect((await lever('GET', `/postings/${secret}`)).status).toBe(404);
+    expect((await http('PUT', `${control}/confidential-access`, { confidential: 'no' })).status).toBe(400);
+    expect((await http('PUT', `${control}/confidential-access`, { confidential: true })).status).toBe(200);
+    expect((await lever('GET', `/postings/${secret}`)).status).toBe(200);
   });
 
   it('injects faults: forced 429 then 503, then normal; faulted requests are logged with their status', async () => {

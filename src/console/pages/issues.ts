@@ -97,7 +97,14 @@ function card(issue: Issue, csrf: string): Html {
 }
 
 export function issuesPage(frame: Frame, issues: Issue[] | undefined): Html {
-  if (issues === undefined) return page(frame, html`<p role="alert">The issues cannot be read from Temporal right now.</p>`);
+  if (issues === undefined)
+    return page(
+      frame,
+      html`<p role="alert">
+        The issues cannot be read right now: a worker answers for them, and none did (${frame.issues ?? 0} not resolved, as the summary last
+        read says).
+      </p>`,
+    );
   if (issues.length === 0) return page(frame, html`<p>No issues: nothing needs a person.</p>`);
   return page(frame, html`${issues.map((issue) => card(issue, frame.csrf))}`);
 }

@@ -19,7 +19,7 @@ export function issuesRoutes(c: ConsoleContext, router: Router): void {
     pageRoute(c, 'viewer', async (req, res, asker) => {
       let issues: Issue[] | undefined;
       try {
-        issues = await live().refresh();
+        issues = await live().list();
       } catch {
         issues = undefined;
       }

@@ -44,6 +44,13 @@ export class KeyAccess {
     return { scopes };
   }
 
+  /** An admin gives the key confidential access, or takes it away (Lever: the key's "confidential data access"). */
+  setConfidential(confidential: boolean, key = this.primary): { confidential: boolean } {
+    const access = this.keys.get(key);
+    if (access) access.confidential = confidential;
+    return { confidential };
+  }
+
   /** Refuses (403) a request whose key lacks `scope`. */
   requireScope(scope: string): RequestHandler {
     return (_req, res, next) => {

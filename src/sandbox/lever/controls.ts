@@ -34,6 +34,7 @@ const emailBody = z.object({ email: z.email() });
 const activeBody = z.object({ active: z.boolean() });
 const dropBody = z.object({ events: z.array(z.enum(LEVER_EVENTS)).optional() });
 const scopesBody = z.object({ scopes: z.array(text) });
+const confidentialAccessBody = z.strictObject({ confidential: z.boolean() });
 const sendBody = z.object({
   event: z.enum(LEVER_EVENTS),
   data: z.record(z.string(), z.unknown()),
@@ -170,6 +171,11 @@ export function leverControls({ store, webhooks, registry, access, requests }: L
     res.json({ dropping: [] });
   });
 
+  /** The API key's confidential access (without it, confidential postings and their candidates are hidden). */
+  router.put(
+    '/confidential-access',
+    (req, res) => void res.json(access.setConfidential(parseWith(confidentialAccessBody, req.body, controlErrors).confidential)),
+  );
   /** The scopes of the API key (e.g. without `webhooks:read:admin`, the webhooks API answers 403). */
   router.put('/scopes', (req, res) => void res.json(access.setScopes(parseWith(scopesBody, req.body, controlErrors).scopes)));
 

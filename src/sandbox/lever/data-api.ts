@@ -197,10 +197,16 @@ export function leverDataApi({ store, registry, requests, faults, access, rate }
   });
 
   router.get('/postings', (req, res) => {
+    // Asking for confidential postings with a key that may not see them is refused, not answered empty:
+    // that is how a key's missing confidential access shows (`npm run doctor`, the issues).
+    const confidentiality = queryOne(req, 'confidentiality');
+    if ((confidentiality === 'confidential' || confidentiality === 'all') && !accessOf(res).confidential)
+      throw leverForbidden('the API key has no access to confidential data');
     const states = queryList(req, 'state');
     const channels = queryList(req, 'distributionChannel');
     const matching = store.postings.filter((p) => {
       if (!seesPosting(res, p)) return false;
+      if (confidentiality === 'confidential' && p.confidentiality !== 'confidential') return false;
       if (states.length > 0 && !states.includes(p.state)) return false;
       const postingChannels = p.distributionChannels ?? [];
       if (channels.length > 0) return postingChannels.some((c) => channels.includes(c));
