@@ -2,7 +2,7 @@
 // (a describe: no worker needs to answer) every second, so a saved change acts everywhere within 2 s.
 // A process that cannot read them keeps its last copy and says so (`/readyz`, the doctor, the console).
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { environmentOf, type Config } from '../config';
+import { environmentOf, type Config } from '../assembly/config';
 import type { Env } from '../config/env';
 import type { TriggerSettings } from '../opportunity/messages';
 import { workflowIds } from '../temporal/workflow-ids';

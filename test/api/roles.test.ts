@@ -5,7 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Server } from 'node:http';
 import { createApp } from '../../src/api';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/assembly/config';
 import { encodeSession, newSession, SESSION_COOKIE } from '../../src/console/session';
 import type { Role } from '../../src/console/roles';
 import { createLogger } from '../../src/logger';

@@ -2,7 +2,7 @@
 import { Client, Connection, WorkflowNotFoundError, type ClientOptions } from '@temporalio/client';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { loadConfig, type Config } from '../../src/config';
+import { loadConfig, type Config } from '../../src/assembly/config';
 import { dataConverter } from '../../src/temporal/connection';
 
 export function testTemporalAddress(): string {
