@@ -3,7 +3,7 @@
 // replay guard, no metrics). The bench runs it as its own process, like the API, so the two differ only in
 // the API's own work: `API CPU per webhook - forwarder CPU per webhook`.
 import { createServer } from 'node:http';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/assembly/config';
 import { webhookTrigger } from '../src/opportunity/messages';
 import { opportunityTriggers } from '../src/opportunity/trigger';
 import { createTemporalClient } from '../src/temporal/connection';

@@ -6,7 +6,7 @@
 // relay's task queue, one in ten with `RelayStatus = lever-refused`, so that count and its examples are read
 // too) without any worker running them. Printed, not asserted.
 import type { Client } from '@temporalio/client';
-import type { Config } from '../src/config';
+import type { Config } from '../src/assembly/config';
 import { runChecks } from '../src/doctor/run';
 import { issuesEvaluation } from '../src/issues/evaluation-workflow';
 import { measureFacts } from '../src/issues/facts';

@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/api';
-import type { Config } from '../src/config';
+import type { Config } from '../src/assembly/config';
 import { createLogger } from '../src/logger';
 import type { LiveSettings } from '../src/settings/live';
 import type { SettingsView } from '../src/settings/view';

@@ -10,7 +10,7 @@ import { leverIngress } from './api/lever-ingress';
 import { partnerIngress } from './api/partner-ingress';
 import { TemporalActions, TemporalUnavailableError } from './api/temporal-actions';
 import { WebhookTokens } from './api/webhook-tokens';
-import { integrationParts, loadConfig, type Config } from './config';
+import { integrationParts, loadConfig, type Config } from './assembly/config';
 import { onStopSignals } from './dev/signals';
 import { isEncoded, rawBody, readRawBody, sizeInBytes } from './http/body';
 import { HttpProblem, sendJson, sendProblem } from './http/problems';

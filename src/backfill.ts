@@ -5,7 +5,7 @@
 // it would concern, and changes nothing; the real run after it shows a bar against the dry run's count.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from './assembly/config';
 import { onStopSignals } from './dev/signals';
 import { backfillOptions, backfillRequest, backfillStart, backfillWorkflowId, type BackfillOptions } from './opportunity/backfill';
 import { bulkProgressQuery, type BulkProgress } from './opportunity/messages';

@@ -1,6 +1,6 @@
 // `npm run doctor`: checks the configuration against the live Lever account, the partners and Temporal,
 // prints one line per check with a fix under each failure, and exits non-zero when any fails.
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from './assembly/config';
 import { formatChecks, runChecks, settingsChecks } from './doctor/run';
 import { payloadKeyChecks } from './doctor/payload-keys';
 import { LiveSettings } from './settings/live';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from './assembly/config';
 import { LeverClient } from './lever/client';
 import { SettingsRejected } from './settings/access';
 import { cachedLeverLists } from './settings/lever-lists';

@@ -3,7 +3,7 @@
 // token is copied by hand: the API reads the tokens from Lever. Running it again changes nothing. The
 // worker does the same at start when LEVER_WEBHOOKS_MANAGE=true.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from './assembly/config';
 import { LeverClient } from './lever/client';
 import { registerWebhooks } from './lever/webhook-registration';
 

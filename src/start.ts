@@ -1,13 +1,13 @@
 // `npm start`: everything on one machine with no configuration: the Temporal dev server, the sandbox
 // (simulated Lever and partners), a worker and the API. Ctrl-C stops it all in order.
 import { startApi } from './api';
-import { ConfigError, integrationParts, loadConfig, type Config } from './config';
+import { ConfigError, integrationParts, loadConfig, type Config } from './assembly/config';
 import { startDevServer, type DevServer } from './dev/dev-server';
 import { onStopSignals } from './dev/signals';
 import { findOrBuildTemporalCli } from './dev/temporal-cli';
 import { createLogger } from './logger';
-import { sandboxOptionsFromConfig } from './sandbox/from-config';
-import { startSandbox, type Sandbox } from './sandbox/server';
+import { sandboxOptionsFromConfig } from './assembly/sandbox-options';
+import { startSandbox, type Sandbox } from './assembly/sandbox';
 import { taskQueues } from './temporal/task-queues';
 import { connectWorkerConnection, createWorkers } from './worker';
 import { installWorkerRuntime } from './worker-runtime';

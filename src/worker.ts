@@ -4,7 +4,7 @@
 // registry: each integration adds its own.
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { integrationParts, loadConfig, type Config } from './config';
+import { integrationParts, loadConfig, type Config } from './assembly/config';
 import { onStopSignals } from './dev/signals';
 import { runChecks, settingsChecks } from './doctor/run';
 import type { CallObserver } from './http/json-client';

@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RelayConfig } from '../config/relay';
-import type { Config } from '../config';
+import type { Config } from '../assembly/config';
 import { describeIssues, HttpProblem, parseJson, requireJson } from '../http/problems';
 import { leverId } from '../lever/webhook';
 import { backfillOptions, backfillRequest, backfillStart } from '../opportunity/backfill';

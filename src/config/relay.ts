@@ -1,6 +1,6 @@
 // The relay's own configuration (everything but the integrations' sections): sandbox mode, Temporal,
 // the API, the payload key, Lever, the opportunity process. Each integration parses its own section
-// (src/integrations/<name>/config.ts); src/config/index.ts puts them together.
+// (src/integrations/<name>/config.ts); src/assembly/config.ts puts them together.
 import { z } from 'zod';
 import { LEVER_EVENTS, eventEnvSuffix, type LeverEvent } from '../lever/events';
 import { DEFAULT_KEY_ID, type PayloadKey } from '../temporal/codec';

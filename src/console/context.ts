@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { HttpProblem } from '../http/problems';
 import { requireActor, type Actor } from './auth';
 import { requireRole, type Role } from './roles';
-import type { Config } from '../config';
+import type { Config } from '../assembly/config';
 import type { ConsoleDeps } from './index';
 import type { Frame } from './layout';
 import { sessionOf } from './session';

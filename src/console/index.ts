@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { TemporalActions } from '../api/temporal-actions';
 import { TemporalUnavailableError } from '../api/temporal-actions';
-import type { Config } from '../config';
+import type { Config } from '../assembly/config';
 import type { CheckResult } from '../doctor/check';
 import type { LiveIssues } from '../issues/live';
 import { issuesRoutes } from './routes/issues';

@@ -1,6 +1,6 @@
 // `npm run demo [-- <integration>]`: plays each integration's scenario (all of them in turn by default)
 // against a running `npm start`, printing each step as it happens. Scenarios come from the registry.
-import { integrationParts, loadConfig } from '../config';
+import { integrationParts, loadConfig } from '../assembly/config';
 import { SandboxControl } from '../sandbox/control-client';
 import { demoContext, requireRunningSandbox } from './context';
 

@@ -1,10 +1,16 @@
-// `npm run docs`: writes the README's generated tables (see readme-tables.ts).
+// `npm run docs`: writes docs/integrations.md from the registry (see integrations-doc.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withGeneratedTables } from './readme-tables';
+import { INTEGRATIONS_DOC, integrationsDoc } from './integrations-doc';
 
-const path = join(__dirname, '..', '..', 'README.md');
-const before = readFileSync(path, 'utf8');
-const after = withGeneratedTables(before);
+const path = join(__dirname, '..', '..', INTEGRATIONS_DOC);
+const before = (() => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+})();
+const after = integrationsDoc();
 if (after !== before) writeFileSync(path, after);
-console.log(after === before ? 'README.md is current' : 'README.md: tables written');
+console.log(after === before ? `${INTEGRATIONS_DOC} is current` : `${INTEGRATIONS_DOC} written`);

@@ -2,7 +2,7 @@
 // attributes) and each enabled integration's (stages, users, postings, its partner), against the live
 // account. The worker runs the same at start and logs what fails.
 import type { Client, Connection } from '@temporalio/client';
-import { integrationParts, type Config } from '../config';
+import { integrationParts, type Config } from '../assembly/config';
 import { LeverClient } from '../lever/client';
 import type { LeverReads } from '../lever/queued-reads';
 import type { LeverStage, LeverUser } from '../lever/types';

@@ -4,7 +4,7 @@
 // (a signed POST to ALERT_WEBHOOK_URL; HTTP outcomes classified by src/http/errors.ts, so a 5xx or a
 // network failure is retried by Temporal until the receiver accepts it).
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { Config } from '../config';
+import type { Config } from '../assembly/config';
 import type { CheckResult } from '../doctor/check';
 import { classifyHttpStatus, classifyNetworkError } from '../http/errors';
 import { workflowIds } from '../temporal/workflow-ids';

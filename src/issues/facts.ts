@@ -6,7 +6,7 @@
 // costs the same at 20 processes or 20,000.
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import type { Config } from '../config';
+import type { Config } from '../assembly/config';
 import type { CheckResult } from '../doctor/check';
 import { sweepScheduleId } from '../opportunity/sweep-schedule';
 import { taskQueues } from '../temporal/task-queues';

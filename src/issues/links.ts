@@ -1,5 +1,5 @@
 // Links a person follows from an issue: the Temporal UI (a workflow, a query, a schedule) and Lever.
-import type { Config } from '../config';
+import type { Config } from '../assembly/config';
 
 const ns = (config: Config) => `${config.temporal.uiUrl}/namespaces/${encodeURIComponent(config.temporal.namespace)}`;
 

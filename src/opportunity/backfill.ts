@@ -3,7 +3,7 @@
 // while it runs joins it (a crashed CLI or a second click follows the same run); once done, a new one starts.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { integrationParts, type Config } from '../config';
+import { integrationParts, type Config } from '../assembly/config';
 import { leverId } from '../lever/webhook';
 import { startAction, type StartAction } from '../integrations/kit/callbacks';
 import { OPPORTUNITY_PROCESS, SEARCH_ATTRIBUTES } from '../temporal/search-attributes';

@@ -2,7 +2,7 @@
 // (one billable action) whether the process runs or not; used by the webhook ingress, and by anything else
 // that triggers (sweep, backfill, manual sync).
 import { WorkflowIdReusePolicy, type Client, type WorkflowSignalWithStartOptions } from '@temporalio/client';
-import { integrationSettings, type Config } from '../config';
+import { integrationSettings, type Config } from '../assembly/config';
 import { OPPORTUNITY_PROCESS, SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
 import { taskQueues } from '../temporal/task-queues';
 import { workflowIds } from '../temporal/workflow-ids';

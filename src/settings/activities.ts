@@ -2,8 +2,8 @@
 // sweep's interval, Wintro's sync: its switch and interval) brought up to date once, by whichever worker
 // runs this activity, with this worker's environment and the settings just saved.
 import type { Client } from '@temporalio/client';
-import type { Config } from '../config';
-import { environmentOf, integrationParts } from '../config';
+import type { Config } from '../assembly/config';
+import { environmentOf, integrationParts } from '../assembly/config';
 import type { Env } from '../config/env';
 import { ensureSweepSchedule } from '../opportunity/sweep-schedule';
 import { effectiveSettings } from './effective';

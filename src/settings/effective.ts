@@ -1,7 +1,7 @@
 // The settings in force: the environment's configuration with the stored (console) values laid over every
 // field the environment does not give. One source per field: a variable that is set wins and locks the
 // field. Computed once per settings version, in every API and worker.
-import { integrationParts, type Config } from '../config';
+import { integrationParts, type Config } from '../assembly/config';
 import type { Env } from '../config/env';
 import type { IntegrationName } from '../integrations';
 import { envNameOf, isGiven, type SettingField } from './fields';

@@ -2,7 +2,7 @@
 // the registry, each with its declared fields and how its values sit in the configuration. Adding an
 // integration adds its group by declaring `editable` in its server part; nothing here names one.
 import ms from 'ms';
-import type { Config } from '../config';
+import type { Config } from '../assembly/config';
 import { toMs } from '../config/env';
 import type { PartnerConnection } from '../config/partner';
 import { eachIntegration, type IntegrationName } from '../integrations';

@@ -2,7 +2,7 @@
 // (LiveMemo: a describe, no worker needs to answer), so a saved change acts everywhere within 2 s.
 // A process that cannot read them keeps its last copy and says so (`/readyz`, the doctor, the console).
 import type { Client } from '@temporalio/client';
-import { environmentOf, type Config } from '../config';
+import { environmentOf, type Config } from '../assembly/config';
 import type { Env } from '../config/env';
 import type { TriggerSettings } from '../opportunity/messages';
 import { LiveMemo, MEMO_REFRESH_MS, type LiveMemoStatus } from '../temporal/live-memo';

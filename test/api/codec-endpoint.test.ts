@@ -7,7 +7,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { Server } from 'node:http';
 import { createApp } from '../../src/api';
 import { EncryptionCodec } from '../../src/temporal/codec';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/assembly/config';
 import { createLogger } from '../../src/logger';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import type { Role } from '../../src/console/roles';

@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import express from 'express';
 import type { TemporalActions } from '../../src/api/temporal-actions';
-import { loadConfig, type Config } from '../../src/config';
+import { loadConfig, type Config } from '../../src/assembly/config';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import { consoleRouter, type ConsoleDeps } from '../../src/console';
 import type { LeverLists, SettingsAccess } from '../../src/console/deps';

@@ -4,7 +4,7 @@
 // decision must record that version. Once, the worker that last ran the settings workflow is SIGKILLed
 // right before a save: the change must still be saved and nothing may wait on it.
 import { Client, Connection } from '@temporalio/client';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/assembly/config';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import type { Cluster } from '../../src/dev/cluster/cluster';
 import type { ClusterSettings } from '../../src/dev/cluster/settings';

@@ -3,7 +3,7 @@
 import type { Client, ClientOptions } from '@temporalio/client';
 import type { Server } from 'node:http';
 import { createApp } from '../../src/api';
-import type { Config } from '../../src/config';
+import type { Config } from '../../src/assembly/config';
 import { createLogger } from '../../src/logger';
 import type { LiveSettings } from '../../src/settings/live';
 import type { LiveTokens } from '../../src/tokens/live';

@@ -6,7 +6,7 @@ import { existsSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const OURS = ['src/worker.ts', 'src/api.ts', 'src/start.ts', 'src/backfill.ts', 'src/setup.ts', 'src/doctor.ts', 'src/sandbox/main.ts'].map(
+const OURS = ['src/worker.ts', 'src/api.ts', 'src/start.ts', 'src/backfill.ts', 'src/setup.ts', 'src/doctor.ts', 'src/sandbox-cli.ts'].map(
   (f) => join(ROOT, f),
 );
 

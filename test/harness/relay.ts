@@ -3,14 +3,14 @@
 import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp, keepIdleConnectionsOpen } from '../../src/api';
-import type { Config } from '../../src/config';
+import type { Config } from '../../src/assembly/config';
 import { eachIntegration } from '../../src/integrations';
 import { createLogger, type Logger } from '../../src/logger';
 import type { LiveSettings } from '../../src/settings/live';
 import type { LiveIssues } from '../../src/issues/live';
 import type { LiveTokens } from '../../src/tokens/live';
 import type { ProcessObserver } from '../../src/issues/observer';
-import { startSandbox, type Sandbox } from '../../src/sandbox/server';
+import { startSandbox, type Sandbox } from '../../src/assembly/sandbox';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
 import { listen } from './http';

@@ -1,8 +1,9 @@
 // Connections to the test run's Temporal server (started once by global-setup.ts).
 import { Client, Connection, WorkflowNotFoundError, type ClientOptions } from '@temporalio/client';
-import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
+import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker, type ReplayWorkerOptions } from '@temporalio/worker';
+import type { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
-import { loadConfig, type Config } from '../../src/config';
+import { loadConfig, type Config } from '../../src/assembly/config';
 import { dataConverter } from '../../src/temporal/connection';
 
 export function testTemporalAddress(): string {
@@ -54,5 +55,21 @@ export async function resultOnceStarted<T>(client: Client, workflowId: string, t
       if (!(error instanceof WorkflowNotFoundError) || Date.now() > deadline) throw error;
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+}
+
+/**
+ * Replays one history against the workflow bundle, throwing what makes it non-deterministic. Not
+ * `Worker.runReplayHistory`: it takes the first result and never closes the iteration, so its replay worker
+ * is never shut down and the Temporal runtime it holds keeps the jest worker process from exiting. Iterating
+ * to the end runs the shutdown.
+ */
+export async function replayHistory(
+  options: ReplayWorkerOptions,
+  history: temporal.api.history.v1.IHistory,
+  workflowId: string,
+): Promise<void> {
+  for await (const { error } of Worker.runReplayHistories(options, [{ history, workflowId }])) {
+    if (error) throw error;
   }
 }

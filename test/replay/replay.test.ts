@@ -2,12 +2,11 @@
 // running workflows (non-determinism) fails here before it reaches production.
 // `npm run record-histories` records them anew (only for a change that is meant to break running workflows).
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/assembly/config';
 import { dataConverter } from '../../src/temporal/connection';
-import { quietRuntime } from '../harness/temporal';
+import { quietRuntime, replayHistory } from '../harness/temporal';
 
 const dir = join(__dirname, 'histories');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
@@ -22,7 +21,7 @@ describe('replay of saved histories', () => {
   it.each(files)('%s replays deterministically', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     // The sandbox key: these runs were recorded with `npm start` and no configuration.
-    await Worker.runReplayHistory(
+    await replayHistory(
       { workflowBundle: { codePath: process.env.TEMPORAL_TEST_BUNDLE! }, dataConverter: dataConverter(loadConfig({})) },
       history,
       file,

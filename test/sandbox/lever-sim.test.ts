@@ -3,7 +3,7 @@
 import { basicAuth } from '../../src/http/json-client';
 import { SANDBOX_LEVER_API_KEY, SANDBOX_LEVER_NON_CONFIDENTIAL_API_KEY } from '../../src/config/sandbox-defaults';
 import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
-import { startSandbox, type Sandbox } from '../../src/sandbox/server';
+import { startSandbox, type Sandbox } from '../../src/assembly/sandbox';
 import { http } from '../harness/http';
 
 const RITA = SEED_USERS.rita.id;

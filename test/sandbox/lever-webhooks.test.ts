@@ -3,7 +3,7 @@
 import { leverEventData, leverWebhookEnvelope, verifyLeverSignature, type LeverWebhookEnvelope } from '../../src/lever/webhook';
 import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/config/sandbox-defaults';
 import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
-import { startSandbox, type Sandbox } from '../../src/sandbox/server';
+import { startSandbox, type Sandbox } from '../../src/assembly/sandbox';
 import { http, waitFor } from '../harness/http';
 import { startReceiver, type Receiver } from './receiver';
 

@@ -2,6 +2,7 @@
 // answers with planned statuses (200 once the plan runs out).
 import express from 'express';
 import type { IncomingHttpHeaders, Server } from 'node:http';
+import { startSandbox, type Sandbox } from '../../src/assembly/sandbox';
 import { listen } from '../harness/http';
 
 export interface Received {
@@ -41,6 +42,23 @@ export async function startReceiver(): Promise<Receiver> {
     },
     close: () => closeServer(server),
   };
+}
+
+/**
+ * For a simulator's test file: a sandbox whose webhooks and callbacks go to a receiver (sent once, no
+ * retries), started before the file's tests and closed after them.
+ */
+export function useSandboxWithReceiver(): { readonly sandbox: Sandbox; readonly receiver: Receiver } {
+  const context = {} as { sandbox: Sandbox; receiver: Receiver };
+  beforeAll(async () => {
+    context.receiver = await startReceiver();
+    context.sandbox = await startSandbox({ port: 0, relayUrl: context.receiver.url, webhookRetryDelaysMs: [] });
+  });
+  afterAll(async () => {
+    await context.sandbox?.close();
+    await context.receiver?.close();
+  });
+  return context;
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -1,5 +1,5 @@
 import { defaultPayloadConverter } from '@temporalio/common';
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/assembly/config';
 import { DEFAULT_KEY_ID, EncryptionCodec, keyIdOf, UnknownKeyError } from '../../src/temporal/codec';
 
 describe('EncryptionCodec', () => {

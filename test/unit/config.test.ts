@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/assembly/config';
 import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/config/sandbox-defaults';
 import { effectiveSettings } from '../../src/settings/effective';
 import { EMPTY_SETTINGS } from '../../src/settings/messages';

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/assembly/config';
 import type { OidcConfig } from '../../src/config/oidc';
 import { personOf } from '../../src/console/oidc/person';
 

@@ -1,7 +1,7 @@
 // The registry is the only list, and each integration's one name is the only name: its key, its variables,
-// its callbacks' samples and its README rows all follow from it. A new integration is checked here as soon
+// its callbacks' samples and its rows of docs/integrations.md all follow from it. A new integration is checked here as soon
 // as its registry line exists.
-import { integrationParts, loadConfig } from '../../src/config';
+import { integrationParts, loadConfig } from '../../src/assembly/config';
 import { EnvReader } from '../../src/config/env';
 import { readRelayConfig } from '../../src/config/relay';
 import { INTEGRATION_NAME, envPrefixOf, registryKeyOf } from '../../src/integrations/kit/names';
@@ -30,7 +30,7 @@ describe.each(parts.map((part) => [part.integration.name, part] as const))('%s',
     expect(key).toBe(registryKeyOf(name));
   });
 
-  it('reads only <PREFIX>_* variables, and the README documents every one', () => {
+  it('reads only <PREFIX>_* variables, and its docs (docs/integrations.md) document every one', () => {
     const { context } = readRelayConfig(new EnvReader({}));
     const read = variablesRead((r) => server.config(r, context));
     const documented = server.docs.variables.flatMap((v) => [...v.env.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]));

@@ -1,6 +1,6 @@
 // The Lever account as the relay sees it: the API key, our webhooks (registered or missing, and where each
 // one's signature token comes from), a button that registers them, and the request rate we keep to.
-import type { Config } from '../../config';
+import type { Config } from '../../assembly/config';
 import type { CheckResult } from '../../doctor/check';
 import { eventEnvSuffix } from '../../lever/events';
 import { HANDLED_EVENTS } from '../../lever/webhook';

@@ -1,7 +1,7 @@
 // Sync one opportunity now; preview and run a backfill, and follow its progress.
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Request, Response, Router } from 'express';
-import { integrationParts } from '../../config';
+import { integrationParts } from '../../assembly/config';
 import type { FieldProblem } from '../../http/problems';
 import { describeIssues, HttpProblem } from '../../http/problems';
 import { backfillOptions, backfillRequest, backfillStart } from '../../opportunity/backfill';

@@ -4,7 +4,7 @@
 // a stale one shows who changed what since, and the fresh form. Admin actions of an integration (Wintro's
 // "Sync") start their run here too.
 import type { Request, Response, Router } from 'express';
-import { integrationParts } from '../../config';
+import { integrationParts } from '../../assembly/config';
 import { HttpProblem } from '../../http/problems';
 import type { GroupView } from '../../settings/view';
 import { frameOf, pageRoute, postRoute, queryText, sendPage, type Asker, type ConsoleContext } from '../context';

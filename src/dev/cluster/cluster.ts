@@ -264,7 +264,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     if (settings.sandbox.enabled) {
       sandbox = node(
         'sandbox',
-        'sandbox/main.ts',
+        'sandbox-cli.ts',
         { API_PUBLIC_URL: options.sandboxRelayUrl ?? apiUrls[0] },
         {
           ready: (child) => until(child, () => httpOk(`${sandboxUrl}/`)),

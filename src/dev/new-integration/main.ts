@@ -1,6 +1,6 @@
 // `npm run new-integration -- <name>`: writes a working integration, its folder
 // (src/integrations/<name>/) and its tests (test/integrations/<name>/), adds its line to the registry, and
-// writes the README's tables anew (`npm run docs`). Nothing else changes: the worker, the API, the
+// writes docs/integrations.md anew (`npm run docs`, a generated file). Nothing else changes: the worker, the API, the
 // configuration, the console, the sandbox, the demo and the tests all find it through the registry.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

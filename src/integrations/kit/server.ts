@@ -22,7 +22,7 @@ export interface AdminRoute<Section> {
   start(section: Section, relay: RelayConfig): StartAction;
 }
 
-/** What the README says of an integration: `npm run docs` writes its tables from these. */
+/** What docs/integrations.md says of an integration: `npm run docs` writes its tables from these. */
 export interface IntegrationDocs {
   /** Its rows of the configuration table: every `<PREFIX>_*` variable its section reads (a test checks). */
   variables: { env: string; default: string; meaning: string }[];
@@ -38,7 +38,7 @@ export interface IntegrationServer<Section extends PartnerConnection, S> {
    * settings page, `PUT /admin/settings/<name>` and the variable that locks each (`<PREFIX>_<FIELD>`) derive from it.
    */
   editable: SettingFields;
-  /** The README's rows about it (markdown cells). */
+  /** Its rows of docs/integrations.md (markdown cells). */
   docs: IntegrationDocs;
   /** What its decisions and processes need of its section: travels in workflow inputs, so plain data. */
   settings(section: Section): S;

@@ -2,7 +2,7 @@
 // or invite, a posting the integration does not cover...), a short note on the opportunity says so. Each
 // is written once: its marker names the stop and an opaque key, and `addNoteOnce` looks for it first. The
 // text is non-secret and holds nothing personal beyond what Lever already has. Each integration words its
-// own (in its tags.ts, listed in the README) and can switch them off (`<PREFIX>_STOP_NOTES=false`).
+// own (in its tags.ts, listed in docs/integrations.md) and can switch them off (`<PREFIX>_STOP_NOTES=false`).
 import { addNoteOnce } from './lever-writes';
 
 export interface StopNote {

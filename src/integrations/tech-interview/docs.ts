@@ -1,5 +1,5 @@
-// What the README says of this integration: its variables (the configuration table) and its stop notes.
-// `npm run docs` writes both tables from every integration's docs; a test fails when the README drifts.
+// What docs/integrations.md says of this integration: its variables (the configuration table) and its stop notes.
+// `npm run docs` writes both tables from every integration's docs; a test fails when that file drifts.
 import type { IntegrationDocs } from '../kit/server';
 
 export const docs: IntegrationDocs = {

@@ -2,7 +2,7 @@
 // and Standard Webhooks callbacks to a stand-in relay (signature, retries, redelivery).
 import { Webhook } from 'standardwebhooks';
 import { SANDBOX_PARTNER_API_KEY, sandboxCallbackSecret } from '../../../src/config/sandbox-defaults';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/server';
+import { startSandbox, type Sandbox } from '../../../src/assembly/sandbox';
 import { http, waitFor } from '../../harness/http';
 import { startReceiver, type Receiver } from '../../sandbox/receiver';
 

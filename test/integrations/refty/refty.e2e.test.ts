@@ -2,16 +2,16 @@
 // and the referees; assertions read the sandbox's state back over its control API. The sandbox rule
 // covers the support lead posting: self-assessment at phone screen, reference check on-site.
 import { randomUUID } from 'node:crypto';
-import { reftyControl, type ReftyControl } from '../../src/integrations/refty/sandbox/control-client';
-import { reftyStepTag } from '../../src/integrations/refty/tags';
-import { SandboxControl } from '../../src/sandbox/control-client';
-import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
-import { reftyStateQuery } from '../../src/integrations/refty/messages';
-import { integrationProcessId } from '../../src/temporal/workflow-ids';
-import { waitFor } from '../harness/http';
-import { decisionOf } from '../harness/opportunity';
-import { startTestRelay, type TestRelay } from '../harness/relay';
-import { resultOnceStarted } from '../harness/temporal';
+import { reftyControl, type ReftyControl } from '../../../src/integrations/refty/sandbox/control-client';
+import { reftyStepTag } from '../../../src/integrations/refty/tags';
+import { SandboxControl } from '../../../src/sandbox/control-client';
+import { SEED_POSTING_IDS } from '../../../src/sandbox/lever/seed';
+import { reftyStateQuery } from '../../../src/integrations/refty/messages';
+import { integrationProcessId } from '../../../src/temporal/workflow-ids';
+import { waitFor } from '../../harness/http';
+import { decisionOf } from '../../harness/opportunity';
+import { startTestRelay, type TestRelay } from '../../harness/relay';
+import { resultOnceStarted } from '../../harness/temporal';
 
 let relay: TestRelay;
 let control: SandboxControl;

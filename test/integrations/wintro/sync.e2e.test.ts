@@ -5,13 +5,13 @@
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { createHash } from 'node:crypto';
-import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
-import { wintroSyncProgressQuery, type WintroSyncProgress } from '../../src/integrations/wintro/messages';
-import { wintroControl } from '../../src/integrations/wintro/sandbox/control-client';
-import { wintroSyncId } from '../../src/integrations/wintro/schedule';
-import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
-import { scheduleId } from '../../src/temporal/workflow-ids';
-import { http, useTestRelay, waitFor } from '../harness/relay';
+import { SANDBOX_ADMIN_TOKEN } from '../../../src/config/sandbox-defaults';
+import { wintroSyncProgressQuery, type WintroSyncProgress } from '../../../src/integrations/wintro/messages';
+import { wintroControl } from '../../../src/integrations/wintro/sandbox/control-client';
+import { wintroSyncId } from '../../../src/integrations/wintro/schedule';
+import { SEED_POSTING_IDS } from '../../../src/sandbox/lever/seed';
+import { scheduleId } from '../../../src/temporal/workflow-ids';
+import { http, useTestRelay, waitFor } from '../../harness/relay';
 
 const t = useTestRelay();
 

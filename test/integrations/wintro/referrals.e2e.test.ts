@@ -2,14 +2,14 @@
 // and Lever; assertions read Lever's state back over the control API. Covers the crash window between
 // creating the opportunity and writing the note, and duplicate callbacks.
 import { randomUUID } from 'node:crypto';
-import type { WintroReferralOutcome } from '../../src/integrations/wintro/referral-workflow';
-import { wintroControl } from '../../src/integrations/wintro/sandbox/control-client';
-import { wintroNoteMarkers, wintroReferralTag } from '../../src/integrations/wintro/tags';
-import type { SandboxOpportunity } from '../../src/sandbox/control-client';
-import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
-import { integrationProcessId } from '../../src/temporal/workflow-ids';
-import { http, useTestRelay, waitFor } from '../harness/relay';
-import { resultOnceStarted } from '../harness/temporal';
+import type { WintroReferralOutcome } from '../../../src/integrations/wintro/referral-workflow';
+import { wintroControl } from '../../../src/integrations/wintro/sandbox/control-client';
+import { wintroNoteMarkers, wintroReferralTag } from '../../../src/integrations/wintro/tags';
+import type { SandboxOpportunity } from '../../../src/sandbox/control-client';
+import { SEED_POSTING_IDS, SEED_USERS } from '../../../src/sandbox/lever/seed';
+import { integrationProcessId } from '../../../src/temporal/workflow-ids';
+import { http, useTestRelay, waitFor } from '../../harness/relay';
+import { resultOnceStarted } from '../../harness/temporal';
 
 const t = useTestRelay();
 

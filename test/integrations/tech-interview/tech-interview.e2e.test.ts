@@ -2,15 +2,15 @@
 // from the simulated platform, Lever state read back from the sandbox, and stage changes and hires of
 // exported candidates reported back to the platform.
 import { randomUUID } from 'node:crypto';
-import type { TechInterviewOutcome } from '../../src/integrations/tech-interview/messages';
-import { techInterviewControl, type InterviewRequest } from '../../src/integrations/tech-interview/sandbox/control-client';
-import { techInterviewAnonymousTag, techInterviewNoteMarkers, techInterviewTag } from '../../src/integrations/tech-interview/tags';
-import type { SandboxControl } from '../../src/sandbox/control-client';
-import { SEED_POSTING_IDS, SEED_USERS } from '../../src/sandbox/lever/seed';
-import { integrationProcessId } from '../../src/temporal/workflow-ids';
-import { decisionOf } from '../harness/opportunity';
-import { useTestRelay, waitFor } from '../harness/relay';
-import { resultOnceStarted } from '../harness/temporal';
+import type { TechInterviewOutcome } from '../../../src/integrations/tech-interview/messages';
+import { techInterviewControl, type InterviewRequest } from '../../../src/integrations/tech-interview/sandbox/control-client';
+import { techInterviewAnonymousTag, techInterviewNoteMarkers, techInterviewTag } from '../../../src/integrations/tech-interview/tags';
+import type { SandboxControl } from '../../../src/sandbox/control-client';
+import { SEED_POSTING_IDS, SEED_USERS } from '../../../src/sandbox/lever/seed';
+import { integrationProcessId } from '../../../src/temporal/workflow-ids';
+import { decisionOf } from '../../harness/opportunity';
+import { useTestRelay, waitFor } from '../../harness/relay';
+import { resultOnceStarted } from '../../harness/temporal';
 
 const PLATFORM = 'TechScreen';
 const scores = { technical: 4, communication: 3, problemSolving: 2 };

@@ -2,19 +2,19 @@
 // and the humans (the candidate records the video, the reviewer decides); assertions read the sandbox's
 // state back over its control API.
 import { randomUUID } from 'node:crypto';
-import { willoControl, type WilloControl } from '../../src/integrations/willo/sandbox/control-client';
-import { WILLO_TAGS } from '../../src/integrations/willo/tags';
-import { SandboxControl } from '../../src/sandbox/control-client';
-import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
-import { integrationProcessId } from '../../src/temporal/workflow-ids';
-import { willoStateQuery } from '../../src/integrations/willo/messages';
-import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
-import { basicAuth } from '../../src/http/json-client';
-import { callbackHeaders } from '../harness/callbacks';
-import { http, waitFor } from '../harness/http';
-import { decisionOf } from '../harness/opportunity';
-import { startTestRelay, useTestRelay, type TestRelay } from '../harness/relay';
-import { resultOnceStarted } from '../harness/temporal';
+import { willoControl, type WilloControl } from '../../../src/integrations/willo/sandbox/control-client';
+import { WILLO_TAGS } from '../../../src/integrations/willo/tags';
+import { SandboxControl } from '../../../src/sandbox/control-client';
+import { SEED_POSTING_IDS } from '../../../src/sandbox/lever/seed';
+import { integrationProcessId } from '../../../src/temporal/workflow-ids';
+import { willoStateQuery } from '../../../src/integrations/willo/messages';
+import { SANDBOX_LEVER_API_KEY } from '../../../src/config/sandbox-defaults';
+import { basicAuth } from '../../../src/http/json-client';
+import { callbackHeaders } from '../../harness/callbacks';
+import { http, waitFor } from '../../harness/http';
+import { decisionOf } from '../../harness/opportunity';
+import { startTestRelay, useTestRelay, type TestRelay } from '../../harness/relay';
+import { resultOnceStarted } from '../../harness/temporal';
 
 let relay: TestRelay;
 let control: SandboxControl;

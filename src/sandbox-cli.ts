@@ -1,9 +1,9 @@
 // `npm run sandbox`: the simulators on their own, for a relay started separately (`npm run api` and
 // `npm run worker`). Ports and credentials come from the same configuration the relay reads.
-import { ConfigError, loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { sandboxOptionsFromConfig } from './from-config';
-import { startSandbox } from './server';
+import { ConfigError, loadConfig } from './assembly/config';
+import { createLogger } from './logger';
+import { sandboxOptionsFromConfig } from './assembly/sandbox-options';
+import { startSandbox } from './assembly/sandbox';
 
 async function main(): Promise<void> {
   const config = loadConfig();

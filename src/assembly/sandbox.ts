@@ -1,6 +1,6 @@
-// The sandbox: simulated Lever Data API and partners (HRLogics, Willo, Refty, Wintro, the technical-interview
-// platform) on one Express app, real HTTP, plus the control API that plays the humans and injects faults.
-// Local runs, the demo and tests use it; production never does.
+// The sandbox: the simulated Lever Data API and every integration's simulated partner on one Express app, real HTTP, plus the control API that plays the humans and injects faults.
+// Local runs, the demo and tests use it; production never does. It mounts every integration's simulator from
+// the registry, so it sits above the registry; the plumbing it is made of stays below, in src/sandbox/.
 import express, { Router } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,21 +18,21 @@ import {
 import { eachIntegration } from '../integrations';
 import type { LeverEvent } from '../lever/events';
 import { createLogger } from '../logger';
-import { Faults } from './faults';
-import { controlErrors, errorHandler } from './http';
-import { IdempotencyStore } from './idempotency';
-import { leverControls } from './lever/controls';
-import { leverDataApi } from './lever/data-api';
-import { LeverStore } from './lever/store';
-import { LeverWebhookSender } from './lever/webhooks';
-import { KeyAccess } from './lever/access';
-import { WebhookRegistry } from './lever/webhook-registry';
-import { Outbox, type SandboxLogger } from './outbox';
-import { PartnerCallbackSender } from './partner-callbacks';
-import { RequestLog } from './request-log';
-import type { PartnerParts, SimulatedPartner } from './simulator';
+import { Faults } from '../sandbox/faults';
+import { controlErrors, errorHandler } from '../sandbox/http';
+import { IdempotencyStore } from '../sandbox/idempotency';
+import { leverControls } from '../sandbox/lever/controls';
+import { leverDataApi } from '../sandbox/lever/data-api';
+import { LeverStore } from '../sandbox/lever/store';
+import { LeverWebhookSender } from '../sandbox/lever/webhooks';
+import { KeyAccess } from '../sandbox/lever/access';
+import { WebhookRegistry } from '../sandbox/lever/webhook-registry';
+import { Outbox, type SandboxLogger } from '../sandbox/outbox';
+import { PartnerCallbackSender } from '../sandbox/partner-callbacks';
+import { RequestLog } from '../sandbox/request-log';
+import type { PartnerParts, SimulatedPartner } from '../sandbox/simulator';
 
-export type { SandboxLogger } from './outbox';
+export type { SandboxLogger } from '../sandbox/outbox';
 
 export interface SandboxOptions {
   /** 0 = an ephemeral port. Default SANDBOX_PORT. */

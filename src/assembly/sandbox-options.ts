@@ -1,10 +1,10 @@
 // Sandbox options taken from the relay's configuration, so a sandbox started beside a relay signs and
 // authenticates with exactly what that relay expects, even when the environment overrides a default.
-import type { Config } from '../config';
+import type { Config } from './config';
 import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../config/sandbox-defaults';
 import { eachIntegration } from '../integrations';
 import { LEVER_EVENTS, type LeverEvent } from '../lever/events';
-import type { SandboxOptions } from './server';
+import type { SandboxOptions } from './sandbox';
 
 export function sandboxOptionsFromConfig(config: Config): SandboxOptions {
   const webhookTokens = {} as Record<LeverEvent, string>;

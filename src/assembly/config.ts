@@ -1,14 +1,15 @@
 // All configuration, read once from the environment and validated here so that a bad setting stops
 // start-up with one message naming every problem, instead of failing later inside a workflow. The relay's
-// own settings come from ./relay.ts; each integration in the registry parses its own section.
+// own settings come from config/relay.ts; each integration in the registry parses its own section. It sits
+// above the registry (README, Layout: floors), so config/ below it never imports an integration.
 import { eachIntegration, type Integration, type IntegrationName, type integrations } from '../integrations';
 import type { IntegrationServer } from '../integrations/kit/server';
-import type { PartnerConnection } from './partner';
-import { ConfigError, EnvReader, withSecretFiles, type Env } from './env';
-import { readRelayConfig, type RelayConfig } from './relay';
+import type { PartnerConnection } from '../config/partner';
+import { ConfigError, EnvReader, withSecretFiles, type Env } from '../config/env';
+import { readRelayConfig, type RelayConfig } from '../config/relay';
 
-export { ConfigError } from './env';
-export type { RelayConfig } from './relay';
+export { ConfigError } from '../config/env';
+export type { RelayConfig } from '../config/relay';
 
 /** An integration's section of the configuration, as its server part parses it. */
 export type SectionOf<N extends IntegrationName> = ReturnType<ReturnType<(typeof integrations)[N]['server']>['config']>;
