@@ -1,10 +1,13 @@
 // `npm start`: everything on one machine with no configuration: the Temporal dev server, the sandbox
 // (simulated Lever and partners), a worker and the API. Ctrl-C stops it all in order.
+import { join } from 'node:path';
 import { startApi } from './api';
 import { ConfigError, integrationParts, loadConfig, type Config } from './assembly/config';
 import { startDevServer, type DevServer } from './dev/dev-server';
 import { onStopSignals } from './dev/signals';
 import { findOrBuildTemporalCli } from './dev/temporal-cli';
+import { findTemporalUiServer } from './dev/temporal-server';
+import { startTemporalUi, type TemporalUi } from './dev/temporal-ui';
 import { createLogger } from './logger';
 import { sandboxOptionsFromConfig } from './assembly/sandbox-options';
 import { startSandbox, type Sandbox } from './assembly/sandbox';
@@ -19,17 +22,37 @@ async function main(): Promise<void> {
   const metrics = installWorkerRuntime(config, logger);
 
   let devServer: DevServer | undefined;
+  let ui: TemporalUi | undefined;
+  let uiNote = '';
   if (config.temporal.embedded) {
     const cliPath = await findOrBuildTemporalCli((line) => console.log(line));
+    const codecEndpoint = config.api.codecEndpoint ? `${config.api.publicUrl}/codec` : undefined;
+    // The UI server on its own sends the console's session to the codec; the CLI's embedded UI cannot.
+    const uiServer = codecEndpoint ? findTemporalUiServer() : undefined;
+    const uiPort = Number(new URL(config.temporal.uiUrl).port || 8233);
     console.log('Starting the Temporal dev server...');
     devServer = await startDevServer({
       cliPath,
       dataDir: config.dataDir,
       namespace: config.temporal.namespace,
-      codecEndpoint: config.api.codecEndpoint ? `${config.api.publicUrl}/codec` : undefined,
+      uiPort,
+      headless: uiServer !== undefined,
+      ...(codecEndpoint ? { codecEndpoint } : {}),
       onLog: (line) => (/level=ERROR/.test(line) ? logger.error({ temporal: line }) : logger.debug({ temporal: line })),
     });
     process.once('exit', () => devServer?.process.kill('SIGTERM'));
+    if (uiServer) {
+      ui = await startTemporalUi(uiServer, join(config.dataDir, 'temporal-ui'), {
+        temporalGrpcAddress: devServer.address,
+        port: uiPort,
+        namespace: config.temporal.namespace,
+        codecEndpoint: codecEndpoint!,
+      });
+      process.once('exit', () => ui?.process.kill('SIGTERM'));
+      uiNote = '  (decrypted for an operator or admin signed in to the console)';
+    } else if (codecEndpoint) {
+      uiNote = `  (to see payloads decrypted: sign in to the console, then in the UI's codec settings tick "Include cross-origin credentials"; or build the UI server once, npm run temporal-server, and npm start runs it so)`;
+    }
   }
   let sandbox: Sandbox | undefined;
   if (config.sandbox.enabled) sandbox = await startSandbox(sandboxOptionsFromConfig(config));
@@ -51,7 +74,7 @@ async function main(): Promise<void> {
       `  Console      ${config.api.publicUrl}/console  ${signInHint(config)}`,
       `  API          ${config.api.publicUrl}  (POST /webhooks/lever, /webhooks/<partner>; /admin/*${adminRoutes.length ? ` (${adminRoutes.join(', ')})` : ''}; GET /healthz, /readyz, /metrics)`,
       `  Temporal     ${config.temporal.address}${devServer ? `  (embedded dev server, state in ${config.dataDir}/temporal.sqlite)` : ''}`,
-      `  Temporal UI  ${config.temporal.uiUrl}`,
+      `  Temporal UI  ${config.temporal.uiUrl}${uiNote}`,
       `  Worker       task queues ${queues.main} and ${queues.lever} (Lever at most ${config.lever.ratePerSecond} req/s)`,
       sandbox
         ? `  Sandbox      ${sandbox.baseUrl}  (simulated Lever, ${partners}; try: npm run demo)`
@@ -73,12 +96,14 @@ async function main(): Promise<void> {
       await running;
       await connection.close();
       await sandbox?.close();
+      await ui?.stop();
       await devServer?.stop();
       console.log('Stopped.');
     },
     () => {
       console.log('Forced exit.');
       devServer?.process.kill('SIGKILL');
+      ui?.process.kill('SIGKILL');
       process.exit(1);
     },
   );

@@ -16,6 +16,8 @@ export interface DevServerOptions {
   namespace?: string;
   /** The relay's codec endpoint, so the UI shows decrypted payloads. */
   codecEndpoint?: string;
+  /** No embedded UI (`npm start` runs the UI server on its own when it can, see temporal-ui.ts). */
+  headless?: boolean;
   onLog?: (line: string) => void;
 }
 
@@ -31,6 +33,7 @@ export function devServerArgs({
   uiPort = 8233,
   namespace = 'default',
   codecEndpoint,
+  headless = false,
 }: Omit<DevServerOptions, 'cliPath'>): string[] {
   return [
     'server',
@@ -43,15 +46,14 @@ export function devServerArgs({
     'synchronous=NORMAL',
     '--port',
     String(port),
-    '--ui-port',
-    String(uiPort),
+    ...(headless ? ['--headless'] : ['--ui-port', String(uiPort)]),
     '--namespace',
     namespace,
     '--log-level',
     'warn',
     ...SEARCH_ATTRIBUTE_FLAGS.flatMap((flag) => ['--search-attribute', flag]),
     ...DYNAMIC_CONFIG_FLAGS,
-    ...(codecEndpoint ? ['--ui-codec-endpoint', codecEndpoint] : []),
+    ...(codecEndpoint && !headless ? ['--ui-codec-endpoint', codecEndpoint] : []),
   ];
 }
 
