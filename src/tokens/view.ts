@@ -4,18 +4,8 @@ import type { StoredToken } from './messages';
 
 export type TokenState = 'active' | 'expired' | 'revoked';
 
-export interface TokenView {
-  id: string;
-  name: string;
-  role: StoredToken['role'];
-  state: TokenState;
-  createdBy: string;
-  createdAt: number;
-  expiresAt: number;
-  lastUsedAt?: number;
-  revokedBy?: string;
-  revokedAt?: number;
-}
+/** A stored token without its hash, with its state now: derived, so a new stored field shows by itself. */
+export type TokenView = Omit<StoredToken, 'hash'> & { state: TokenState };
 
 export function tokenView(token: StoredToken, now: number): TokenView {
   const { hash: _hash, ...shown } = token;
