@@ -11,13 +11,22 @@ export async function listen(app: { listen: (port: number, cb: () => void) => Se
 
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | false>,
-  { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {},
+  {
+    timeoutMs = 30_000,
+    intervalMs = 100,
+    what = 'condition',
+    explain,
+  }: { timeoutMs?: number; intervalMs?: number; what?: string; explain?: () => Promise<string> } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}`);
+    if (Date.now() > deadline) {
+      // What the system was doing instead, so a timeout in CI can be understood from its output alone.
+      const context = explain ? `\n${await explain().catch((error: Error) => `(could not explain: ${error.message})`)}` : '';
+      throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}${context}`);
+    }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }

@@ -1,10 +1,12 @@
 // Connections to the test run's Temporal server (started once by global-setup.ts).
 import { Client, Connection, WorkflowNotFoundError, type ClientOptions } from '@temporalio/client';
 import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker, type ReplayWorkerOptions } from '@temporalio/worker';
-import type { temporal } from '@temporalio/proto';
+import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/assembly/config';
 import { dataConverter } from '../../src/temporal/connection';
+
+const temporalEnums = temporal.api.enums.v1;
 
 export function testTemporalAddress(): string {
   const address = process.env.TEMPORAL_TEST_ADDRESS;
@@ -72,4 +74,34 @@ export async function replayHistory(
   for await (const { error } of Worker.runReplayHistories(options, [{ history, workflowId }])) {
     if (error) throw error;
   }
+}
+
+/**
+ * One workflow's state in a few lines, for a test's timeout message: its status, each pending activity
+ * with its attempt and last failure, and its last history events with their times.
+ */
+export async function explainWorkflow(client: Client, workflowId: string, lastEvents = 12): Promise<string> {
+  const handle = client.workflow.getHandle(workflowId);
+  const description = await handle.describe();
+  const lines = [`${workflowId}: ${description.status.name}`];
+  for (const activity of description.raw.pendingActivities ?? []) {
+    const failure = activity.lastFailure?.message ? `, last failure: ${activity.lastFailure.message}` : '';
+    lines.push(`  pending ${activity.activityType?.name} attempt ${activity.attempt} (${stateName(activity.state)})${failure}`);
+  }
+  const events = (await handle.fetchHistory()).events ?? [];
+  const start = Number(events[0]?.eventTime?.seconds ?? 0) * 1000 + (events[0]?.eventTime?.nanos ?? 0) / 1e6;
+  for (const event of events.slice(-lastEvents)) {
+    const at = Number(event.eventTime?.seconds ?? 0) * 1000 + (event.eventTime?.nanos ?? 0) / 1e6;
+    const type = event.eventType === undefined || event.eventType === null ? '?' : eventTypeName(event.eventType);
+    lines.push(`  +${((at - start) / 1000).toFixed(1)}s ${type}`);
+  }
+  return lines.join('\n');
+}
+
+function stateName(state: number | null | undefined): string {
+  return state === undefined || state === null ? '?' : (temporalEnums.PendingActivityState[state] ?? String(state));
+}
+
+function eventTypeName(type: number): string {
+  return (temporalEnums.EventType[type] ?? String(type)).replace(/^EVENT_TYPE_/, '');
 }
