@@ -277,6 +277,17 @@ export function createApp({
   return Object.assign(serve, {
     /** Shared with express: `settings` is this API's LiveSettings, `apiTokens` its LiveTokens. */
     locals: app.locals,
+    /**
+     * Stops what this API keeps current in the background and reports what it has not yet (the API tokens'
+     * last uses, the callbacks refused since the last report): after its server has closed, before its
+     * client does. Until then its timers and reads hold the client, and the process, open.
+     */
+    async stop(): Promise<void> {
+      webhookTokens.stop();
+      live.stop();
+      liveIssues.stop();
+      await Promise.all([liveTokens.stop(), observer.stop()]);
+    },
     /** Express's router, whose registered routes the access-table test holds against its list. */
     router: app.router,
     /** As express's `listen`: a listen error (EADDRINUSE) goes to the callback. */
@@ -350,7 +361,7 @@ function startedTokens(config: Config, logger: Logger): WebhookTokens {
 export async function startApi(
   config: Config,
   logger = createLogger('api', config.logLevel),
-): Promise<{ server: Server; client: Client; tokens: WebhookTokens; apiTokens: LiveTokens }> {
+): Promise<{ server: Server; client: Client; app: ReturnType<typeof createApp> }> {
   const client = createTemporalClient(config);
   const tokens = startedTokens(config, logger);
   const apiTokens = startedApiTokens(client, config);
@@ -361,20 +372,18 @@ export async function startApi(
   });
   keepIdleConnectionsOpen(server);
   logger.info({ port: config.api.port }, 'api listening');
-  return { server, client, tokens, apiTokens };
+  return { server, client, app };
 }
 
 if (require.main === module) {
   const config = loadConfig();
   startApi(config)
-    .then(({ server, client, tokens, apiTokens }) =>
+    .then(({ server, client, app }) =>
       onStopSignals(
         async () => {
           // Stop accepting; requests in flight finish (each ends with its one Temporal call).
           await new Promise<void>((done) => server.close(() => done()));
-          tokens.stop();
-          // The API tokens' last uses not yet reported.
-          await apiTokens.stop();
+          await app.stop();
           await client.connection.close();
         },
         () => process.exit(1),

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const { connection, namespace } = await connectWorkerConnection(config);
   const workers = await createWorkers({ config, connection, namespace, observe: metrics.observe });
   const running = workers.run();
-  const { server, client, tokens, apiTokens } = await startApi(config, logger);
+  const { server, client, app } = await startApi(config, logger);
 
   const queues = taskQueues(config.temporal.taskQueue);
   // From the registry: every partner and every admin action, so a new integration shows up here by itself.
@@ -88,8 +88,7 @@ async function main(): Promise<void> {
     async (signal) => {
       console.log(`\n${signal}: stopping in order (Ctrl-C again to force)...`);
       await new Promise<void>((done) => server.close(() => done()));
-      tokens.stop();
-      await apiTokens.stop();
+      await app.stop();
       await client.connection.close();
       console.log('  API stopped; draining the worker...');
       workers.shutdown();

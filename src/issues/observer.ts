@@ -114,9 +114,12 @@ export class ProcessObserver {
     this.timer.unref();
   }
 
+  /** Stops reporting, after one last report of what was counted since the last one (a stopping process's news). */
   async stop(): Promise<void> {
+    const reporting = this.timer !== undefined;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.sending;
+    if (reporting) await this.flush();
   }
 }

@@ -4,17 +4,14 @@
 // bad requests get a 400 naming the field and change nothing; last use is reported in batches.
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { createHash } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createApp } from '../../src/api';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import { createLogger } from '../../src/logger';
 import { EncryptionCodec } from '../../src/temporal/codec';
 import { workflowIds } from '../../src/temporal/workflow-ids';
-import type { LiveIssues } from '../../src/issues/live';
-import type { LiveSettings } from '../../src/settings/live';
 import { LiveTokens } from '../../src/tokens/live';
 import { TOKENS_MEMO, type StoredTokens } from '../../src/tokens/messages';
-import { http, listen, waitFor } from '../harness/http';
+import { serveApp, type ServedApp } from '../harness/api';
+import { http, waitFor } from '../harness/http';
 import { startTestRelay, type TestRelay } from '../harness/relay';
 
 jest.setTimeout(120_000);
@@ -65,25 +62,17 @@ async function decodedText(value: unknown, codec: EncryptionCodec): Promise<stri
 describe('named API tokens', () => {
   let relay: TestRelay;
   /** The second API: same Temporal, same task queue, its own LiveTokens reporting uses every 500 ms. */
-  let second: { server: Server; url: string; tokens: LiveTokens; app: ReturnType<typeof createApp> };
+  let second: ServedApp;
   const REPORT_MS = 500;
 
   beforeAll(async () => {
     relay = await startTestRelay();
     const tokens = new LiveTokens(relay.client, relay.config.temporal.taskQueue, { useReportMs: REPORT_MS });
     await tokens.start();
-    const app = createApp({ config: relay.config, client: relay.client, logger: createLogger('api', 'silent'), apiTokens: tokens });
-    second = { ...(await listen(app)), tokens, app };
+    second = await serveApp({ config: relay.config, client: relay.client, logger: createLogger('api', 'silent'), apiTokens: tokens });
   }, 120_000);
   afterAll(async () => {
-    await new Promise<void>((done) => {
-      if (!second) return done();
-      second.server.close(() => done());
-      second.server.closeAllConnections();
-    });
-    await second?.tokens.stop();
-    (second?.app.locals.settings as LiveSettings | undefined)?.stop();
-    (second?.app.locals.issues as LiveIssues | undefined)?.stop();
+    await second?.close();
     await relay?.stop();
   });
 

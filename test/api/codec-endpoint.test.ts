@@ -4,27 +4,27 @@
 // default outside sandbox mode.
 import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import type { Server } from 'node:http';
-import { createApp } from '../../src/api';
 import { EncryptionCodec } from '../../src/temporal/codec';
 import { loadConfig } from '../../src/assembly/config';
 import { createLogger } from '../../src/logger';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import type { Role } from '../../src/console/roles';
 import { encodeSession, newSession, SESSION_COOKIE } from '../../src/console/session';
-import { http, listen } from '../harness/http';
+import { serveApp, type ServedApp } from '../harness/api';
+import { http } from '../harness/http';
 
 const config = loadConfig({});
 // Never called: the codec endpoint does not talk to Temporal.
 const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
 const logger = createLogger('api', 'silent');
 const logged = jest.spyOn(logger, 'info');
-let server: Server;
+let served: ServedApp;
 let url: string;
 const UI = 'http://127.0.0.1:8233';
 
 beforeAll(async () => {
-  ({ server, url } = await listen(createApp({ config, client, logger })));
+  served = await serveApp({ config, client, logger });
+  url = served.url;
 });
 
 /** The console's session cookie of a person with that role (how the UI's `includeCredentials` request comes). */
@@ -35,7 +35,10 @@ async function encrypted(value: unknown) {
   const [payload] = await new EncryptionCodec(config.payloadKey).encode([defaultPayloadConverter.toPayload(value)]);
   return { payloads: [toJson(payload)] };
 }
-afterAll(() => server.close());
+afterAll(async () => {
+  await served.close();
+  await client.connection.close();
+});
 
 const toJson = (p: { metadata?: Record<string, Uint8Array> | null; data?: Uint8Array | null }) => ({
   metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
@@ -116,11 +119,11 @@ describe('/codec', () => {
       PAYLOAD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     });
     expect(production.api.codecEndpoint).toBe(false);
-    const { server: prod, url: prodUrl } = await listen(createApp({ config: production, client, logger: createLogger('api', 'silent') }));
+    const { url: prodUrl, close } = await serveApp({ config: production, client, logger: createLogger('api', 'silent') });
     try {
       expect((await http('POST', `${prodUrl}/codec/decode`, { payloads: [] })).status).toBe(404);
     } finally {
-      prod.close();
+      await close();
     }
   });
 });

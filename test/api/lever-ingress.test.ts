@@ -4,13 +4,12 @@
 import { WorkflowNotFoundError, type WorkflowClientInterceptor } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { createApp } from '../../src/api';
 import { leverSignature } from '../../src/lever/webhook';
 import { createLogger } from '../../src/logger';
 import { SANDBOX_LEVER_WEBHOOK_TOKENS } from '../../src/config/sandbox-defaults';
 import { workflowIds } from '../../src/temporal/workflow-ids';
-import { useTestApi } from '../harness/api';
-import { http, listen } from '../harness/http';
+import { serveApp, useTestApi } from '../harness/api';
+import { http } from '../harness/http';
 import { testClient, testConfig } from '../harness/temporal';
 
 /** Every Temporal call the API makes, by kind, counted by a client interceptor. */
@@ -229,9 +228,7 @@ describe('POST /webhooks/lever', () => {
 
   it('ignores Lever webhooks (200, no Temporal call) when no integration that opportunities drive is on', async () => {
     const off = testConfig({ HRLOGICS_ENABLED: 'false', WILLO_ENABLED: 'false', REFTY_ENABLED: 'false', TECH_INTERVIEW_ENABLED: 'false' });
-    const { server: offServer, url: offUrl } = await listen(
-      createApp({ config: off, client: api.client, logger: createLogger('api', 'silent') }),
-    );
+    const { url: offUrl, close } = await serveApp({ config: off, client: api.client, logger: createLogger('api', 'silent') });
     try {
       calls.length = 0;
       const opportunityId = randomUUID();
@@ -240,7 +237,7 @@ describe('POST /webhooks/lever', () => {
       expect(calls).toEqual([]);
       expect(await started(opportunityId)).toBe(false);
     } finally {
-      offServer.close();
+      await close();
     }
   });
 
@@ -253,16 +250,15 @@ describe('POST /webhooks/lever', () => {
       connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '1s' }),
       dataConverter: unreachable.options.dataConverter,
     });
-    const { server: deadServer, url: deadUrl } = await listen(
-      createApp({ config: offline, client: dead, logger: createLogger('api', 'silent') }),
-    );
+    const { url: deadUrl, close } = await serveApp({ config: offline, client: dead, logger: createLogger('api', 'silent') });
     try {
       const opportunityId = randomUUID();
       const answer = await http('POST', `${deadUrl}/webhooks/lever`, signed('applicationCreated', { opportunityId }));
       expect(answer.status).toBe(503);
       expect(await started(opportunityId)).toBe(false);
     } finally {
-      deadServer.close();
+      await close();
+      await dead.connection.close();
       await unreachable.connection.close();
     }
   }, 30_000);

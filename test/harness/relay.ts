@@ -2,18 +2,15 @@
 // HTTP to each other, a worker on its own task queue, all against the shared test Temporal server.
 import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createApp, keepIdleConnectionsOpen } from '../../src/api';
+import { keepIdleConnectionsOpen } from '../../src/api';
 import type { Config } from '../../src/assembly/config';
 import { eachIntegration } from '../../src/integrations';
 import { createLogger, type Logger } from '../../src/logger';
 import type { LiveSettings } from '../../src/settings/live';
-import type { LiveIssues } from '../../src/issues/live';
-import type { LiveTokens } from '../../src/tokens/live';
-import type { ProcessObserver } from '../../src/issues/observer';
 import { startSandbox, type Sandbox } from '../../src/assembly/sandbox';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { createWorkers } from '../../src/worker';
-import { listen } from './http';
+import { serveApp, type App } from './api';
 import { quietRuntime, testClient, testConfig } from './temporal';
 
 export { http, listen, waitFor } from './http';
@@ -28,7 +25,7 @@ export { testClient, testConfig, testTemporalAddress } from './temporal';
 export interface TestRelay {
   config: Config;
   /** The API's app (its LiveSettings and LiveTokens in `locals`, its routes in `router`). */
-  app: ReturnType<typeof createApp>;
+  app: App;
   apiUrl: string;
   sandbox: Sandbox;
   client: Client;
@@ -58,8 +55,8 @@ export async function startTestRelay({
 }: TestRelayOptions = {}): Promise<TestRelay> {
   const config = testConfig(env);
   const client = await testClient(config);
-  const app = createApp({ config, client, logger, ...(now ? { now } : {}) });
-  const { server, url: apiUrl } = await listen(app);
+  const api = await serveApp({ config, client, logger, ...(now ? { now } : {}) });
+  const { app, server, url: apiUrl } = api;
   // As in production: a test's fetch, reusing an idle connection on a loaded machine, never meets one the API is closing.
   keepIdleConnectionsOpen(server);
   // The sandbox registers its webhooks at the API's real address; the API knows its own webhooks by it.
@@ -92,15 +89,7 @@ export async function startTestRelay({
     stopWorker: () => stopWorkers(),
     startWorker,
     stop: async () => {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        // Keep-alive connections would hold the server (and this jest worker) open after the last test.
-        server.closeAllConnections();
-      });
-      (app.locals.settings as LiveSettings).stop();
-      (app.locals.issues as LiveIssues).stop();
-      await (app.locals.apiTokens as LiveTokens).stop();
-      await (app.locals.observer as ProcessObserver).stop();
+      await api.close();
       await stopWorkers();
       await sandbox.close();
       await client.connection.close();
