@@ -284,9 +284,7 @@ export function createApp({
      */
     async stop(): Promise<void> {
       webhookTokens.stop();
-      live.stop();
-      liveIssues.stop();
-      await Promise.all([liveTokens.stop(), observer.stop()]);
+      await Promise.all([live.stop(), liveIssues.stop(), liveTokens.stop(), observer.stop()]);
     },
     /** Express's router, whose registered routes the access-table test holds against its list. */
     router: app.router,

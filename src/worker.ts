@@ -144,7 +144,7 @@ export async function createWorkers({
       await Promise.all([main.run(), lever.run()]);
     },
     shutdown: () => {
-      if (!settings) live.stop();
+      if (!settings) void live.stop();
       void observer.stop();
       for (const worker of [main, lever]) if (worker.getState() === 'RUNNING') worker.shutdown();
     },

@@ -1,9 +1,9 @@
-// Admin endpoints, protected by `Authorization: Bearer <ADMIN_TOKEN>` or a console session (with its CSRF
-// token in `X-CSRF-Token`). Integrations add their own (e.g. Wintro's "Sync" button at
+// Admin endpoints, for whoever `requireActor` (console/auth.ts) lets through with the role each needs: a
+// bearer token (`ADMIN_TOKEN` or a named API token) or a console session (with its CSRF token in
+// `X-CSRF-Token`). Integrations add their own (e.g. Wintro's "Sync" button at
 // `POST /admin/wintro/sync`): each starts a run, or joins the one already running, and the answer names
 // the run.
 import type { Request, Response } from 'express';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RelayConfig } from '../config/relay';
 import type { Config } from '../assembly/config';
 import { describeIssues, HttpProblem, parseJson, requireJson } from '../http/problems';
@@ -12,17 +12,6 @@ import { backfillOptions, backfillRequest, backfillStart } from '../opportunity/
 import type { AdminRoute } from '../integrations/kit/server';
 import type { TemporalActions } from './temporal-actions';
 import { requireActor } from '../console/auth';
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-/** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
-export function requireAdmin(req: Request, adminToken: string): void {
-  if (!adminToken) throw new HttpProblem(403, 'admin endpoints are disabled: set ADMIN_TOKEN');
-  const given = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
-  if (!timingSafeEqual(digest(given), digest(adminToken))) {
-    throw new HttpProblem(401, 'Authorization: Bearer <ADMIN_TOKEN> is required');
-  }
-}
 
 export function adminStart<Section extends { enabled: boolean }>({
   relay,

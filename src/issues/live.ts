@@ -20,6 +20,7 @@ const NO_ISSUES: IssuesSummary = { revision: 0, total: 0, unresolved: {} };
 export class LiveIssues {
   private summary: IssuesSummary = NO_ISSUES;
   private timer?: NodeJS.Timeout;
+  private reading?: Promise<void>;
 
   constructor(
     private readonly client: Client,
@@ -72,14 +73,21 @@ export class LiveIssues {
   }
 
   start(): void {
-    void this.refresh().catch(() => undefined);
-    this.timer ??= setInterval(() => void this.refresh().catch(() => undefined), this.intervalMs);
+    const background = () =>
+      void (this.reading = this.refresh().then(
+        () => undefined,
+        () => undefined,
+      ));
+    background();
+    this.timer ??= setInterval(background, this.intervalMs);
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops reading, once the read in flight has ended (it would call the client after its owner closed it). */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    await this.reading;
   }
 
   /** Who acknowledged or muted what, newest first (a query: a worker answers it). */

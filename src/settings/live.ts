@@ -87,7 +87,7 @@ export class LiveSettings {
     return this.memo.start();
   }
 
-  stop(): void {
-    this.memo.stop();
+  stop(): Promise<void> {
+    return this.memo.stop();
   }
 }

@@ -36,6 +36,7 @@ export interface LiveMemoOptions<T extends Versioned> {
 export class LiveMemo<T extends Versioned> {
   private value: T;
   private timer?: NodeJS.Timeout;
+  private reading?: Promise<void>;
   private refreshedAt?: number;
   private error?: string;
   private readonly listeners: ((value: T) => void)[] = [];
@@ -68,7 +69,13 @@ export class LiveMemo<T extends Versioned> {
   }
 
   /** Reads the memo once; never throws (a failure is kept in `status()`). */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    const read = this.read();
+    this.reading = read;
+    return read;
+  }
+
+  private async read(): Promise<void> {
     try {
       const description = await this.client.withDeadline(Date.now() + DESCRIBE_DEADLINE_MS, () =>
         this.client.workflow.getHandle(this.workflowId).describe(),
@@ -100,8 +107,13 @@ export class LiveMemo<T extends Versioned> {
     this.timer.unref();
   }
 
-  stop(): void {
+  /**
+   * Stops reading, once the read in flight has ended: a describe retrying against a Temporal that does not
+   * answer would otherwise call the connection after its owner closed it.
+   */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    await this.reading;
   }
 }

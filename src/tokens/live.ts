@@ -124,9 +124,8 @@ export class LiveTokens implements TokenVerifier {
 
   /** Stops reading and reports the uses not yet reported. */
   async stop(): Promise<void> {
-    this.memo.stop();
     if (this.reportTimer) clearInterval(this.reportTimer);
     this.reportTimer = undefined;
-    await this.reportUses();
+    await Promise.all([this.memo.stop(), this.reportUses()]);
   }
 }

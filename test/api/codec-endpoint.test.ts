@@ -14,8 +14,9 @@ import { serveApp, type ServedApp } from '../harness/api';
 import { http } from '../harness/http';
 
 const config = loadConfig({});
-// Never called: the codec endpoint does not talk to Temporal.
-const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
+// The codec endpoint does not talk to Temporal; the app's background readers find nobody there and, with
+// no retry interceptor, fail at once, so closing the connection leaves no retry timer behind to call it.
+const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }) });
 const logger = createLogger('api', 'silent');
 const logged = jest.spyOn(logger, 'info');
 let served: ServedApp;

@@ -247,7 +247,8 @@ describe('POST /webhooks/lever', () => {
     // Point a second app at a port where nothing listens.
     const { Client, Connection } = await import('@temporalio/client');
     const dead = new Client({
-      connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '1s' }),
+      // No retry interceptor: a retry timer left pending at the call's deadline would call the connection after it is closed.
+      connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '1s', interceptors: [] }),
       dataConverter: unreachable.options.dataConverter,
     });
     const { url: deadUrl, close } = await serveApp({ config: offline, client: dead, logger: createLogger('api', 'silent') });
