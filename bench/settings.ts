@@ -78,6 +78,6 @@ export async function benchSettings(
     }
   } finally {
     await new Promise<void>((done) => server.close(() => done()));
-    (second.locals.settings as LiveSettings).stop();
+    await second.stop();
   }
 }
