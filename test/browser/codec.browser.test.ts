@@ -4,24 +4,22 @@
 // provider (`oidc-provider`, in this process). A viewer sees a run's input still encrypted, an admin sees it
 // decrypted, and once signed out it is encrypted again. Screenshots in test-output/screenshots/codec-*.png.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findTemporalUiServer } from '../../src/dev/temporal-server';
 import { writeTemporalUiConfig } from '../../src/dev/temporal-ui-config';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { integrationProcessId } from '../../src/temporal/workflow-ids';
-import { waitFor } from '../harness/http';
+import { CHROMIUM, haveChromium, launchChromium, SCREENSHOTS } from '../harness/browser';
+import { freePort, waitFor } from '../harness/http';
 import { PROVIDER_NAME, startTestOidcProvider, type TestOidcProvider } from '../harness/oidc-provider';
 import { startTestRelay, type TestRelay } from '../harness/relay';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
 const uiServer = findTemporalUiServer();
-const ready = existsSync(CHROMIUM) && uiServer !== undefined;
+const ready = haveChromium() && uiServer !== undefined;
 if (!ready)
   console.warn(`Skipping the codec browser test: it needs ${CHROMIUM} and temporal-ui-server (npm run temporal-server builds it).`);
 const describeInBrowser = ready ? describe : describe.skip;
@@ -31,14 +29,6 @@ jest.setTimeout(180_000);
 /** How the UI shows a payload it could not decode: its metadata, base64, as stored. */
 const ENCRYPTED_ENCODING = Buffer.from('binary/encrypted').toString('base64');
 const CANDIDATE = { name: 'Jane Codec', email: `jane.codec.${randomUUID().slice(0, 8)}@example.com` };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describeInBrowser('the Temporal UI decrypts only for those allowed', () => {
   let idp: TestOidcProvider;
@@ -51,7 +41,6 @@ describeInBrowser('the Temporal UI decrypts only for those allowed', () => {
   const uiOutput: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     idp = await startTestOidcProvider([{ email: 'admin@example.com' }, { email: 'viewer@example.com', groups: ['recruiting'] }]);
     const uiPort = await freePort();
     uiUrl = `http://127.0.0.1:${uiPort}`;
@@ -103,17 +92,7 @@ describeInBrowser('the Temporal UI decrypts only for those allowed', () => {
     const { runId } = await waitFor(() => handle.describe().catch(() => undefined), { what: 'the WOTC screening to start' });
     workflowPage = `${uiUrl}/namespaces/${relay.config.temporal.namespace}/workflows/${encodeURIComponent(handle.workflowId)}/${runId}/history`;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {

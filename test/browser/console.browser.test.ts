@@ -3,25 +3,22 @@
 // trigger stage changed in the console acting on the next stage change without a restart, a Refty rule
 // added in the console putting a new applicant into its sequence, a bad value refused beside its field,
 // backfills, an API token created (shown once) and revoked, and signing out.
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { SANDBOX_ADMIN_TOKEN } from '../../src/config/sandbox-defaults';
 import { reftyControl } from '../../src/integrations/refty/sandbox/control-client';
 import { willoControl } from '../../src/integrations/willo/sandbox/control-client';
 import { SandboxControl } from '../../src/sandbox/control-client';
 import { SEED_POSTING_IDS } from '../../src/sandbox/lever/seed';
+import { CHROMIUM, haveChromium, launchChromium, SCREENSHOTS } from '../harness/browser';
 import { http, waitFor } from '../harness/http';
 import { decisionOf } from '../harness/opportunity';
 import { startTestRelay, type TestRelay } from '../harness/relay';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium)
+if (!haveChromium())
   console.warn(`Skipping the console browser test: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
-const describeInBrowser = haveChromium ? describe : describe.skip;
+const describeInBrowser = haveChromium() ? describe : describe.skip;
 
 jest.setTimeout(120_000);
 
@@ -33,21 +30,10 @@ describeInBrowser('the console in a browser', () => {
   const consoleUrl = (path = '') => `${relay.apiUrl}/console${path}`;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     // HRLogics off: its survey emails would only add noise to the Lever request log.
     relay = await startTestRelay({ env: { HRLOGICS_ENABLED: 'false' } });
     control = new SandboxControl(relay.sandbox.baseUrl);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     // JavaScript off: the console is plain HTML forms, and must work without any script.
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     // The strict CSP must not block anything of ours: every violation is a failure.

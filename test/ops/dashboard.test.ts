@@ -4,12 +4,11 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { prometheusConfig } from '../../src/dev/cluster/prometheus';
 import { clusterSettings } from '../../src/dev/cluster/settings';
-import { http, waitFor } from '../harness/http';
+import { freePort, http, waitFor } from '../harness/http';
 import { useTestRelay } from '../harness/relay';
 import { startWorkerProcess, stopWorkerProcess, type WorkerProcess } from '../harness/worker-process';
 import { exposedMetrics, metricsIn } from './promql-metrics';
@@ -26,14 +25,6 @@ const dashboard = JSON.parse(readFileSync(join(root, 'ops/grafana/relay.json'), 
 const rules = [...readFileSync(join(root, 'ops/prometheus/alerts.yml'), 'utf8').matchAll(/- alert: (\S+)\n\s+expr: (.+)\n/g)].map(
   ([, alert, expr]) => ({ alert, expr }),
 );
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('against the real /metrics of an API and a worker', () => {
   const t = useTestRelay({ worker: false });

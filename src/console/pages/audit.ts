@@ -25,8 +25,17 @@ function change(c: FieldChange): Html {
   </li>`;
 }
 
-/** The changes of some entries as a compact table (the audit page, and a refused stale save). */
-export function auditChanges(entries: AuditEntry[]): Html {
+/** When an entry was made, readable and machine-readable. */
+export const when = (at: number): Html => html`<time datetime="${new Date(at).toISOString()}">${formatTime(at)}</time>`;
+
+/** A column an audit table adds after When, Who and Via. */
+export interface AuditColumn<E> {
+  heading: string;
+  cell: (entry: E) => Html | string | number;
+}
+
+/** Audited changes, newest first: when, who, through what, then the page's own columns. */
+export function auditTable<E extends { at: number; actor: string; via: string }>(entries: E[], columns: AuditColumn<E>[]): Html {
   if (entries.length === 0) return html`<p class="muted">No changes recorded.</p>`;
   return html`<div class="overflow-auto">
     <table class="striped audit">
@@ -35,28 +44,36 @@ export function auditChanges(entries: AuditEntry[]): Html {
           <th scope="col">When</th>
           <th scope="col">Who</th>
           <th scope="col">Via</th>
-          <th scope="col">Version</th>
-          <th scope="col">Changes</th>
+          ${columns.map((column) => html`<th scope="col">${column.heading}</th>`)}
         </tr>
       </thead>
       <tbody>
         ${entries.map(
           (e) =>
             html`<tr>
-              <td><time datetime="${new Date(e.at).toISOString()}">${formatTime(e.at)}</time></td>
+              <td>${when(e.at)}</td>
               <td>${e.actor}</td>
               <td>${e.via}</td>
-              <td>${e.version}</td>
-              <td>
-                <ul class="changes">
-                  ${e.changes.map(change)}
-                </ul>
-              </td>
+              ${columns.map((column) => html`<td>${column.cell(e)}</td>`)}
             </tr>`,
         )}
       </tbody>
     </table>
   </div>`;
+}
+
+/** The changes of some settings entries as a compact table (the audit page, and a refused stale save). */
+export function auditChanges(entries: AuditEntry[]): Html {
+  return auditTable(entries, [
+    { heading: 'Version', cell: (e) => e.version },
+    {
+      heading: 'Changes',
+      cell: (e) =>
+        html`<ul class="changes">
+          ${e.changes.map(change)}
+        </ul>`,
+    },
+  ]);
 }
 
 export function auditPage(frame: Frame, entries: AuditEntry[]): Html {

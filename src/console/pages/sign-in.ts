@@ -47,40 +47,35 @@ export function signInPage(options: SignInPageOptions): Html {
   return document('Sign in', '', html`<main class="container sign-in"><article>${body}</article></main>`);
 }
 
-/**
- * After the provider's redirect: a page of ours that moves on by itself (a meta refresh, no script), because
- * the new SameSite=Strict session cookie goes only with a navigation that starts on our site.
- */
-export function signedInPage({ email, next }: { email: string; next: string }): Html {
+/** A short page that moves on to `url` by itself (a meta refresh, no script), with a link for when it does not. */
+function movingOnPage(title: string, message: Html | string, url: string, link: Html | string): Html {
   return document(
-    'Signed in',
-    html`<meta http-equiv="refresh" content="0; url=${next}" />`,
+    title,
+    html`<meta http-equiv="refresh" content="0; url=${url}" />`,
     html`<main class="container narrow">
       <article>
-        <h1>Signed in</h1>
-        <p>You are signed in as ${email}.</p>
-        <p><a href="${next}">Continue to the console</a></p>
+        <h1>${title}</h1>
+        <p>${message}</p>
+        <p><a href="${url}">${link}</a></p>
       </article>
     </main>`,
   );
 }
 
 /**
- * After signing out of the console, on to the provider's own sign-out (a meta refresh: the CSP's form-action
- * 'self' would stop the sign-out form's redirect to another site).
+ * After the provider's redirect: a page of ours that moves on by itself, because the new SameSite=Strict
+ * session cookie goes only with a navigation that starts on our site.
+ */
+export function signedInPage({ email, next }: { email: string; next: string }): Html {
+  return movingOnPage('Signed in', `You are signed in as ${email}.`, next, 'Continue to the console');
+}
+
+/**
+ * After signing out of the console, on to the provider's own sign-out (the CSP's form-action 'self' would
+ * stop the sign-out form's redirect to another site).
  */
 export function signedOutPage({ provider, signOutUrl }: { provider: string; signOutUrl: string }): Html {
-  return document(
-    'Signed out',
-    html`<meta http-equiv="refresh" content="0; url=${signOutUrl}" />`,
-    html`<main class="container narrow">
-      <article>
-        <h1>Signed out</h1>
-        <p>You are signed out of the console.</p>
-        <p><a href="${signOutUrl}">Sign out of ${provider} too</a></p>
-      </article>
-    </main>`,
-  );
+  return movingOnPage('Signed out', 'You are signed out of the console.', signOutUrl, `Sign out of ${provider} too`);
 }
 
 /** An answer that is not a page of its own: a refusal, a missing page, an error. */

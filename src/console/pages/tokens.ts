@@ -8,7 +8,7 @@ import type { TokenView } from '../../tokens/view';
 import type { FieldErrors } from '../field-errors';
 import { attr, html, type Html } from '../html';
 import { csrfField, page, type Frame } from '../layout';
-import { formatTime } from './audit';
+import { auditTable, formatTime, when } from './audit';
 import { selectField, textField } from './form-fields';
 
 export const TOKENS_PATH = '/console/tokens';
@@ -31,8 +31,6 @@ const STATE_BADGE: Record<TokenView['state'], Html> = {
   expired: html`<span class="badge off">expired</span>`,
   revoked: html`<span class="badge fail">revoked</span>`,
 };
-
-const when = (at: number) => html`<time datetime="${new Date(at).toISOString()}">${formatTime(at)}</time>`;
 
 function newTokenNotice({ name, token }: { name: string; token: string }): Html {
   return html`<article class="new-token" aria-labelledby="new-token-heading">
@@ -114,32 +112,14 @@ function createForm(csrf: string, errors: FieldErrors, typed: Record<string, str
   </article>`;
 }
 
-function auditTable(audit: TokenAuditEntry[] | undefined): Html {
+function tokensAudit(audit: TokenAuditEntry[] | undefined): Html {
   if (audit === undefined) return html`<p class="notice warn">The changes cannot be read right now (no worker answered).</p>`;
-  if (audit.length === 0) return html`<p class="muted">No changes recorded.</p>`;
-  return html`<div class="overflow-auto">
-    <table class="striped audit">
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">Via</th>
-          <th scope="col">Change</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${audit.map(
-          (e) =>
-            html`<tr>
-              <td>${when(e.at)}</td>
-              <td>${e.actor}</td>
-              <td>${e.via}</td>
-              <td>${e.action === 'create' ? 'created' : 'revoked'} ${e.name} (${e.role}, expires ${formatTime(e.expiresAt)})</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return auditTable(audit, [
+    {
+      heading: 'Change',
+      cell: (e) => `${e.action === 'create' ? 'created' : 'revoked'} ${e.name} (${e.role}, expires ${formatTime(e.expiresAt)})`,
+    },
+  ]);
 }
 
 export function tokensPage(frame: Frame, { tokens, audit, errors, typed, refusal, created }: TokensPageInput): Html {
@@ -157,7 +137,7 @@ export function tokensPage(frame: Frame, { tokens, audit, errors, typed, refusal
       ${createForm(frame.csrf, errors, typed, refusal)}
       <section aria-labelledby="changes-heading">
         <h2 id="changes-heading">Changes</h2>
-        ${auditTable(audit)}
+        ${tokensAudit(audit)}
       </section>`,
   );
 }
