@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
+import { exitOf, stopGently, waitUntilReady } from './child-ready';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../temporal/search-attributes';
 import { DYNAMIC_CONFIG_FLAGS } from '../temporal/server-settings';
 
@@ -79,25 +80,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       for (const line of chunk.split('\n').filter(Boolean)) options.onLog?.(line);
     });
   }
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const deadline = Date.now() + 60_000;
-  while (!(await portOpen(port))) {
-    const code = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), 200))]);
-    if (code !== undefined) throw new Error(`the Temporal dev server exited (${code}):\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the Temporal dev server did not open port ${port} within 60s:\n${output}`);
-    }
-  }
+  const server = { child, exited: exitOf(child), name: 'the Temporal dev server', output: () => output };
+  await waitUntilReady(server, () => portOpen(port), `open port ${port}`, 60_000);
   return {
     address: `127.0.0.1:${port}`,
     process: child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopGently(server, 10_000),
   };
 }

@@ -9,6 +9,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, chownSync, constants, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { exitOf, waitUntilReady } from './child-ready';
 
 export interface PostgresOptions {
   /** The cluster's data directory, e.g. `.data/cluster/postgres`. Created (initdb) when empty. */
@@ -189,16 +190,13 @@ export async function startPostgres(options: PostgresOptions): Promise<Postgres>
       for (const line of chunk.split('\n').filter(Boolean)) options.onLog?.(line);
     });
   }
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const deadline = Date.now() + 60_000;
-  while (!(await isReady(binDir, options.port))) {
-    const code = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), 200))]);
-    if (code !== undefined) throw new Error(`PostgreSQL exited (${code}):\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`PostgreSQL did not accept connections on port ${options.port} within 60s:\n${output}`);
-    }
-  }
+  const exited = exitOf(child);
+  await waitUntilReady(
+    { child, exited, name: 'PostgreSQL', output: () => output },
+    () => isReady(binDir, options.port),
+    `accept connections on port ${options.port}`,
+    60_000,
+  );
   return {
     host: '127.0.0.1',
     port: options.port,

@@ -4,6 +4,7 @@
 // This one sends the console's session cookie along, so the codec decrypts for the operator or admin signed in.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { exitOf, stopGently, waitUntilReady } from './child-ready';
 import { writeTemporalUiConfig, type TemporalUiSettings } from './temporal-ui-config';
 
 export interface TemporalUi {
@@ -19,30 +20,13 @@ export async function startTemporalUi(binary: string, folder: string, settings: 
   const child = spawn(binary, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let output = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-2000)));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const server = { child, exited: exitOf(child), name: 'the Temporal UI server', output: () => output };
   const url = `http://127.0.0.1:${settings.port}/`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const up = await fetch(url).then(
+  const answers = () =>
+    fetch(url).then(
       (r) => r.ok,
       () => false,
     );
-    if (up) break;
-    const code = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), 200))]);
-    if (code !== undefined) throw new Error(`the Temporal UI server exited (${code}):\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the Temporal UI server did not answer ${url} within 30s:\n${output}`);
-    }
-  }
-  return {
-    process: child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  await waitUntilReady(server, answers, `answer ${url}`, 30_000);
+  return { process: child, stop: () => stopGently(server, 5_000) };
 }
