@@ -73,11 +73,15 @@ export class LiveIssues {
   }
 
   start(): void {
-    const background = () =>
-      void (this.reading = this.refresh().then(
-        () => undefined,
-        () => undefined,
-      ));
+    // A tick while the last read is still in flight waits for the next one (reads do not pile up).
+    const background = () => {
+      this.reading ??= this.refresh()
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => (this.reading = undefined));
+    };
     background();
     this.timer ??= setInterval(background, this.intervalMs);
     this.timer.unref();

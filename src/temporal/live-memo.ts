@@ -70,7 +70,9 @@ export class LiveMemo<T extends Versioned> {
 
   /** Reads the memo once; never throws (a failure is kept in `status()`). */
   refresh(): Promise<void> {
-    const read = this.read();
+    const read: Promise<void> = this.read().finally(() => {
+      if (this.reading === read) this.reading = undefined;
+    });
     this.reading = read;
     return read;
   }
@@ -102,7 +104,9 @@ export class LiveMemo<T extends Versioned> {
   /** Reads now, then every second. Resolves after the first read (or its failure). */
   async start(): Promise<void> {
     await this.refresh();
-    this.timer ??= setInterval(() => void this.refresh(), this.options.intervalMs ?? MEMO_REFRESH_MS);
+    // A tick while a read is still in flight (Temporal slow to answer) waits for the next one: describes do
+    // not pile up, and `stop()` has one read to wait for.
+    this.timer ??= setInterval(() => void (this.reading ?? this.refresh()), this.options.intervalMs ?? MEMO_REFRESH_MS);
     // The refresh never keeps a process alive by itself.
     this.timer.unref();
   }
