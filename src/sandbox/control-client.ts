@@ -2,6 +2,7 @@
 // and what the demo and tests read back (opportunities, deliveries, request logs, faults). Each
 // integration's simulator has its own control client in its folder (`<name>/sandbox/control-client.ts`)
 // built on `request`. Plain HTTP only.
+import type { Attempt } from './outbox';
 
 export interface SandboxOpportunity {
   id: string;
@@ -19,6 +20,15 @@ export interface SandboxOpportunity {
 }
 
 export type CallbackResult = { callbackId: string; status: number; body: unknown };
+
+export interface SentCallback {
+  callbackId: string;
+  type: string;
+  /** The exact JSON sent. */
+  body: string;
+  delivered: boolean;
+  attempts: Attempt[];
+}
 
 export interface LoggedRequest {
   at: number;
@@ -133,6 +143,10 @@ export class SandboxControl {
   /** The HTTP requests a simulated partner received (`hrlogics`, `willo`...). */
   partnerRequests(service: string) {
     return this.request<LoggedRequest[]>('GET', `/${service}/requests`);
+  }
+  /** The callbacks a simulated partner has sent the relay, each with its exact body and its delivery attempts. */
+  partnerCallbacks(service: string) {
+    return this.request<SentCallback[]>('GET', `/${service}/callbacks`);
   }
   /** Sends a partner callback again, exactly as first signed (a duplicate delivery). */
   redeliverCallback(service: string, callbackId: string, times: number) {

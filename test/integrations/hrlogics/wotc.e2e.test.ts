@@ -45,7 +45,7 @@ async function explainScreening(opportunityId: string): Promise<string> {
   const [process, screenings, callbacks, log] = await Promise.all([
     explainWorkflow(relay.client, integrationProcessId('hrlogics', opportunityId)),
     hrlogics.screenings(opportunityId),
-    control.request<{ body: string; delivered: boolean; attempts: unknown[] }[]>('GET', '/hrlogics/callbacks'),
+    control.partnerCallbacks('hrlogics'),
     control.leverRequests(),
   ]);
   const ids = new Set(screenings.map((s) => s.screeningId));
