@@ -20,6 +20,7 @@ import { issuesRoutes } from './api/issues-routes';
 import { LiveIssues } from './issues/live';
 import { ProcessObserver } from './issues/observer';
 import { queuedLeverReads } from './lever/queued-reads';
+import { turnTakingLeverClient } from './lever/turn-taking-client';
 import { opportunityTriggers } from './opportunity/trigger';
 import type { EffectiveSettings } from './settings/effective';
 import { cachedLeverLists } from './settings/lever-lists';
@@ -64,7 +65,7 @@ export function createApp({
   apiTokens,
 }: ApiDeps) {
   const app = express();
-  const webhookTokens = tokens ?? startedTokens(config, logger);
+  const webhookTokens = tokens ?? startedTokens(config, logger, client);
   app.disable('x-powered-by');
   // Answers are small JSON documents to POSTs: an ETag (a hash of every answer) would never be used.
   app.set('etag', false);
@@ -90,7 +91,7 @@ export function createApp({
   const settingsService = new SettingsService(
     live,
     client,
-    cachedLeverLists(queuedLeverReads(client, config.temporal.taskQueue, CONSOLE_READ_TIMEOUT)),
+    cachedLeverLists(queuedLeverReads(client, config.temporal.taskQueue, { timeout: CONSOLE_READ_TIMEOUT })),
   );
   // Raw bodies: signatures are checked over the exact bytes, and we choose the error for bad JSON.
   const limit = config.api.bodyLimit;
@@ -350,8 +351,8 @@ function perVersion<T>(live: LiveSettings, derive: (current: EffectiveSettings) 
   };
 }
 
-function startedTokens(config: Config, logger: Logger): WebhookTokens {
-  const tokens = new WebhookTokens(config, logger);
+function startedTokens(config: Config, logger: Logger, client: Client): WebhookTokens {
+  const tokens = new WebhookTokens(config, logger, (signal) => turnTakingLeverClient(client, config, { signal }));
   tokens.start();
   return tokens;
 }
@@ -361,7 +362,7 @@ export async function startApi(
   logger = createLogger('api', config.logLevel),
 ): Promise<{ server: Server; client: Client; app: ReturnType<typeof createApp> }> {
   const client = createTemporalClient(config);
-  const tokens = startedTokens(config, logger);
+  const tokens = startedTokens(config, logger, client);
   const apiTokens = startedApiTokens(client, config);
   const app = createApp({ config, client, logger, tokens, apiTokens });
   const server = await new Promise<Server>((resolve, reject) => {

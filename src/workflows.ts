@@ -6,6 +6,7 @@ import registry = require('./integrations');
 import opportunity = require('./opportunity/workflow');
 import bulk = require('./opportunity/bulk');
 import leverRead = require('./lever/read-workflow');
+import leverTurn = require('./lever/turn-workflow');
 import settings = require('./settings/workflow');
 import issues = require('./issues/workflow');
 import apiTokens = require('./tokens/workflow');
@@ -17,6 +18,7 @@ const workflows: Record<string, import('@temporalio/workflow').Workflow> = {
   leverSweep: bulk.leverSweep,
   leverBackfill: bulk.leverBackfill,
   leverRead: leverRead.leverRead,
+  leverTurn: leverTurn.leverTurn,
   relaySettings: settings.relaySettings,
   relayIssues: issues.relayIssues,
   relayApiTokens: apiTokens.relayApiTokens,

@@ -104,6 +104,8 @@ export function createLeverActivities(lever: LeverClient, cache: LeverLookupCach
     async leverQueuedRead(read: QueuedRead): Promise<unknown> {
       return performQueuedRead(lever, read);
     },
+    /** Nothing to do: the Lever queue handing out this task is the turn (see turn-workflow). */
+    async leverTakeTurn(): Promise<void> {},
   };
 }
 

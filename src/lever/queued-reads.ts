@@ -11,20 +11,19 @@ import { leverRead } from './read-workflow';
 
 export type { LeverReads } from './queued-read';
 
+export interface QueuedOptions {
+  /** How long the run may wait for a worker and Lever's rate before it fails. */
+  timeout?: Duration;
+  /** Stops waiting for a run in flight (the run itself still goes on, or times out, in Temporal). */
+  signal?: AbortSignal;
+}
+
 /** The client's side: the same methods as LeverClient's, each one run through the Lever queue. */
-export function queuedLeverReads(client: Client, taskQueue: string, timeout: Duration = '2m'): LeverReads {
-  const read = async (method: QueuedReadMethod, args: unknown[]): Promise<never> => {
-    try {
-      return (await client.workflow.execute(leverRead, {
-        taskQueue,
-        workflowId: workflowIds.leverRead(randomUUID()),
-        args: [{ method, args }],
-        workflowExecutionTimeout: timeout,
-      })) as never;
-    } catch (error) {
-      throw rootCause(error);
-    }
-  };
+export function queuedLeverReads(client: Client, taskQueue: string, options: QueuedOptions = {}): LeverReads {
+  const read = async (method: QueuedReadMethod, args: unknown[]): Promise<never> =>
+    (await runOnLeverQueue(client, taskQueue, options, (common) =>
+      client.workflow.execute(leverRead, { ...common, workflowId: workflowIds.leverRead(randomUUID()), args: [{ method, args }] }),
+    )) as never;
   return {
     listStages: (...args) => read('listStages', args),
     listUsersByEmail: (...args) => read('listUsersByEmail', args),
@@ -34,6 +33,21 @@ export function queuedLeverReads(client: Client, taskQueue: string, timeout: Dur
     listPublishedPostings: (...args) => read('listPublishedPostings', args),
     listUsers: (...args) => read('listUsers', args),
   };
+}
+
+/** One short run on the main queue whose one activity waits its turn on the Lever queue; its failure is Lever's or Temporal's root cause. */
+export async function runOnLeverQueue<T>(
+  client: Client,
+  taskQueue: string,
+  { timeout = '2m', signal }: QueuedOptions,
+  execute: (common: { taskQueue: string; workflowExecutionTimeout: Duration }) => Promise<T>,
+): Promise<T> {
+  const run = () => execute({ taskQueue, workflowExecutionTimeout: timeout });
+  try {
+    return await (signal ? client.withAbortSignal(signal, run) : run());
+  } catch (error) {
+    throw rootCause(error);
+  }
 }
 
 /** Lever's answer, not Temporal's wrapping of it: "Lever answered 404: ..." rather than "Workflow execution failed". */

@@ -15,6 +15,8 @@ export const workflowIds = {
   issuesEvaluation: (taskQueue: string) => `relay-issues-evaluation/${taskQueue}`,
   /** One Lever read through the rate-limited queue, for the worker's checks at start. */
   leverRead: (requestId: string) => `lever-read/${requestId}`,
+  /** One turn at Lever's rate for a request the API makes itself (see lever/turn-workflow.ts). */
+  leverTurn: (requestId: string) => `lever-turn/${requestId}`,
 } as const;
 
 /**

@@ -23,6 +23,26 @@ export function peakPerCalendarSecond(times: readonly number[]): number {
   return Math.max(0, ...counts.values());
 }
 
+/** Requests by method and path, ids left out, busiest first: "GET /opportunities/:id x9, POST /opportunities/:id/addTags x6". */
+export function requestShapes(requests: readonly { method: string; path: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const { method, path } of requests) {
+    const isId = (part: string) => /\d/.test(part) && !/^v\d+$/.test(part);
+    const shape = `${method} ${path
+      .split('?')[0]
+      .split('/')
+      .map((part) => (isId(part) ? ':id' : part))
+      .join('/')}`;
+    counts.set(shape, (counts.get(shape) ?? 0) + 1);
+  }
+  return (
+    [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([shape, n]) => `${shape} x${n}`)
+      .join(', ') || 'none'
+  );
+}
+
 export class Checks {
   readonly results: { name: string; ok: boolean; detail: string }[] = [];
 

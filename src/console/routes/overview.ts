@@ -1,7 +1,7 @@
 // The read-mostly pages: integrations (state, processes, health), Lever (key, webhooks, rate) and the
 // audit log; and the one action of the Lever page, registering our webhooks.
 import type { Router } from 'express';
-import { LeverClient } from '../../lever/client';
+import { turnTakingLeverClient } from '../../lever/turn-taking-client';
 import { registerWebhooks } from '../../lever/webhook-registration';
 import { constantCase } from '../../settings/fields';
 import type { GroupView } from '../../settings/view';
@@ -22,6 +22,9 @@ function envPrefix(group: GroupView): string | undefined {
   }
   return undefined;
 }
+
+/** How long one registration request may wait for a worker to give it a turn before the page says it failed. */
+const REGISTRATION_TURN_TIMEOUT = '30s';
 
 export function overviewRoutes(c: ConsoleContext, router: Router, health: HealthMonitor, counter: ProcessCounter): void {
   router.get(
@@ -68,10 +71,9 @@ export function overviewRoutes(c: ConsoleContext, router: Router, health: Health
     postRoute(c, 'admin', async (_req, res, asker) => {
       const { config } = c.deps;
       try {
-        const report = await registerWebhooks(
-          new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey }),
-          `${config.api.publicUrl}/webhooks/lever`,
-        );
+        // Each request waits for its turn at Lever's rate, as every other Lever request the relay makes.
+        const lever = turnTakingLeverClient(c.deps.client, config, { timeout: REGISTRATION_TURN_TIMEOUT });
+        const report = await registerWebhooks(lever, `${config.api.publicUrl}/webhooks/lever`);
         // Check again now rather than at the end of the minute (in the background: the checks queue behind Lever's rate).
         void health.refresh();
         const { created, enabled, unchanged } = report;
@@ -85,7 +87,7 @@ export function overviewRoutes(c: ConsoleContext, router: Router, health: Health
             config,
             checks: snapshot ? relayChecks(snapshot.results, 'Lever:') : undefined,
             relaySettings: c.deps.settings.view().groups.some((g) => g.id === 'lever'),
-            problem: `Lever refused to register the webhooks: ${error instanceof Error ? error.message : String(error)}`,
+            problem: `The webhooks were not registered: ${error instanceof Error ? error.message : String(error)}`,
           }),
         );
       }

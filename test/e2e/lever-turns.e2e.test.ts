@@ -1,0 +1,63 @@
+// The Lever requests the API makes itself (our webhooks' signature tokens, which must stay out of workflow
+// histories; the console's webhook registration) wait for a turn on the Lever queue, so they count against
+// the rate limit every worker shares: no turn, no request.
+import type { WorkflowExecutionInfo } from '@temporalio/client';
+import { turnTakingLeverClient } from '../../src/lever/turn-taking-client';
+import { taskQueues } from '../../src/temporal/task-queues';
+import { waitFor } from '../harness/http';
+import { useTestRelay } from '../harness/relay';
+
+const t = useTestRelay();
+
+const webhookReadsSince = async (since: number) =>
+  (await t.control.leverRequests()).filter((r) => r.at >= since && r.method === 'GET' && r.path.endsWith('/webhooks'));
+
+async function turnsSince(since: number): Promise<WorkflowExecutionInfo[]> {
+  const runs: WorkflowExecutionInfo[] = [];
+  const query = `WorkflowType = 'leverTurn' AND TaskQueue = '${t.relay.config.temporal.taskQueue}'`;
+  for await (const run of t.relay.client.workflow.list({ query })) if (run.startTime.getTime() >= since) runs.push(run);
+  return runs;
+}
+
+it('sends the request only after the Lever queue has handed out its turn', async () => {
+  const since = Date.now();
+  const page = await turnTakingLeverClient(t.relay.client, t.relay.config).listWebhooks();
+  expect(page.data.length).toBeGreaterThan(0);
+
+  const [turn] = await waitFor(
+    async () => {
+      const runs = await turnsSince(since);
+      return runs.length === 1 && runs[0].status.name === 'COMPLETED' && runs;
+    },
+    { what: 'one completed leverTurn run' },
+  );
+  const events = (await t.relay.client.workflow.getHandle(turn.workflowId).fetchHistory()).events ?? [];
+  const scheduled = events.find((e) => e.activityTaskScheduledEventAttributes)?.activityTaskScheduledEventAttributes;
+  expect(scheduled?.taskQueue?.name).toBe(taskQueues(t.relay.config.temporal.taskQueue).lever);
+  const handedOut = events.find((e) => e.activityTaskStartedEventAttributes)?.eventTime;
+  const handedOutAt = Number(handedOut?.seconds) * 1000 + Math.floor((handedOut?.nanos ?? 0) / 1e6);
+
+  const [request] = await webhookReadsSince(since);
+  expect(request).toBeDefined();
+  expect(request.at).toBeGreaterThanOrEqual(handedOutAt);
+});
+
+it('with no worker to hand out turns, sends nothing: the request fails at its timeout, or when its caller lets go', async () => {
+  await t.relay.stopWorker();
+  try {
+    const since = Date.now();
+    const timedOut = turnTakingLeverClient(t.relay.client, t.relay.config, { timeout: '2s' }).listWebhooks();
+    await expect(timedOut).rejects.toThrow(/timed out|timeout/i);
+
+    const stopping = new AbortController();
+    const letGo = turnTakingLeverClient(t.relay.client, t.relay.config, { signal: stopping.signal }).listWebhooks();
+    setTimeout(() => stopping.abort(), 300);
+    const asked = Date.now();
+    await expect(letGo).rejects.toThrow();
+    expect(Date.now() - asked).toBeLessThan(5_000);
+
+    expect(await webhookReadsSince(since)).toEqual([]);
+  } finally {
+    await t.relay.startWorker();
+  }
+});
