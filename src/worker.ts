@@ -13,8 +13,9 @@ import { createLeverActivities } from './lever/activities';
 import { LeverClient } from './lever/client';
 import { LeverLookupCache } from './lever/lookups';
 import { queuedLeverReads } from './lever/queued-reads';
+import { turnTakingLeverClient } from './lever/turn-taking-client';
 import { registerWebhooks } from './lever/webhook-registration';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { createSettingsActivities } from './settings/activities';
 import { createIssueActivities } from './issues/activities';
 import { ProcessObserver } from './issues/observer';
@@ -131,7 +132,6 @@ export async function createWorkers({
     sweep: await ensureSweepSchedule(client, current),
     issues: await ensureIssuesSchedule(client, current),
   };
-  if (config.lever.webhooksManage) started.webhooks = await manageWebhooks(config);
   // Reports start once the workers exist (a worker that cannot start has nothing to report).
   observer.start(config.issues.evaluationIntervalMs);
   for (const { integration, server, section } of integrationParts(current)) {
@@ -151,14 +151,18 @@ export async function createWorkers({
   };
 }
 
-/** LEVER_WEBHOOKS_MANAGE: our webhooks registered at start; a failure is reported, not fatal (the API still verifies with what it has). */
-async function manageWebhooks(config: Config): Promise<string> {
+/**
+ * LEVER_WEBHOOKS_MANAGE: our webhooks registered at start, once the workers run: each request waits for its turn
+ * on the Lever queue, so a fleet restarting in a loop stays under Lever's rate. A failure is logged, not fatal
+ * (the API still verifies with what it has).
+ */
+async function manageWebhooks(config: Config, client: Client, logger: Logger): Promise<void> {
   try {
-    const lever = new LeverClient({ baseUrl: config.lever.baseUrl, apiKey: config.lever.apiKey });
-    const report = await registerWebhooks(lever, `${config.api.publicUrl}/webhooks/lever`);
-    return `created ${report.created.length}, enabled ${report.enabled.length}, unchanged ${report.unchanged.length}`;
+    const lever = turnTakingLeverClient(client, config);
+    const { created, enabled, unchanged } = await registerWebhooks(lever, `${config.api.publicUrl}/webhooks/lever`);
+    logger.info({ created, enabled, unchanged: unchanged.length }, 'our Lever webhooks are registered');
   } catch (error) {
-    return `not registered: ${error instanceof Error ? error.message : String(error)}`;
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'our Lever webhooks could not be registered');
   }
 }
 
@@ -195,6 +199,7 @@ async function main(): Promise<void> {
   settings.onChange((current) => metrics.settingsVersion(current.version));
   if (settings.status().error)
     logger.warn({ problem: settings.status().error }, 'settings not read: running with the environment and defaults');
+  if (config.lever.webhooksManage) void manageWebhooks(config, checksClient, logger);
   void runChecks(settings.current().config, checksClient, queuedLeverReads(checksClient, config.temporal.taskQueue)).then(
     (checked) => {
       const results = [...settingsChecks(settings), ...checked];

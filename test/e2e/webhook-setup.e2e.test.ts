@@ -7,7 +7,7 @@ import { LeverClient } from '../../src/lever/client';
 import { listAllWebhooks, registerWebhooks } from '../../src/lever/webhook-registration';
 import type { SimWebhook } from '../../src/sandbox/lever/webhook-registry';
 import { useTestRelay, waitFor } from '../harness/relay';
-import { runRelayCli } from '../harness/worker-process';
+import { runRelayCli, startWorkerProcess, stopWorkerProcess } from '../harness/worker-process';
 
 const REFRESH_MS = 1_000;
 const t = useTestRelay({ env: { LEVER_WEBHOOK_TOKEN_REFRESH: '1s' } });
@@ -79,3 +79,28 @@ it('uses a regenerated token within the refresh interval and refuses the old one
   // ... and one signed with the old token is refused.
   expect((await t.control.redeliver(old.deliveryId, 1)).statuses).toEqual([401]);
 });
+
+it('LEVER_WEBHOOKS_MANAGE=true: a worker registers our missing webhook once it runs, and logs what it did', async () => {
+  const ours = async (event: string) => (await registered()).filter((w) => w.event === event && w.url === ourUrl());
+  for (const webhook of await ours('candidateDeleted')) await lever().deleteWebhook(webhook.id);
+  const worker = startWorkerProcess(t.relay, { LEVER_WEBHOOKS_MANAGE: 'true' });
+  try {
+    const line = await waitFor(
+      async () =>
+        worker
+          .output()
+          .split('\n')
+          .find((l) => l.includes('our Lever webhooks')),
+      { what: 'the registration in the worker log', timeoutMs: 60_000 },
+    );
+    expect(JSON.parse(line)).toMatchObject({
+      msg: 'our Lever webhooks are registered',
+      created: ['candidateDeleted'],
+      enabled: [],
+      unchanged: 4,
+    });
+    expect(await ours('candidateDeleted')).toHaveLength(1);
+  } finally {
+    await stopWorkerProcess(worker);
+  }
+}, 90_000);

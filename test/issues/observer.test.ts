@@ -54,3 +54,57 @@ it('forgets a failure not seen again within the window (the process stopped call
   expect(o.takeReport()).toMatchObject({ failing: {} });
   expect(o.takeReport()).toBeUndefined();
 });
+
+/** A client whose signal-with-start records each report, or fails while `down`. */
+function recordingClient() {
+  const sent: { signal: string; report: { callbacksRefused: Record<string, number>; leverRateLimited: number } }[] = [];
+  const state = { down: false };
+  const client = {
+    workflow: {
+      signalWithStart: async (_workflow: unknown, options: { signal: { name: string } | string; signalArgs: [never] }) => {
+        if (state.down) throw new Error('Temporal is down');
+        sent.push({ signal: typeof options.signal === 'string' ? options.signal : options.signal.name, report: options.signalArgs[0] });
+      },
+    },
+  } as unknown as Client;
+  return { client, sent, state };
+}
+
+it('stop() sends what was counted since the last report, so a stopping API does not lose its news', async () => {
+  const { client, sent } = recordingClient();
+  const o = new ProcessObserver({ client, taskQueue: 'q', windowMs: WINDOW });
+  o.start(60 * 60_000); // far longer than the test: only stop() can send
+  o.callbackRefused('hrlogics');
+  o.callbackRefused('hrlogics');
+  await o.stop();
+  expect(sent).toEqual([{ signal: 'observed', report: expect.objectContaining({ callbacksRefused: { hrlogics: 2 } }) }]);
+  // Stopped: nothing more is sent, even when asked again.
+  await o.stop();
+  expect(sent).toHaveLength(1);
+});
+
+it('stop() sends nothing when reports are off or there is nothing to say', async () => {
+  const { client, sent } = recordingClient();
+  const off = new ProcessObserver({ client, taskQueue: 'q', windowMs: WINDOW });
+  off.start(undefined);
+  off.callbackRefused('willo');
+  await off.stop();
+  const quiet = new ProcessObserver({ client, taskQueue: 'q', windowMs: WINDOW });
+  quiet.start(60 * 60_000);
+  quiet.observeCall({ service: 'Lever', method: 'GET', route: '/stages', status: 200 });
+  await quiet.stop();
+  expect(sent).toEqual([]);
+});
+
+it('a report Temporal did not take is added to the next one', async () => {
+  const { client, sent, state } = recordingClient();
+  const o = new ProcessObserver({ client, taskQueue: 'q', windowMs: WINDOW });
+  o.observeCall({ service: 'Lever', method: 'GET', route: '/stages', status: 429 });
+  o.callbackRefused('refty');
+  state.down = true;
+  await o.flush();
+  state.down = false;
+  o.callbackRefused('refty');
+  await o.flush();
+  expect(sent.map((s) => s.report)).toEqual([expect.objectContaining({ leverRateLimited: 1, callbacksRefused: { refty: 2 } })]);
+});
