@@ -54,7 +54,7 @@ const RECONNECT_GRACE_MS = 30_000;
 /** Lever requests this long after the Temporal server served again are judged by Lever's own limit (see verify). */
 const AFTER_RESTART_MS = 30_000;
 /** How much more one Lever request's arrival may lag its turn at the bucket than its neighbours' (see verify). */
-const ARRIVAL_JITTER_S = 0.5;
+const ARRIVAL_JITTER_S = 1;
 /** A settings change through one of the APIs this often while candidates apply. */
 const SETTINGS_CHANGE_EVERY_MS = numberEnv('CLUSTER_TEST_SETTINGS_EVERY_MS', 45_000);
 const SETTINGS_CHANGES = numberEnv('CLUSTER_TEST_SETTINGS_CHANGES', 6);
@@ -486,11 +486,12 @@ class Run {
     const peak60s = peakInWindow(steady, 60_000);
     const restartPeak = peakInWindow(times.filter(afterRestart), 1_000);
     // The bucket limits when Temporal hands out Lever tasks; the sandbox logs when their requests arrive, a
-    // poll, a worker's CPU (two cores shared with the cluster) and an HTTP call later. That delay varies by a
-    // few hundred ms, so any window can hold the tokens of a little more than its length: half a second more
-    // is allowed (seen: 86 and 90 in 10 s against rate x 11 = 88, and 17 in 1 s against rate x 2 = 16).
-    // Lever's own limit is judged on every request by the 429 check below. The busiest second is listed by
-    // request, so a failure shows what filled it.
+    // poll, a worker's event loop (which also runs workflow tasks, on two cores shared with the whole cluster)
+    // and an HTTP call later. That delay varies, so any window can hold the tokens of a little more than its
+    // length. Seen over eight runs: up to 90 in 10 s against rate x 11 = 88, and 17 and 18 in 1 s against
+    // rate x 2 = 16, i.e. a quarter of a second; a second is allowed. Lever's own limit (10/s, burst 20) is
+    // judged on every request by the 429 check below. The busiest second is listed by request, so a failure
+    // shows what filled it.
     const bound = (seconds: number) => Math.floor(LEVER_RATE * (seconds + 1 + ARRIVAL_JITTER_S));
     const busiestSecond = leverLog.filter((r) => r.at >= busiest.at && r.at < busiest.at + 1_000 && !afterRestart(r.at));
     checks.check(
