@@ -70,7 +70,8 @@ export function createApp({
   // Answers are small JSON documents to POSTs: an ETag (a hash of every answer) would never be used.
   app.set('etag', false);
   const live = settings ?? startedSettings(client, config);
-  app.locals.settings = live;
+  // Not `locals.settings`: express keeps its own application settings there for views.
+  app.locals.liveSettings = live;
   const liveIssues = issues ?? startedIssues(client, config);
   app.locals.issues = liveIssues;
   // Every route that identifies an asker (console/auth.ts) finds the named tokens here.
@@ -351,8 +352,13 @@ function perVersion<T>(live: LiveSettings, derive: (current: EffectiveSettings) 
   };
 }
 
+/** Our webhooks' signature tokens, each read from Lever after a turn on the Lever queue; not started yet. */
+export function leverWebhookTokens(config: Config, logger: Logger, client: Client): WebhookTokens {
+  return new WebhookTokens(config, logger, (signal) => turnTakingLeverClient(client, config, { signal }));
+}
+
 function startedTokens(config: Config, logger: Logger, client: Client): WebhookTokens {
-  const tokens = new WebhookTokens(config, logger, (signal) => turnTakingLeverClient(client, config, { signal }));
+  const tokens = leverWebhookTokens(config, logger, client);
   tokens.start();
   return tokens;
 }

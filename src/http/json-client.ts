@@ -32,6 +32,8 @@ export interface JsonClientOptions {
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
   observe?: CallObserver;
+  /** Awaited before each request, outside its timeout: a turn at the service's rate (see lever/turn-taking-client). */
+  beforeRequest?: () => Promise<void>;
 }
 
 /**
@@ -65,6 +67,7 @@ export class JsonClient {
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
 
+    await this.options.beforeRequest?.();
     let response: Response;
     try {
       response = await fetchImpl(url, {

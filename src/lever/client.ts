@@ -20,6 +20,8 @@ export interface LeverClientOptions {
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
   observe?: CallObserver;
+  /** Awaited before each request, outside its timeout (a turn on the Lever queue, for requests made outside an activity). */
+  beforeRequest?: () => Promise<void>;
 }
 
 export interface PageRequest {
@@ -62,6 +64,7 @@ export class LeverClient {
       timeoutMs: options.timeoutMs,
       fetchImpl: options.fetchImpl,
       observe: options.observe,
+      beforeRequest: options.beforeRequest,
     });
   }
 

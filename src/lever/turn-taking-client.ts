@@ -21,13 +21,10 @@ export function turnTakingLeverClient(
   config: Pick<RelayConfig, 'lever' | 'temporal'>,
   options: QueuedOptions = {},
 ): LeverClient {
-  const takeTurn = () => waitForLeverTurn(client, config.temporal.taskQueue, options);
   return new LeverClient({
     baseUrl: config.lever.baseUrl,
     apiKey: config.lever.apiKey,
-    fetchImpl: async (input, init) => {
-      await takeTurn();
-      return fetch(input, init);
-    },
+    // Before the request's own timeout starts: a turn may wait for a worker longer than a request may take.
+    beforeRequest: () => waitForLeverTurn(client, config.temporal.taskQueue, options),
   });
 }

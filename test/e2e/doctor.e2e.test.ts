@@ -83,7 +83,18 @@ it('a worker runs the same checks at start, logs what fails, and reads Lever for
           runs.length > 0 && runs.every((r) => r.status.name === 'COMPLETED') && runs.length + taken.length === requests.length;
         return settled && { reads: runs, turns: taken, leverRequests: requests };
       },
-      { what: 'one completed leverRead or leverTurn run per Lever request', timeoutMs: 30_000 },
+      {
+        what: 'one completed leverRead or leverTurn run per Lever request',
+        timeoutMs: 30_000,
+        explain: async () => {
+          const runs = [...(await runsOf('leverRead')), ...(await runsOf('leverTurn'))];
+          const requests = (await t.control.leverRequests()).filter((r) => r.at >= started);
+          return [
+            ...runs.map((r) => `run ${r.type} ${r.status.name} started +${r.startTime.getTime() - started} ms`),
+            ...requests.map((r) => `request ${r.method} ${r.path} ${r.status} at +${r.at - started} ms`),
+          ].join('\n');
+        },
+      },
     );
     expect(reads.length).toBeGreaterThanOrEqual(3);
     expect(leverRequests.filter((r) => r.path.endsWith('/webhooks')).length).toBeGreaterThanOrEqual(turns.length);

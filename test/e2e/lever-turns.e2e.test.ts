@@ -61,3 +61,22 @@ it('with no worker to hand out turns, sends nothing: the request fails at its ti
     await t.relay.startWorker();
   }
 });
+
+it('a turn that waits longer than a request may take still sends the request: the timeout starts after the turn', async () => {
+  await t.relay.stopWorker();
+  const since = Date.now();
+  let answered = false;
+  const read = turnTakingLeverClient(t.relay.client, t.relay.config)
+    .listWebhooks()
+    .finally(() => (answered = true));
+  try {
+    // Past the Lever client's 15 s request timeout with no worker to give the turn.
+    await new Promise((r) => setTimeout(r, 16_000));
+    expect(answered).toBe(false);
+    expect(await webhookReadsSince(since)).toEqual([]);
+  } finally {
+    await t.relay.startWorker();
+  }
+  expect((await read).data.length).toBeGreaterThan(0);
+  expect(await webhookReadsSince(since)).toHaveLength(1);
+}, 60_000);

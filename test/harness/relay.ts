@@ -2,7 +2,7 @@
 // HTTP to each other, a worker on its own task queue, all against the shared test Temporal server.
 import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { keepIdleConnectionsOpen } from '../../src/api';
+import { keepIdleConnectionsOpen, leverWebhookTokens } from '../../src/api';
 import type { Config } from '../../src/assembly/config';
 import { eachIntegration } from '../../src/integrations';
 import { createLogger, type Logger } from '../../src/logger';
@@ -55,7 +55,10 @@ export async function startTestRelay({
 }: TestRelayOptions = {}): Promise<TestRelay> {
   const config = testConfig(env);
   const client = await testClient(config);
-  const api = await serveApp({ config, client, logger, ...(now ? { now } : {}) });
+  // The webhook tokens' first read waits until the sandbox is known: the API starts before it, on purpose
+  // (the sandbox needs the API's address), and a read made before would go to the default Lever URL.
+  const tokens = leverWebhookTokens(config, logger, client);
+  const api = await serveApp({ config, client, logger, tokens, ...(now ? { now } : {}) });
   const { app, server, url: apiUrl } = api;
   // As in production: a test's fetch, reusing an idle connection on a loaded machine, never meets one the API is closing.
   keepIdleConnectionsOpen(server);
@@ -63,7 +66,8 @@ export async function startTestRelay({
   config.api.publicUrl = apiUrl;
   const sandbox = await startSandbox({ port: 0, relayUrl: apiUrl, webhookRetryDelaysMs: [100, 300, 1000, 2000, 4000] });
   pointAtSandbox(config, sandbox.baseUrl);
-  (app.locals.settings as LiveSettings).reload();
+  (app.locals.liveSettings as LiveSettings).reload();
+  tokens.start();
 
   let stopWorkers = async () => {};
   const startWorker = async () => {
