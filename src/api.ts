@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { adminStart, backfill, manualSync } from './api/admin';
+import { authorizer } from './console/auth';
 import { codecEndpoint } from './api/codec-endpoint';
 import { leverIngress } from './api/lever-ingress';
 import { partnerIngress } from './api/partner-ingress';
@@ -84,6 +85,8 @@ export function createApp({
   app.locals.observer = observer;
   metrics.settingsVersion.set(live.current().version);
   live.onChange((current) => metrics.settingsVersion.set(current.version));
+  // Every `/admin/*` route judges its asker by the same token and clock as the console's pages.
+  const authorize = authorizer(config.api.adminToken, now);
   const actions = new TemporalActions(
     client,
     taskQueues(config.temporal.taskQueue).main,
@@ -170,28 +173,31 @@ export function createApp({
     for (const admin of server.admin ?? []) {
       app.post(
         `/admin/${admin.path}`,
-        route(`admin-${admin.path}`, adminStart({ relay: config, section: current, title: integration.title, route: admin, actions })),
+        route(
+          `admin-${admin.path}`,
+          adminStart({ relay: config, section: current, title: integration.title, route: admin, actions, authorize }),
+        ),
       );
     }
   }
 
-  app.post('/admin/opportunities/:id/sync', route('admin-sync', manualSync({ relay: config, actions, ...(now ? { now } : {}) })));
-  app.post('/admin/backfill', route('admin-backfill', backfill({ current: () => live.current().config, actions })));
+  app.post('/admin/opportunities/:id/sync', route('admin-sync', manualSync({ actions, authorize, ...(now ? { now } : {}) })));
+  app.post('/admin/backfill', route('admin-backfill', backfill({ current: () => live.current().config, actions, authorize })));
 
-  const settingsApi = settingsRoutes({ adminToken: config.api.adminToken, settings: settingsService, lists: settingsService.lists });
+  const settingsApi = settingsRoutes({ authorize, settings: settingsService, lists: settingsService.lists });
   app.get('/admin/settings', route('admin-settings', settingsApi.read));
   app.get('/admin/settings/audit', route('admin-settings-audit', settingsApi.audit));
   app.put('/admin/settings/:group', route('admin-settings-change', settingsApi.change));
   for (const list of ['stages', 'postings', 'users'] as const)
     app.get(`/admin/lever/${list}`, route(`admin-lever-${list}`, settingsApi.list(list)));
 
-  const issuesApi = issuesRoutes({ adminToken: config.api.adminToken, issues: liveIssues });
+  const issuesApi = issuesRoutes({ authorize, issues: liveIssues });
   app.get('/admin/issues', route('admin-issues', issuesApi.list));
   app.get('/admin/issues/audit', route('admin-issues-audit', issuesApi.audit));
   app.post('/admin/issues/:id/acknowledge', route('admin-issues-acknowledge', issuesApi.acknowledge));
   app.post('/admin/issues/:id/mute', route('admin-issues-mute', issuesApi.mute));
 
-  const tokensApi = tokensRoutes({ adminToken: config.api.adminToken, tokens: tokensService, ...(now ? { now } : {}) });
+  const tokensApi = tokensRoutes({ authorize, tokens: tokensService, ...(now ? { now } : {}) });
   app.get('/admin/tokens', route('admin-tokens', tokensApi.list));
   app.post('/admin/tokens', route('admin-tokens-create', tokensApi.create));
   app.get('/admin/tokens/audit', route('admin-tokens-audit', tokensApi.audit));

@@ -11,7 +11,7 @@ import { leverId } from '../lever/webhook';
 import { backfillOptions, backfillRequest, backfillStart } from '../opportunity/backfill';
 import type { AdminRoute } from '../integrations/kit/server';
 import type { TemporalActions } from './temporal-actions';
-import { requireActor } from '../console/auth';
+import type { Authorize } from '../console/auth';
 
 export function adminStart<Section extends { enabled: boolean }>({
   relay,
@@ -19,6 +19,7 @@ export function adminStart<Section extends { enabled: boolean }>({
   title,
   route,
   actions,
+  authorize,
 }: {
   relay: RelayConfig;
   /** The section under the settings in force, and what it misses to be set up. */
@@ -26,9 +27,10 @@ export function adminStart<Section extends { enabled: boolean }>({
   title: string;
   route: AdminRoute<Section>;
   actions: TemporalActions;
+  authorize: Authorize;
 }) {
   return async (req: Request, res: Response): Promise<void> => {
-    requireActor(req, relay.api.adminToken, 'operator');
+    authorize(req, 'operator');
     const current = section();
     if (!current.section.enabled) throw new HttpProblem(409, `${title} is switched off`);
     if (current.missing.length > 0) throw new HttpProblem(409, `${title} is not set up: ${current.missing.join('; ')}`);
@@ -40,9 +42,9 @@ export function adminStart<Section extends { enabled: boolean }>({
  * `POST /admin/opportunities/:id/sync`: look at one opportunity again and act on its current state whatever
  * its age (a trigger whose facts are all news). Repeating it adds nothing: each fact acts once.
  */
-export function manualSync({ relay, actions, now = Date.now }: { relay: RelayConfig; actions: TemporalActions; now?: () => number }) {
+export function manualSync({ actions, authorize, now = Date.now }: { actions: TemporalActions; authorize: Authorize; now?: () => number }) {
   return async (req: Request, res: Response): Promise<void> => {
-    requireActor(req, relay.api.adminToken, 'operator');
+    authorize(req, 'operator');
     const id = leverId.safeParse(req.params.id);
     if (!id.success) throw new HttpProblem(400, 'invalid opportunity id', describeIssues(id.error, 'id'));
     res.status(202).json(await actions.trigger(id.data, { source: 'manual', at: now(), actOnFactsSince: 0 }));
@@ -50,10 +52,10 @@ export function manualSync({ relay, actions, now = Date.now }: { relay: RelayCon
 }
 
 /** `POST /admin/backfill {integration, posting?, stage?, appliedSince?, dryRun?}`: starts or joins that backfill. */
-export function backfill({ current, actions }: { current: () => Config; actions: TemporalActions }) {
+export function backfill({ current, actions, authorize }: { current: () => Config; actions: TemporalActions; authorize: Authorize }) {
   return async (req: Request, res: Response): Promise<void> => {
+    authorize(req, 'operator');
     const config = current();
-    requireActor(req, config.api.adminToken, 'operator');
     requireJson(req.headers['content-type']);
     const request = backfillRequest.safeParse(parseJson(req.body as Buffer));
     if (!request.success) throw new HttpProblem(400, 'invalid backfill request', describeIssues(request.error));

@@ -5,7 +5,7 @@
 //   POST /admin/issues/:id/mute           {"until": "<ISO time>"} or {"for": "2h"}: counts, notifies nobody until then
 import type { Request, Response } from 'express';
 import ms from 'ms';
-import { requireActor } from '../console/auth';
+import type { Authorize } from '../console/auth';
 import { HttpProblem, parseJson } from '../http/problems';
 import type { LiveIssues } from '../issues/live';
 import { issueView } from '../issues/view';
@@ -28,7 +28,7 @@ export function muteUntil(body: { until?: unknown; for?: unknown }, now = Date.n
   throw new HttpProblem(400, 'give until (a time) or for (a duration such as 2h)', [{ field: 'until', message: 'required' }]);
 }
 
-export function issuesRoutes({ adminToken, issues }: { adminToken: string; issues: LiveIssues }) {
+export function issuesRoutes({ authorize, issues }: { authorize: Authorize; issues: LiveIssues }) {
   const body = (req: Request): Record<string, unknown> => {
     const raw = req.body as Buffer | undefined;
     if (!raw || raw.length === 0) return {};
@@ -39,11 +39,11 @@ export function issuesRoutes({ adminToken, issues }: { adminToken: string; issue
   };
   return {
     list: async (req: Request, res: Response): Promise<void> => {
-      requireActor(req, adminToken, 'viewer');
+      authorize(req, 'viewer');
       res.json({ issues: (await issues.list()).map(issueView) });
     },
     audit: async (req: Request, res: Response): Promise<void> => {
-      requireActor(req, adminToken, 'viewer');
+      authorize(req, 'viewer');
       const entries = await issues.audit();
       res.json({
         actions: entries.map((e) => ({
@@ -55,11 +55,11 @@ export function issuesRoutes({ adminToken, issues }: { adminToken: string; issue
     },
     acknowledge: async (req: Request, res: Response): Promise<void> => {
       // Acknowledging and muting are an operator's (they change what notifies, not what the relay does).
-      const actor = requireActor(req, adminToken, 'operator');
+      const actor = authorize(req, 'operator');
       res.json({ issue: issueView(await issues.acknowledge(String(req.params.id), actor.id)) });
     },
     mute: async (req: Request, res: Response): Promise<void> => {
-      const actor = requireActor(req, adminToken, 'operator');
+      const actor = authorize(req, 'operator');
       res.json({ issue: issueView(await issues.mute(String(req.params.id), actor.id, muteUntil(body(req)))) });
     },
   };

@@ -4,13 +4,13 @@
 //   GET /admin/settings/audit           who changed what, when, old -> new (newest first)
 //   GET /admin/lever/{stages,postings,users}   Lever's live lists the values are picked from
 import type { Request, Response } from 'express';
-import { requireActor } from '../console/auth';
+import type { Authorize } from '../console/auth';
 import { HttpProblem, parseJson, requireJson } from '../http/problems';
 import { SettingsRejected, type SettingsAccess } from '../settings/access';
 import type { LeverLists } from '../settings/lever-lists';
 
 export interface SettingsRouteDeps {
-  adminToken: string;
+  authorize: Authorize;
   settings: SettingsAccess;
   lists: LeverLists;
 }
@@ -24,16 +24,16 @@ export function expectedVersion(header: string | undefined): number {
   return Number(match[1]);
 }
 
-export function settingsRoutes({ adminToken, settings, lists }: SettingsRouteDeps) {
+export function settingsRoutes({ authorize, settings, lists }: SettingsRouteDeps) {
   return {
     read: async (req: Request, res: Response): Promise<void> => {
-      requireActor(req, adminToken, 'viewer');
+      authorize(req, 'viewer');
       const view = settings.view();
       res.setHeader('etag', `"${view.version}"`);
       res.json(view);
     },
     change: async (req: Request, res: Response): Promise<void> => {
-      const actor = requireActor(req, adminToken, 'admin');
+      const actor = authorize(req, 'admin');
       requireJson(req.headers['content-type']);
       const version = expectedVersion(req.get('if-match'));
       const patch = parseJson(req.body as Buffer);
@@ -54,11 +54,11 @@ export function settingsRoutes({ adminToken, settings, lists }: SettingsRouteDep
       }
     },
     audit: async (req: Request, res: Response): Promise<void> => {
-      requireActor(req, adminToken, 'viewer');
+      authorize(req, 'viewer');
       res.json({ changes: await settings.audit() });
     },
     list: (which: keyof LeverLists) => async (req: Request, res: Response) => {
-      requireActor(req, adminToken, 'admin');
+      authorize(req, 'admin');
       try {
         res.json({ data: await lists[which]() });
       } catch (error) {

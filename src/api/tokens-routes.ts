@@ -4,7 +4,7 @@
 //   DELETE /admin/tokens/<id>    revoked: every API refuses it within 2 s; revoking again answers the same
 //   GET    /admin/tokens/audit   who created or revoked which token, when (newest first)
 import type { Request, Response } from 'express';
-import { requireActor } from '../console/auth';
+import type { Authorize } from '../console/auth';
 import { parseJson, requireJson } from '../http/problems';
 import type { TokenAuditEntry } from '../tokens/messages';
 import { parseTokenRequest } from '../tokens/request';
@@ -26,14 +26,14 @@ export function tokenJson(view: TokenView) {
 
 const auditJson = (entry: TokenAuditEntry) => ({ ...entry, at: iso(entry.at), expiresAt: iso(entry.expiresAt) });
 
-export function tokensRoutes({ adminToken, tokens, now = Date.now }: { adminToken: string; tokens: TokensAccess; now?: () => number }) {
+export function tokensRoutes({ authorize, tokens, now = Date.now }: { authorize: Authorize; tokens: TokensAccess; now?: () => number }) {
   return {
     list: async (req: Request, res: Response): Promise<void> => {
-      requireActor(req, adminToken, 'admin');
+      authorize(req, 'admin');
       res.json({ tokens: tokens.list(now()).map(tokenJson) });
     },
     create: async (req: Request, res: Response): Promise<void> => {
-      const actor = requireActor(req, adminToken, 'admin');
+      const actor = authorize(req, 'admin');
       requireJson(req.headers['content-type']);
       const request = parseTokenRequest(parseJson(req.body as Buffer), now());
       const created = await tokens.create(request, actor, 'api');
@@ -44,11 +44,11 @@ export function tokensRoutes({ adminToken, tokens, now = Date.now }: { adminToke
       });
     },
     revoke: async (req: Request, res: Response): Promise<void> => {
-      const actor = requireActor(req, adminToken, 'admin');
+      const actor = authorize(req, 'admin');
       res.json(tokenJson(await tokens.revoke(String(req.params.id), actor, 'api')));
     },
     audit: async (req: Request, res: Response): Promise<void> => {
-      requireActor(req, adminToken, 'admin');
+      authorize(req, 'admin');
       res.json({ changes: (await tokens.audit()).map(auditJson) });
     },
   };

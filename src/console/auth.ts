@@ -66,6 +66,13 @@ export function identify(req: Request, adminToken: string, now = Date.now(), { c
   return { id: session.sub, via: 'session', role: session.role };
 }
 
+/** `requireActor` bound to one API's admin token and clock (the injected one in tests): what each `/admin/*` route asks. */
+export type Authorize = (req: Request, minimum: Role) => Actor;
+
+export function authorizer(adminToken: string, now: () => number = Date.now): Authorize {
+  return (req, minimum) => requireActor(req, adminToken, minimum, now());
+}
+
 /** The actor of a request whose role is at least `minimum`: 401 without credentials, 403 with too small a role. */
 export function requireActor(req: Request, adminToken: string, minimum: Role, now = Date.now()): Actor {
   const actor = identify(req, adminToken, now);

@@ -234,7 +234,7 @@ describe('signing in through OpenID Connect', () => {
     expect(again.text).toContain('Sign in as ops@example.com');
   });
 
-  it('refuses a session once it has expired (8 hours): pages, changes and the codec', async () => {
+  it('refuses a session once it has expired (8 hours): pages, changes, the JSON API and the codec', async () => {
     const jar = new CookieJar();
     await signIn(jar, 'admin@example.com');
     const { csrf } = sessionIn(jar)!;
@@ -245,8 +245,11 @@ describe('signing in through OpenID Connect', () => {
         headers: { origin: UI, cookie, 'content-type': 'application/json' },
         body: JSON.stringify({ payloads: [] }),
       });
+    // The JSON API takes the same session, judged by the same clock.
+    const adminJson = () => fetch(`${api.url}/admin/settings`, { headers: { cookie } });
     expect((await jar.request('GET', `${api.url}/console/integrations`)).status).toBe(200);
     expect((await decode()).status).toBe(200);
+    expect((await adminJson()).status).toBe(200);
 
     clockOffset = SESSION_TTL_MS + 1_000;
     const page = await jar.request('GET', `${api.url}/console/integrations`);
@@ -254,6 +257,7 @@ describe('signing in through OpenID Connect', () => {
     expect(page.location).toBe(`${api.url}/console/sign-in?next=%2Fconsole%2Fintegrations`);
     expect((await jar.request('POST', `${api.url}/console/sign-out`, { form: { _csrf: csrf } })).status).toBe(401);
     expect((await decode()).status).toBe(401);
+    expect((await adminJson()).status).toBe(401);
   });
 });
 
