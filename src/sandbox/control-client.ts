@@ -2,6 +2,7 @@
 // and what the demo and tests read back (opportunities, deliveries, request logs, faults). Each
 // integration's simulator has its own control client in its folder (`<name>/sandbox/control-client.ts`)
 // built on `request`. Plain HTTP only.
+import type { LeverDelivery } from './lever/webhooks';
 import type { Attempt } from './outbox';
 
 export interface SandboxOpportunity {
@@ -50,13 +51,7 @@ export interface FaultRequest {
   only?: string;
 }
 
-export interface LeverDelivery {
-  deliveryId: string;
-  event: string;
-  delivered: boolean;
-  attempts: { status?: number; body?: unknown }[];
-  body: string;
-}
+export type { LeverDelivery } from './lever/webhooks';
 
 export class SandboxControl {
   constructor(readonly baseUrl: string) {}

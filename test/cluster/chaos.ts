@@ -100,19 +100,6 @@ interface Candidate {
   handled: boolean;
 }
 
-interface LeverDelivery {
-  deliveryId: string;
-  event: string;
-  delivered: boolean;
-  attempts: { at: number; status?: number }[];
-}
-
-interface Callback {
-  callbackId: string;
-  delivered: boolean;
-  attempts: { at: number; status?: number }[];
-}
-
 class Run {
   readonly candidates: Candidate[];
   readonly checks = new Checks();
@@ -333,11 +320,11 @@ class Run {
     const cutoff = Date.now() - 60_000;
     const lost = <T extends { delivered: boolean; attempts: { at: number }[] }>(list: T[]) =>
       list.filter((d) => !d.delivered && d.attempts.length > 0 && d.attempts[0].at < cutoff);
-    for (const d of lost(await this.json<LeverDelivery[]>('/lever/deliveries'))) {
+    for (const d of lost(await this.control.deliveries())) {
       this.reruns.webhooks += 1;
       await this.duplicate(() => this.control.redeliver(d.deliveryId, 1));
     }
-    for (const c of lost(await this.json<Callback[]>('/hrlogics/callbacks'))) {
+    for (const c of lost(await this.control.partnerCallbacks('hrlogics'))) {
       this.reruns.callbacks += 1;
       await this.duplicate(() => this.control.redeliverCallback('hrlogics', c.callbackId, 1));
     }
@@ -422,8 +409,8 @@ class Run {
       this.json<SandboxScreening[]>('/hrlogics/screenings'),
       this.json<SandboxParticipant[]>('/willo/participants'),
       this.control.leverRequests(),
-      this.json<LeverDelivery[]>('/lever/deliveries'),
-      this.json<Callback[]>('/hrlogics/callbacks'),
+      this.control.deliveries(),
+      this.control.partnerCallbacks('hrlogics'),
     ]);
     const byId = new Map(opportunities.map((o) => [o.id, o]));
     const count = <T>(list: T[], key: (t: T) => string) => {
