@@ -21,14 +21,20 @@ function slowClient() {
   return { client, pending, answer: (value: Value) => pending.shift()!({ value }) };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-it('skips ticks while a read is in flight, then reads on', async () => {
+/** A memo read every 10 ms, started with version 1. */
+async function startedMemo() {
   const { client, pending, answer } = slowClient();
   const memo = new LiveMemo<Value>(client, { workflowId: 'w', memoKey: 'value', empty: { version: 0 }, what: 'the value', intervalMs: 10 });
   const started = memo.start();
   answer({ version: 1 });
   await started;
+  return { memo, pending, answer };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+it('skips ticks while a read is in flight, then reads on', async () => {
+  const { memo, pending, answer } = await startedMemo();
   expect(memo.current()).toEqual({ version: 1 });
 
   // The next tick's describe does not answer: ten more ticks pass with it still the only one.
@@ -46,11 +52,7 @@ it('skips ticks while a read is in flight, then reads on', async () => {
 });
 
 it('stop() resolves only once the read in flight has ended, and no read starts after it', async () => {
-  const { client, pending, answer } = slowClient();
-  const memo = new LiveMemo<Value>(client, { workflowId: 'w', memoKey: 'value', empty: { version: 0 }, what: 'the value', intervalMs: 10 });
-  const started = memo.start();
-  answer({ version: 1 });
-  await started;
+  const { memo, pending, answer } = await startedMemo();
   await sleep(30);
   expect(pending).toHaveLength(1);
 
