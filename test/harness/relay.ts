@@ -96,6 +96,7 @@ export async function startTestRelay({
       await api.close();
       await stopWorkers();
       await sandbox.close();
+      await deleteSchedulesOf(client, config.temporal.taskQueue);
       await client.connection.close();
     },
   };
@@ -110,4 +111,21 @@ export function useTestRelay(options: TestRelayOptions = {}): { readonly relay: 
   });
   afterAll(() => context.relay?.stop());
   return context;
+}
+
+/**
+ * Schedules outlive their relay in the shared test server, and one left behind goes on firing on a queue that
+ * nobody polls: every relay's sweep at the same quarter hour once stalled the server for 30 s mid-suite.
+ */
+async function deleteSchedulesOf(client: Client, taskQueue: string): Promise<void> {
+  const ids: string[] = [];
+  for await (const schedule of client.schedule.list()) if (schedule.scheduleId.endsWith(`/${taskQueue}`)) ids.push(schedule.scheduleId);
+  await Promise.all(
+    ids.map((id) =>
+      client.schedule
+        .getHandle(id)
+        .delete()
+        .catch(() => undefined),
+    ),
+  );
 }

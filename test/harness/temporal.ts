@@ -29,6 +29,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     // Evaluations read Lever every period: only the issues tests ask for them (others count Lever requests).
     ISSUES_EVALUATION_INTERVAL: 'off',
+    // Likewise the sweep: its schedule fires at every quarter hour of the clock (15 min from the epoch), not
+    // 15 min after it was made, so a test running across one saw extra looks and Lever reads.
+    LEVER_SWEEP_INTERVAL: 'off',
     ...env,
   });
 }

@@ -39,6 +39,8 @@ beforeAll(async () => {
       ALERT_WEBHOOK_URL: `${receiver.url}/webhooks/alerts`,
       ALERT_WEBHOOK_SECRET: SECRET,
       TECH_INTERVIEW_PERFORM_AS_EMAIL: SEED_USERS.harry.email,
+      // The sweep-paused test pauses the sweep's schedule.
+      LEVER_SWEEP_INTERVAL: '15m',
     },
   });
   control = new SandboxControl(relay.sandbox.baseUrl);
