@@ -10,7 +10,7 @@ import { runOnLeverQueue, type QueuedOptions } from './queued-reads';
 import { leverTurn } from './turn-workflow';
 
 /** Resolves once the Lever queue has handed out one task for us: one unit of Lever's rate is ours to spend. */
-export function waitForLeverTurn(client: Client, taskQueue: string, options: QueuedOptions = {}): Promise<void> {
+function waitForLeverTurn(client: Client, taskQueue: string, options: QueuedOptions = {}): Promise<void> {
   return runOnLeverQueue(client, taskQueue, options, (common) =>
     client.workflow.execute(leverTurn, { ...common, workflowId: workflowIds.leverTurn(randomUUID()) }),
   );

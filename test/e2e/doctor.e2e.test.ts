@@ -5,7 +5,7 @@ import { SANDBOX_LEVER_API_KEY } from '../../src/config/sandbox-defaults';
 import { LeverClient } from '../../src/lever/client';
 import { SEED_USERS } from '../../src/sandbox/lever/seed';
 import type { SimWebhook } from '../../src/sandbox/lever/webhook-registry';
-import { useTestRelay } from '../harness/relay';
+import { runsOf, useTestRelay } from '../harness/relay';
 import { waitFor } from '../harness/http';
 import { runRelayCli, startWorkerProcess, stopWorkerProcess } from '../harness/worker-process';
 
@@ -65,19 +65,12 @@ it('a worker runs the same checks at start, logs what fails, and reads Lever for
     // Every Lever request the checks made is the one activity of a `leverRead` run on this relay's queue. The
     // API's own reads of our webhooks (its first one waited for a worker: this relay has none until now) each
     // follow a completed `leverTurn` run instead.
-    const queue = t.relay.config.temporal.taskQueue;
-    const runsOf = async (type: string) => {
-      const runs = [];
-      for await (const run of t.relay.client.workflow.list({ query: `WorkflowType = '${type}' AND TaskQueue = '${queue}'` }))
-        runs.push(run);
-      return runs;
-    };
     // Visibility is eventually consistent: wait until every request is matched by a completed run (a request
     // made outside the queue never is, and the wait fails).
     const { reads, turns, leverRequests } = await waitFor(
       async () => {
-        const runs = await runsOf('leverRead');
-        const taken = (await runsOf('leverTurn')).filter((r) => r.status.name === 'COMPLETED');
+        const runs = await runsOf(t.relay, 'leverRead');
+        const taken = (await runsOf(t.relay, 'leverTurn')).filter((r) => r.status.name === 'COMPLETED');
         const requests = (await t.control.leverRequests()).filter((r) => r.at >= started);
         const settled =
           runs.length > 0 && runs.every((r) => r.status.name === 'COMPLETED') && runs.length + taken.length === requests.length;
@@ -87,7 +80,7 @@ it('a worker runs the same checks at start, logs what fails, and reads Lever for
         what: 'one completed leverRead or leverTurn run per Lever request',
         timeoutMs: 30_000,
         explain: async () => {
-          const runs = [...(await runsOf('leverRead')), ...(await runsOf('leverTurn'))];
+          const runs = [...(await runsOf(t.relay, 'leverRead')), ...(await runsOf(t.relay, 'leverTurn'))];
           const requests = (await t.control.leverRequests()).filter((r) => r.at >= started);
           return [
             ...runs.map((r) => `run ${r.type} ${r.status.name} started +${r.startTime.getTime() - started} ms`),

@@ -1,23 +1,17 @@
 // The Lever requests the API makes itself (our webhooks' signature tokens, which must stay out of workflow
 // histories; the console's webhook registration) wait for a turn on the Lever queue, so they count against
 // the rate limit every worker shares: no turn, no request.
-import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { turnTakingLeverClient } from '../../src/lever/turn-taking-client';
 import { taskQueues } from '../../src/temporal/task-queues';
 import { waitFor } from '../harness/http';
-import { useTestRelay } from '../harness/relay';
+import { runsOf, useTestRelay } from '../harness/relay';
 
 const t = useTestRelay();
 
 const webhookReadsSince = async (since: number) =>
   (await t.control.leverRequests()).filter((r) => r.at >= since && r.method === 'GET' && r.path.endsWith('/webhooks'));
 
-async function turnsSince(since: number): Promise<WorkflowExecutionInfo[]> {
-  const runs: WorkflowExecutionInfo[] = [];
-  const query = `WorkflowType = 'leverTurn' AND TaskQueue = '${t.relay.config.temporal.taskQueue}'`;
-  for await (const run of t.relay.client.workflow.list({ query })) if (run.startTime.getTime() >= since) runs.push(run);
-  return runs;
-}
+const turnsSince = async (since: number) => (await runsOf(t.relay, 'leverTurn')).filter((run) => run.startTime.getTime() >= since);
 
 it('sends the request only after the Lever queue has handed out its turn', async () => {
   const since = Date.now();

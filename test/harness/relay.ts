@@ -1,6 +1,6 @@
 // The whole relay in-process for end-to-end tests: API and sandbox on ephemeral ports talking real
 // HTTP to each other, a worker on its own task queue, all against the shared test Temporal server.
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { keepIdleConnectionsOpen, leverWebhookTokens } from '../../src/api';
 import type { Config } from '../../src/assembly/config';
@@ -115,7 +115,8 @@ export function useTestRelay(options: TestRelayOptions = {}): { readonly relay: 
 
 /**
  * Schedules outlive their relay in the shared test server, and one left behind goes on firing on a queue that
- * nobody polls: every relay's sweep at the same quarter hour once stalled the server for 30 s mid-suite.
+ * nobody polls: every stopped relay's sweep fired at the same quarter hour in one CI run, when the server was
+ * also seen taking 30 s to describe a schedule.
  */
 async function deleteSchedulesOf(client: Client, taskQueue: string): Promise<void> {
   const ids: string[] = [];
@@ -128,4 +129,12 @@ async function deleteSchedulesOf(client: Client, taskQueue: string): Promise<voi
         .catch(() => undefined),
     ),
   );
+}
+
+/** Every run of one workflow type on this relay's task queue (visibility: eventually consistent). */
+export async function runsOf(relay: TestRelay, workflowType: string): Promise<WorkflowExecutionInfo[]> {
+  const runs: WorkflowExecutionInfo[] = [];
+  const query = `WorkflowType = '${workflowType}' AND TaskQueue = '${relay.config.temporal.taskQueue}'`;
+  for await (const run of relay.client.workflow.list({ query })) runs.push(run);
+  return runs;
 }
